@@ -262,6 +262,26 @@ FAILURE_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+@dataclass(slots=True)
+class BatchFrames:
+    """What one batch adds to each table, plus where its time went."""
+
+    documents: pl.DataFrame
+    quotes: pl.DataFrame
+    events: pl.DataFrame
+    failures: pl.DataFrame
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls) -> BatchFrames:
+        return cls(
+            pl.DataFrame(schema=DOCUMENT_SCHEMA),
+            pl.DataFrame(schema=QUOTE_SCHEMA),
+            pl.DataFrame(schema=EVENT_SCHEMA),
+            pl.DataFrame(schema=FAILURE_SCHEMA),
+        )
+
+
 def records_frame(records: list[Any], schema: dict[str, pl.DataType], **extra: Any) -> pl.DataFrame:
     """Dataclass records -> a DataFrame with exactly ``schema``'s columns, in its order.
 

@@ -1,0 +1,240 @@
+"""The DuckDB side of newsdb: open, migrate, look up, and load in one transaction per batch.
+
+Only one process ever writes the database file (DuckDB allows a single writer): workers hand back
+Arrow-backed Polars frames and the flow's load step merges them here. The SQL itself lives in
+``sql/`` so analysts and reviewers read it as SQL; this module only sequences it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from transforms.model import (
+    DOCUMENT_SCHEMA,
+    EVENT_SCHEMA,
+    FAILURE_SCHEMA,
+    QUOTE_SCHEMA,
+    BatchFrames,
+)
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+#: The schema version ``sql/schema.sql`` creates. Bump it together with a new
+#: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """A database problem a user can act on (locked, unwritable, too new)."""
+
+
+def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
+    return (sql_dir / name).read_text(encoding="utf-8")
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a .sql file on ';' at line ends, dropping comment-only chunks.
+
+    Our SQL files keep one statement per ';'-terminated block and never put ';' inside strings,
+    which keeps this simple and lets each statement fail with its own message.
+    """
+    out = []
+    for chunk in re.split(r";\s*(?:\n|$)", script):
+        body = "\n".join(ln for ln in chunk.splitlines() if not ln.strip().startswith("--"))
+        if body.strip():
+            out.append(chunk.strip())
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInput:
+    """What the database holds for an input: used to skip unchanged documents."""
+
+    source: str
+    stored_source: str
+    stored_sha256: str
+    stored_pipeline_version: str
+
+
+class NewsDB:
+    """A write connection to one newsdb DuckDB file, migrated to ``SCHEMA_VERSION`` on open."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, sql_dir: Path = SQL_DIR) -> NewsDB:
+        """Open (creating folders and the file if needed) and migrate; clear errors otherwise."""
+        p = str(path)
+        if p != ":memory:" and not read_only:
+            try:
+                Path(p).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
+        if read_only and p != ":memory:" and not Path(p).exists():
+            raise StoreError(f"no database at {p} (run `newsdb run` first)")
+        try:
+            con = duckdb.connect(p, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(_explain_open_error(p, exc)) from exc
+        db = cls(con, p)
+        if not read_only:
+            db.migrate(sql_dir)
+        return db
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> NewsDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        """0 for an empty file; otherwise what schema_meta says."""
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_meta'"
+        ).fetchone()
+        if not exists or exists[0] == 0:
+            return 0
+        row = self.con.execute(
+            "SELECT value FROM schema_meta WHERE key = 'schema_version'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self, sql_dir: Path = SQL_DIR, target: int = SCHEMA_VERSION) -> int:
+        """Bring the file to ``target``: create it whole, or apply each newer migration in turn.
+
+        All of it happens in one transaction, so a failed migration leaves the old schema intact.
+        Returns the version the database had before.
+        """
+        before = self.schema_version()
+        if before > target:
+            raise StoreError(
+                f"{self.path} has schema version {before}, newer than this newsdb ({target}); "
+                "upgrade newsdb to use it"
+            )
+        if before == target:
+            return before
+        with self.transaction():
+            if before == 0:
+                self._run_script(read_sql("schema.sql", sql_dir))
+            else:
+                for version in range(before + 1, target + 1):
+                    matches = sorted((sql_dir / "migrations").glob(f"{version:03d}_*.sql"))
+                    if not matches:
+                        raise StoreError(f"no migration to schema version {version} in {sql_dir}")
+                    self._run_script(matches[0].read_text(encoding="utf-8"))
+                # Views are re-created from the current schema after tables have moved on.
+                self._run_script(read_sql("schema.sql", sql_dir))
+            self.con.execute(
+                "INSERT OR REPLACE INTO schema_meta VALUES ('schema_version', ?)", [str(target)]
+            )
+        return before
+
+    def _run_script(self, script: str) -> None:
+        for stmt in split_statements(script):
+            self.con.execute(stmt)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN/COMMIT, or ROLLBACK on any error so the previous state survives."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def start_run(
+        self, run_id: str, started_at: datetime, sources: Sequence[str], version: str
+    ) -> None:
+        self.con.execute(
+            read_sql("load/start_run.sql"),
+            {
+                "run_id": run_id,
+                "started_at": started_at,
+                "sources": list(sources),
+                "newsdb_version": version,
+            },
+        )
+
+    def finish_run(self, run_id: str, finished_at: datetime, status: str, **counts: int) -> None:
+        params: dict[str, Any] = {
+            "run_id": run_id,
+            "finished_at": finished_at,
+            "status": status,
+        }
+        for key in ("n_new", "n_updated", "n_unchanged", "n_failed", "n_quotes", "n_events"):
+            params[key] = int(counts.get(key, 0))
+        self.con.execute(read_sql("load/finish_run.sql"), params)
+
+    # -- incremental lookups ---------------------------------------------------------------
+
+    def stored_inputs(self, inputs: pl.DataFrame) -> list[StoredInput]:
+        """Rows already stored for ``inputs`` (columns source, content_sha256)."""
+        if inputs.is_empty():
+            return []
+        self.con.register("staged_inputs", inputs.to_arrow())
+        try:
+            rows = self.con.execute(read_sql("load/known_inputs.sql")).fetchall()
+        finally:
+            self.con.unregister("staged_inputs")
+        return [StoredInput(*row) for row in rows]
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, batch: BatchFrames) -> None:
+        """Replace the batch's documents (and their quotes and events) and add its failures,
+        all in one transaction: a crash mid-load leaves the database as it was."""
+        staged = {
+            "staged_documents": batch.documents.select(list(DOCUMENT_SCHEMA)),
+            "staged_quotes": batch.quotes.select(list(QUOTE_SCHEMA)),
+            "staged_events": batch.events.select(list(EVENT_SCHEMA)),
+            "staged_failures": batch.failures.select(list(FAILURE_SCHEMA)),
+        }
+        for name, frame in staged.items():
+            self.con.register(name, frame.to_arrow())
+        try:
+            with self.transaction():
+                self._run_script(read_sql("load/replace_batch.sql"))
+        finally:
+            for name in staged:
+                self.con.unregister(name)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query(self, sql: str) -> pl.DataFrame:
+        return self.con.sql(sql).pl()
+
+
+def _explain_open_error(path: str, exc: Exception) -> str:
+    msg = str(exc)
+    if "lock" in msg.lower():
+        holder = re.search(r"\(PID (\d+)\)", msg)
+        who = f" (process {holder.group(1)})" if holder else ""
+        return (
+            f"{path} is locked by another newsdb run or DuckDB session{who}; "
+            "wait for it to finish, or use --db to write elsewhere"
+        )
+    if "permission" in msg.lower() or "read-only" in msg.lower():
+        return f"cannot write {path}: permission denied"
+    return f"cannot open {path}: {msg.splitlines()[0]}"

@@ -1,0 +1,270 @@
+"""``newsdb``: run the ingest flow, query the database, serve a schedule, export Parquet.
+
+Usage errors (a missing path, an unwritable or locked database) exit with status 2 and one clear
+line, before Prefect starts; a run that completes exits 0 even when some documents failed (they
+are in the ``failures`` table and in the summary).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from flows.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_CACHE_DIR,
+    DEFAULT_DB,
+    DEFAULT_SOURCES,
+    configure_prefect_env,
+)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad invocation: reported as one line, exit status 2."""
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default: {DEFAULT_DB})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdb", description="News articles -> events and quotes in DuckDB."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="ingest files, folders, URLs or @lists")
+    run.add_argument(
+        "sources",
+        nargs="*",
+        help="file (.txt .md .html .htm .html.gz), folder, http(s) URL, or @FILE of them "
+        "(default: seeds/)",
+    )
+    _add_db(run)
+    run.add_argument("--refresh", action="store_true", help="refetch URLs even when cached")
+    run.add_argument(
+        "--reprocess", action="store_true", help="re-extract inputs whose bytes are unchanged"
+    )
+    run.add_argument(
+        "--fetch-originals",
+        action="store_true",
+        help="fetch the live page of seed files that name their original URL (local text is "
+        "the fallback)",
+    )
+    run.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    run.add_argument("--cache-dir", default=DEFAULT_CACHE_DIR, help="raw page cache folder")
+    run.add_argument(
+        "--max-cache-age", type=float, default=None, metavar="HOURS", help="refetch older pages"
+    )
+    run.add_argument(
+        "--workers", type=int, default=1, help="processes for the CPU stages (default 1)"
+    )
+    run.add_argument(
+        "--dask",
+        default=None,
+        metavar="ADDRESS",
+        help="run the CPU stages on Dask: tcp://HOST:PORT, or local:N for a local cluster",
+    )
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    query = sub.add_parser("query", help="run SQL against the database")
+    query.add_argument("sql", nargs="?", help="SQL text (or use --file)")
+    query.add_argument("--file", type=Path, help="a .sql file, e.g. sql/queries/quotes_by_speaker.sql")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_db(query)
+
+    serve = sub.add_parser("serve", help="run ingest on a cron schedule (needs a Prefect server)")
+    serve.add_argument("sources", nargs="*")
+    serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *"')
+    serve.add_argument("--name", default="newsdb-scheduled")
+    _add_db(serve)
+
+    export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
+    export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
+    _add_db(export)
+    return parser
+
+
+# --- run ------------------------------------------------------------------------------------
+
+
+def task_runner_for(workers: int, dask: str | None) -> Any:
+    """The Prefect task runner for the CPU stage: threads, a process pool, or Dask."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        if dask.startswith("local:"):
+            try:
+                n = int(dask.split(":", 1)[1])
+            except ValueError as exc:
+                raise UsageError(f"--dask local:N needs a number, got {dask!r}") from exc
+            return DaskTaskRunner(
+                cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True}
+            )
+        if not dask.startswith(("tcp://", "tls://", "ws://", "wss://")):
+            raise UsageError(f"--dask must be tcp://HOST:PORT or local:N, got {dask!r}")
+        return DaskTaskRunner(address=dask)
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def _precheck_run(sources: Sequence[str], db: str) -> None:
+    """Fail fast on usage errors, before the few seconds Prefect needs to start."""
+    from connectors.discover import SourceError, discover
+    from connectors.duckstore import NewsDB, StoreError
+
+    try:
+        discover(sources)
+    except SourceError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        NewsDB.open(db).close()
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    sources = list(args.sources or DEFAULT_SOURCES)
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    _precheck_run(sources, args.db)
+    runner = task_runner_for(args.workers, args.dask)
+    from connectors.discover import SourceError
+    from connectors.duckstore import StoreError
+    from flows.ingest import ingest
+
+    parallel = args.workers if not args.dask else _dask_parallelism(args.dask)
+    try:
+        result = ingest.with_options(task_runner=runner)(
+            sources=sources,
+            db_path=args.db,
+            refresh=args.refresh,
+            reprocess=args.reprocess,
+            fetch_originals=args.fetch_originals,
+            batch_size=args.batch_size,
+            cache_dir=args.cache_dir,
+            max_cache_age_hours=args.max_cache_age,
+            max_in_flight=max(1, parallel) + 1,
+            show_progress=not args.no_progress and sys.stderr.isatty(),
+        )
+    except (SourceError, StoreError) as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        print(json.dumps({k: v for k, v in result.items() if k != "text"}, indent=2))
+    else:
+        print(result["text"])
+    return EXIT_OK
+
+
+def _dask_parallelism(dask: str) -> int:
+    if dask.startswith("local:"):
+        return int(dask.split(":", 1)[1])
+    return 4  # a remote cluster: keep a few batches queued per round trip
+
+
+# --- query ----------------------------------------------------------------------------------
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from connectors.duckstore import NewsDB, StoreError
+
+    if args.file is not None:
+        if not args.file.is_file():
+            raise UsageError(f"no such SQL file: {args.file}")
+        sql = args.file.read_text(encoding="utf-8")
+    elif args.sql:
+        sql = args.sql
+    else:
+        raise UsageError('give SQL text or --file FILE, e.g. newsdb query "SELECT * FROM runs"')
+    try:
+        db = NewsDB.open(args.db, read_only=True)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+    with db:
+        try:
+            frame = db.query(sql)
+        except Exception as exc:  # DuckDB's own message says what is wrong with the SQL
+            raise UsageError(f"query failed: {str(exc).splitlines()[0]}") from exc
+    if args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=200, tbl_cols=-1, fmt_str_lengths=120, tbl_width_chars=200):
+            print(frame)
+    return EXIT_OK
+
+
+# --- serve ----------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UsageError(
+            "scheduled runs need a Prefect server: start one with `prefect server start` and "
+            "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling)"
+        )
+    sources = list(args.sources or DEFAULT_SOURCES)
+    _precheck_run(sources, args.db)
+    from flows.ingest import ingest
+
+    ingest.serve(
+        name=args.name,
+        cron=args.cron,
+        parameters={"sources": sources, "db_path": args.db},
+    )
+    return EXIT_OK
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from connectors.duckstore import NewsDB, StoreError
+    from connectors.export import export_parquet
+
+    try:
+        db = NewsDB.open(args.db, read_only=True)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+    with db:
+        written = export_parquet(db, args.parquet)
+    for table, n in written.items():
+        print(f"{table}: {n} rows")
+    print(f"written under {args.parquet}")
+    return EXIT_OK
+
+
+COMMANDS = {"run": cmd_run, "query": cmd_query, "serve": cmd_serve, "export": cmd_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_prefect_env()
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"newsdb: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsdb: interrupted; batches already loaded are kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""The ``ingest`` flow: sources -> documents, quotes and events in DuckDB.
+
+Orchestration only. Each stage is one coarse task per *batch* (a task run costs the API server
+about 25 ms, so never one per article), and the work itself lives in ``connectors/`` (I/O) and
+``transforms/`` (pure CPU work):
+
+    discover (1 task) -> for each batch: acquire (network/disk, in this process)
+                                         -> process (CPU: clean + NLP + extract, on the task runner)
+                                         -> load (single DuckDB writer, in this process)
+
+Network I/O and parsing are separate tasks so each can be retried on its own, and only ``process``
+goes to the task runner: a local process pool (``--workers N``) or a Dask cluster (``--dask``).
+A bounded number of batches is in flight at once, so memory stays flat on any input size.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import deque
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from connectors.acquire import acquire
+from connectors.http import FetchConfig
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from connectors.discover import discover
+from connectors.duckstore import NewsDB
+from flows.progress import RunProgress
+from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
+from transforms.batch import failures_frame, process_batch
+from transforms.incremental import Plan, inputs_frame, plan_batch
+from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
+from transforms.summary import RunSummary
+from transforms.version import NEWSDB_VERSION
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(sources: list[str]) -> tuple[list[SourceItem], list[Failure]]:
+    """Expand files, folders, URLs and @lists into a deduplicated list of inputs."""
+    return discover(sources)
+
+
+@task(name="acquire", cache_policy=NO_CACHE)
+def acquire_task(
+    items: list[SourceItem], config: FetchConfig, fetch_originals: bool
+) -> list[RawDoc | Failure]:
+    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher)."""
+    return acquire(items, config, fetch_originals=fetch_originals)
+
+
+@task(name="process", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> BatchFrames:
+    """Clean, parse and extract one batch (CPU; runs on the flow's task runner)."""
+    return process_batch(raws, run_id, ingested_at)
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(db: NewsDB, frames: BatchFrames) -> None:
+    """Merge one batch into DuckDB in a single transaction (the only writer)."""
+    db.load(frames)
+
+
+def _batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _record_failures(summary: RunSummary, failures: Sequence[Failure]) -> None:
+    for f in failures:
+        summary.n_failed += 1
+        summary.failure_kinds[f.error_kind] += 1
+        summary.failure_examples.append((f.source, f.message))
+
+
+@flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
+def ingest(
+    sources: list[str] | None = None,
+    db_path: str = DEFAULT_DB,
+    refresh: bool = False,
+    reprocess: bool = False,
+    fetch_originals: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    cache_dir: str = DEFAULT_CACHE_DIR,
+    max_cache_age_hours: float | None = None,
+    max_in_flight: int = 2,
+    show_progress: bool = False,
+) -> dict[str, Any]:
+    """Run the whole pipeline over ``sources`` (default: ``seeds/``) into ``db_path``.
+
+    ``refresh`` refetches URLs even when cached; ``reprocess`` re-extracts inputs whose bytes
+    are unchanged (after an extractor change); ``max_in_flight`` bounds how many batches are
+    being processed at once (set it to the number of workers).
+    """
+    logger = get_run_logger()
+    started = time.perf_counter()
+    started_at = datetime.now(UTC)
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    source_list = list(sources or DEFAULT_SOURCES)
+    config = FetchConfig(
+        cache_dir=Path(cache_dir),
+        refresh=refresh,
+        max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
+    )
+    summary = RunSummary(run_id=run_id, db_path=db_path)
+
+    with NewsDB.open(db_path) as db:
+        db.start_run(run_id, started_at, source_list, NEWSDB_VERSION)
+        status = "crashed"
+        try:
+            items, discover_failures = discover_task(source_list)
+            summary.n_inputs = len(items) + len(discover_failures)
+            _record_failures(summary, discover_failures)
+            db.load(_failures_only(discover_failures, run_id))
+            logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
+
+            in_flight: deque[Any] = deque()
+            with RunProgress(len(items), enabled=show_progress) as progress:
+
+                def drain_one() -> None:
+                    future, statuses = in_flight.popleft()
+                    frames: BatchFrames = future.result()
+                    load_task(db, frames)
+                    # New/updated count only inputs that made it through processing.
+                    failed_sources = set(frames.failures.get_column("source").to_list())
+                    for source, st in statuses.items():
+                        if source not in failed_sources:
+                            summary.n_new += st == "new"
+                            summary.n_updated += st == "updated"
+                    summary.n_quotes += frames.quotes.height
+                    summary.n_events += frames.events.height
+                    summary.add_stage_seconds(frames.stage_seconds)
+                    _record_failures(summary, _failures_of(frames))
+                    progress.advance(len(statuses))
+
+                for batch in _batches(items, batch_size):
+                    acquired = acquire_task(batch, config, fetch_originals)
+                    raws = [r for r in acquired if isinstance(r, RawDoc)]
+                    failed = [r for r in acquired if isinstance(r, Failure)]
+                    _record_failures(summary, failed)
+                    plan = _plan(db, raws, reprocess)
+                    summary.n_unchanged += plan.count("unchanged")
+                    if failed:
+                        db.load(_failures_only(failed, run_id))
+                    skipped = len(batch) - len(plan.to_process)
+                    if skipped:
+                        progress.advance(skipped)
+                    if plan.to_process:
+                        future = process_task.submit(plan.to_process, run_id, started_at)
+                        todo = {r.source: plan.status[r.source] for r in plan.to_process}
+                        in_flight.append((future, todo))
+                    while len(in_flight) >= max(1, max_in_flight):
+                        drain_one()
+                    logger.info(summary.headline())
+                while in_flight:
+                    drain_one()
+            status = "completed"
+        finally:
+            summary.seconds = time.perf_counter() - started
+            db.finish_run(
+                run_id,
+                datetime.now(UTC),
+                status,
+                n_new=summary.n_new,
+                n_updated=summary.n_updated,
+                n_unchanged=summary.n_unchanged,
+                n_failed=summary.n_failed,
+                n_quotes=summary.n_quotes,
+                n_events=summary.n_events,
+            )
+
+    logger.info(summary.headline())
+    create_markdown_artifact(
+        markdown=summary.to_markdown(), key="ingest-summary", description=summary.headline()
+    )
+    return summary_dict(summary)
+
+
+def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
+    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
+    return plan_batch(raws, stored, refresh=reprocess)
+
+
+def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
+    frames = BatchFrames.empty()
+    frames.failures = failures_frame(failures, run_id, datetime.now(UTC))
+    return frames
+
+
+def _failures_of(frames: BatchFrames) -> list[Failure]:
+    return [
+        Failure(row["source"], row["stage"], row["error_kind"], row["message"])
+        for row in frames.failures.iter_rows(named=True)
+    ]
+
+
+def summary_dict(summary: RunSummary) -> dict[str, Any]:
+    """A JSON-friendly summary: the flow's return value and what the CLI prints."""
+    return {
+        "run_id": summary.run_id,
+        "db_path": summary.db_path,
+        "inputs": summary.n_inputs,
+        "new": summary.n_new,
+        "updated": summary.n_updated,
+        "unchanged": summary.n_unchanged,
+        "failed": summary.n_failed,
+        "quotes": summary.n_quotes,
+        "events": summary.n_events,
+        "seconds": round(summary.seconds, 3),
+        "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
+        "text": summary.to_text(),
+    }

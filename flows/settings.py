@@ -1,0 +1,29 @@
+"""Defaults shared by the flows and the CLI, and the Prefect environment they need.
+
+This module must not import Prefect: ``configure_prefect_env`` has to run before Prefect reads
+its settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DB = "data/newsdb.duckdb"
+DEFAULT_SOURCES = ("seeds",)
+DEFAULT_CACHE_DIR = "data/raw"
+DEFAULT_BATCH_SIZE = 100
+
+
+def configure_prefect_env() -> None:
+    """Sensible defaults for running without a Prefect server; explicit settings win.
+
+    With no PREFECT_API_URL, Prefect starts a temporary local server; it keeps its state under
+    PREFECT_HOME (here ``data/.prefect`` so nothing lands in the user's home), must not try its
+    telemetry lookup on a machine without internet, and gets time to start on a slow disk.
+    """
+    os.environ.setdefault("PREFECT_HOME", str(PROJECT_DIR / "data" / ".prefect"))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")

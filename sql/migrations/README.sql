@@ -1,0 +1,1 @@
+-- Migrations: NNN_description.sql brings a database from schema version NNN-1 to NNN.

@@ -1,0 +1,130 @@
+"""The CPU half of a run: raw inputs of one batch -> the frames that batch loads.
+
+``process_batch`` is what a worker process (local pool or Dask) runs: it cleans, parses each text
+once with spaCy, extracts quotes and events, and hands back Arrow-backed Polars frames plus the
+seconds spent per stage. It never touches the database, so any number of workers can run it while
+a single writer loads the results.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+import polars as pl
+
+from transforms.clean import clean_many
+from transforms.events import extract_events
+from transforms.model import (
+    DOCUMENT_SCHEMA,
+    EVENT_SCHEMA,
+    FAILURE_SCHEMA,
+    PIPELINE_VERSION,
+    QUOTE_SCHEMA,
+    BatchFrames,
+    Document,
+    EventRecord,
+    Failure,
+    QuoteRecord,
+    RawDoc,
+    records_frame,
+)
+from transforms.nlp import parse
+from transforms.quotes import extract_quotes
+
+
+def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl.DataFrame:
+    return records_frame(list(failures), FAILURE_SCHEMA, run_id=run_id, at=at)
+
+
+def dedupe_documents(docs: list[Document]) -> tuple[list[Document], list[Failure]]:
+    """Keep the first document of each doc_id in a batch; later copies become failures.
+
+    Two inputs with the same canonical URL or the same body text are one article: loading both
+    would make the second silently overwrite the first, so the duplicate is reported instead.
+    """
+    seen: dict[str, str] = {}
+    kept: list[Document] = []
+    dupes: list[Failure] = []
+    for doc in docs:
+        if doc.doc_id in seen:
+            dupes.append(
+                Failure(
+                    doc.source,
+                    "clean",
+                    "duplicate",
+                    f"same article as {seen[doc.doc_id]} (doc_id {doc.doc_id}); kept that one",
+                )
+            )
+            continue
+        seen[doc.doc_id] = doc.source
+        kept.append(doc)
+    return kept, dupes
+
+
+def extract_all(
+    docs: Sequence[Document], timings: dict[str, float]
+) -> tuple[list[QuoteRecord], list[EventRecord], list[Failure]]:
+    """Parse every text once and run both extractors on the shared parse.
+
+    A document whose extraction raises keeps its row (with no quotes or events) and gets a
+    failure row, so one odd article never costs the batch.
+    """
+    quotes: list[QuoteRecord] = []
+    events: list[EventRecord] = []
+    failures: list[Failure] = []
+    parsed = parse(d.text for d in docs)
+    for doc in docs:
+        t0 = time.perf_counter()
+        spacy_doc = next(parsed)
+        t1 = time.perf_counter()
+        timings["nlp"] += t1 - t0
+        try:
+            doc_quotes = extract_quotes(spacy_doc, doc_id=doc.doc_id)
+            t2 = time.perf_counter()
+            doc_events = extract_events(
+                spacy_doc, doc_id=doc.doc_id, published=doc.published, quotes=doc_quotes
+            )
+            t3 = time.perf_counter()
+            timings["quotes"] += t2 - t1
+            timings["events"] += t3 - t2
+        except Exception as exc:  # an extractor bug must not cost the batch
+            failures.append(
+                Failure(doc.source, "extract", "extract_error", f"{type(exc).__name__}: {exc}")
+            )
+            continue
+        quotes.extend(doc_quotes)
+        events.extend(doc_events)
+    return quotes, events, failures
+
+
+def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) -> BatchFrames:
+    """Clean, parse and extract one batch; return the frames to load and per-stage seconds."""
+    timings: dict[str, float] = defaultdict(float)
+    t0 = time.perf_counter()
+    docs, failures = clean_many(raws)
+    docs, dupes = dedupe_documents(docs)
+    failures.extend(dupes)
+    timings["clean"] += time.perf_counter() - t0
+
+    quotes, events, extract_failures = extract_all(docs, timings)
+    failures.extend(extract_failures)
+
+    t1 = time.perf_counter()
+    out = BatchFrames(
+        documents=records_frame(
+            docs,
+            DOCUMENT_SCHEMA,
+            pipeline_version=PIPELINE_VERSION,
+            ingested_at=ingested_at,
+            run_id=run_id,
+        ),
+        quotes=records_frame(quotes, QUOTE_SCHEMA),
+        events=records_frame(events, EVENT_SCHEMA),
+        failures=failures_frame(failures, run_id, ingested_at),
+    )
+    timings["frames"] += time.perf_counter() - t1
+    out.stage_seconds = dict(timings)
+    return out
