@@ -3,8 +3,7 @@
 One DuckDB file has one writer. When a team outgrows it, the tables move to Parquet files on
 shared storage, catalogued by DuckLake (with a Postgres catalog so many writers can commit), and
 DuckDB, Polars or Spark read them in place. This export writes exactly that layout:
-``DIR/<table>/year=YYYY/month=MM/*.parquet``, with undated rows under ``year=__HIVE_DEFAULT_PARTITION__``-style
-null partitions as DuckDB writes them.
+``DIR/<table>/year=YYYY/month=MM/*.parquet`` (undated rows go to DuckDB's NULL partition).
 """
 
 from __future__ import annotations

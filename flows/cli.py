@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = sub.add_parser("query", help="run SQL against the database")
     query.add_argument("sql", nargs="?", help="SQL text (or use --file)")
-    query.add_argument("--file", type=Path, help="a .sql file, e.g. sql/queries/quotes_by_speaker.sql")
+    query.add_argument("--file", type=Path, help="a .sql file, e.g. sql/queries/X.sql")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _add_db(query)
 
