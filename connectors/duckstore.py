@@ -107,15 +107,13 @@ class NewsDB:
 
     def schema_version(self) -> int:
         """0 for an empty file; otherwise what schema_meta says."""
-        exists = self.con.execute(
+        exists = self.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_meta'"
-        ).fetchone()
-        if not exists or exists[0] == 0:
+        )
+        if exists[0][0] == 0:
             return 0
-        row = self.con.execute(
-            "SELECT value FROM schema_meta WHERE key = 'schema_version'"
-        ).fetchone()
-        return int(row[0]) if row else 0
+        rows = self.execute("SELECT value FROM schema_meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
 
     def migrate(self, sql_dir: Path = SQL_DIR, target: int = SCHEMA_VERSION) -> int:
         """Bring the file to ``target``: create it whole, or apply each newer migration in turn.
@@ -142,32 +140,36 @@ class NewsDB:
                     self._run_script(matches[0].read_text(encoding="utf-8"))
                 # Views are re-created from the current schema after tables have moved on.
                 self._run_script(read_sql("schema.sql", sql_dir))
-            self.con.execute(
+            self.execute(
                 "INSERT OR REPLACE INTO schema_meta VALUES ('schema_version', ?)", [str(target)]
             )
         return before
 
     def _run_script(self, script: str) -> None:
         for stmt in split_statements(script):
-            self.con.execute(stmt)
+            self.execute(stmt)
+
+    def execute(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+        """Run one statement and consume its result (DuckDB 2 requires that before the next)."""
+        return self.con.execute(sql, params).fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """BEGIN/COMMIT, or ROLLBACK on any error so the previous state survives."""
-        self.con.execute("BEGIN TRANSACTION")
+        self.execute("BEGIN TRANSACTION")
         try:
             yield
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.execute("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
+        self.execute("COMMIT")
 
     # -- runs ------------------------------------------------------------------------------
 
     def start_run(
         self, run_id: str, started_at: datetime, sources: Sequence[str], version: str
     ) -> None:
-        self.con.execute(
+        self.execute(
             read_sql("load/start_run.sql"),
             {
                 "run_id": run_id,
@@ -185,7 +187,7 @@ class NewsDB:
         }
         for key in ("n_new", "n_updated", "n_unchanged", "n_failed", "n_quotes", "n_events"):
             params[key] = int(counts.get(key, 0))
-        self.con.execute(read_sql("load/finish_run.sql"), params)
+        self.execute(read_sql("load/finish_run.sql"), params)
 
     # -- incremental lookups ---------------------------------------------------------------
 

@@ -22,7 +22,7 @@ _EXPORTS: dict[str, str] = {
         "SELECT e.*, coalesce(e.event_date, d.published) AS part_date "
         "FROM events e JOIN documents d USING (doc_id)"
     ),
-    "failures": "SELECT *, CAST(\"at\" AS DATE) AS part_date FROM failures",
+    "failures": 'SELECT *, CAST("at" AS DATE) AS part_date FROM failures',
     "runs": "SELECT *, CAST(started_at AS DATE) AS part_date FROM runs",
 }
 
@@ -33,7 +33,7 @@ def export_parquet(db: NewsDB, out_dir: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table, select in _EXPORTS.items():
         target = (out_dir / table).as_posix().replace("'", "''")
-        db.con.execute(
+        db.execute(
             f"""
             COPY (
                 SELECT * EXCLUDE (part_date),
@@ -42,7 +42,6 @@ def export_parquet(db: NewsDB, out_dir: Path) -> dict[str, int]:
                 FROM ({select})
             ) TO '{target}' (FORMAT parquet, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)
             """
-        ).fetchall()
-        row = db.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        counts[table] = int(row[0]) if row else 0
+        )
+        counts[table] = int(db.execute(f"SELECT count(*) FROM {table}")[0][0])
     return counts
