@@ -1,0 +1,58 @@
+"""Which inputs a re-run skips, and the run summary a person reads. No Prefect."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from connectors.duckstore import StoredInput
+from transforms.incremental import inputs_frame, plan_batch
+from transforms.model import PIPELINE_VERSION, RawDoc
+from transforms.summary import RunSummary
+
+
+def _raw(source: str, body: bytes) -> RawDoc:
+    return RawDoc(source=source, body=body, content_type="text/plain")
+
+
+def test_plan_splits_new_updated_unchanged() -> None:
+    a, b, c = _raw("/a", b"A"), _raw("/b", b"B2"), _raw("/c", b"C")
+    stored = [
+        StoredInput("/a", "/a", a.sha256, PIPELINE_VERSION),
+        StoredInput("/b", "/b", _raw("/b", b"B1").sha256, PIPELINE_VERSION),
+    ]
+    plan = plan_batch([a, b, c], stored)
+    assert plan.status == {"/a": "unchanged", "/b": "updated", "/c": "new"}
+    assert [r.source for r in plan.to_process] == ["/b", "/c"]
+
+
+def test_same_bytes_from_another_source_is_unchanged() -> None:
+    """A copy of an already-loaded file is not parsed again."""
+    copy = _raw("/copy", b"A")
+    stored = [StoredInput("/copy", "/a", copy.sha256, PIPELINE_VERSION)]
+    assert plan_batch([copy], stored).status == {"/copy": "unchanged"}
+
+
+def test_new_pipeline_version_or_reprocess_forces_work() -> None:
+    a = _raw("/a", b"A")
+    old = [StoredInput("/a", "/a", a.sha256, "0")]
+    assert plan_batch([a], old).status == {"/a": "updated"}
+    current = [StoredInput("/a", "/a", a.sha256, PIPELINE_VERSION)]
+    assert plan_batch([a], current, refresh=True).status == {"/a": "updated"}
+
+
+def test_inputs_frame_has_hashes() -> None:
+    frame = inputs_frame([_raw("/a", b"A")])
+    assert frame.columns == ["source", "content_sha256"]
+    assert frame["content_sha256"][0] == _raw("/x", b"A").sha256
+
+
+def test_summary_text_and_markdown() -> None:
+    s = RunSummary(run_id="r1", db_path="data/x.duckdb", n_inputs=5, n_new=3, n_failed=2)
+    s.n_quotes, s.n_events, s.seconds = 7, 4, 2.5
+    s.failure_kinds = Counter({"http_404": 2})
+    s.failure_examples = [("http://h/a", "HTTP 404 Not Found"), ("http://h/b", "HTTP 404")]
+    text = s.to_text()
+    assert "5 inputs in 2.5 s: 3 new, 0 updated, 0 unchanged, 2 failed; 7 quotes, 4 events" in text
+    assert "http_404 x2" in text and "http://h/a: HTTP 404 Not Found" in text
+    md = s.to_markdown()
+    assert "| 3 | 0 | 0 | 2 | 7 | 4 | 2.5 |" in md and "## Failures" in md
