@@ -1,0 +1,215 @@
+"""Turn what the user names on the command line into a deduplicated list of inputs.
+
+Two kinds of mistakes are kept apart on purpose. A top-level name that does not exist, or that
+could never be an article (``ftp:``, ``report.pdf``), is a *usage* error: nothing has run yet,
+so we raise ``SourceError`` and the CLI exits with code 2 before touching the database. An entry
+inside an ``@list`` file is *data*: one bad line among hundreds must not stop the other inputs,
+so it becomes a ``Failure(stage="discover")`` row the user can query later.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from connectors.files import SUPPORTED_SUFFIXES, media_type_for
+from transforms.model import Failure, SourceItem
+
+_URL_SCHEMES = ("http", "https")
+# A URI scheme per RFC 3986. Two letters minimum so a Windows drive ("C:\\...") reads as a path.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")
+
+
+class SourceError(Exception):
+    """A top-level source that cannot be used at all; the message is one line for the user."""
+
+
+def discover(
+    sources: Sequence[str], *, cwd: Path | None = None
+) -> tuple[list[SourceItem], list[Failure]]:
+    """Expand files, folders, http(s) URLs and ``@list`` files into ``SourceItem``s.
+
+    Relative paths resolve against ``cwd`` (default: the process's working directory), or
+    against the list file's folder for entries of an ``@list``. Folders are walked recursively
+    in sorted order, skipping hidden entries and unsupported extensions, so two runs over the
+    same tree see the same items in the same order. The first occurrence of a duplicate wins.
+
+    Raises ``SourceError`` for a top-level source that is missing, has an unsupported scheme,
+    or is a file with an unsupported extension.
+    """
+    state = _Walk()
+    base = (cwd or Path.cwd()).absolute()
+    for raw in sources:
+        entry = raw.strip()
+        if not entry:
+            raise SourceError("An empty source was given; name a file, folder, URL or @list.")
+        problem = _expand(entry, base, state)
+        if problem is not None:
+            raise SourceError(problem.message)
+    return state.items, state.failures
+
+
+@dataclass
+class _Walk:
+    """Accumulates results across all sources so duplicates are dropped globally."""
+
+    items: list[SourceItem] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    seen: set[SourceItem] = field(default_factory=set)
+    open_lists: list[Path] = field(default_factory=list)  # @lists being read, to catch cycles
+
+    def add(self, item: SourceItem) -> None:
+        if item not in self.seen:
+            self.seen.add(item)
+            self.items.append(item)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    kind: str  # becomes Failure.error_kind when the entry came from an @list
+    message: str
+
+
+def _expand(entry: str, base: Path, state: _Walk) -> _Problem | None:
+    """Add what ``entry`` names to ``state``; return a one-line problem instead of raising.
+
+    The caller decides whether a problem is a usage error (top level) or a failure row (list).
+    """
+    if entry.startswith("@"):
+        return _expand_list(entry[1:].strip(), base, state)
+
+    m = _SCHEME.match(entry)
+    if m and m.group(1).lower() in _URL_SCHEMES:
+        url = _clean_url(entry)
+        if url is None:
+            return _Problem("bad_url", f"{entry!r} is not a usable URL (no host, or a bad port).")
+        state.add(SourceItem(kind="url", location=url))
+        return None
+
+    path = Path(entry).expanduser()
+    path = path if path.is_absolute() else base / path
+    # A name like "notes:v2.txt" looks like a scheme, so only call it one if no such file exists.
+    if m and not path.exists():
+        return _Problem(
+            "unsupported_scheme",
+            f"{entry!r} uses the unsupported scheme {m.group(1)!r}: "
+            "only http(s) URLs, local files, folders and @lists can be ingested.",
+        )
+    if not path.exists():
+        where = f" (relative to {base})" if not Path(entry).expanduser().is_absolute() else ""
+        return _Problem("not_found", f"{entry!r} does not exist{where}.")
+    path = path.resolve()
+    if path.is_dir():
+        _walk_folder(path, state)
+        return None
+    if not path.is_file():
+        return _Problem("bad_source", f"{entry!r} is neither a regular file nor a folder.")
+    if media_type_for(path) is None:
+        return _Problem(
+            "unsupported_type",
+            f"{entry!r} has an unsupported file type; "
+            f"expected one of {', '.join(SUPPORTED_SUFFIXES)}.",
+        )
+    state.add(SourceItem(kind="file", location=str(path)))
+    return None
+
+
+def _expand_list(name: str, base: Path, state: _Walk) -> _Problem | None:
+    """Read an ``@list``: one URL or path per line, ``#`` comments and blank lines ignored.
+
+    Lists may include other lists (``@more.txt``); a list that includes itself, directly or
+    not, is reported once instead of recursing forever.
+    """
+    if not name:
+        return _Problem("bad_source", "'@' must be followed by the name of a list file.")
+    path = Path(name).expanduser()
+    path = (path if path.is_absolute() else base / path).resolve()
+    if path in state.open_lists:
+        return _Problem(
+            "list_cycle", f"The list {path} includes itself (via {state.open_lists[-1]})."
+        )
+    try:
+        # utf-8-sig: lists saved by Windows editors start with a BOM that would break line 1.
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return _Problem("not_found", f"The list file {path} does not exist.")
+    except IsADirectoryError:
+        return _Problem(
+            "bad_source", f"The list file {path} is a folder; name the folder itself, without '@'."
+        )
+    except (OSError, UnicodeDecodeError) as exc:
+        return _Problem("unreadable", f"The list file {path} cannot be read: {exc}.")
+
+    state.open_lists.append(path)
+    try:
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            entry = line.strip()
+            if not entry or entry.startswith("#"):
+                continue
+            problem = _expand(entry, path.parent, state)
+            if problem is not None:
+                state.failures.append(
+                    Failure(
+                        source=entry,
+                        stage="discover",
+                        error_kind=problem.kind,
+                        message=f"{path} line {lineno}: {problem.message}",
+                    )
+                )
+    finally:
+        state.open_lists.pop()
+    return None
+
+
+def _walk_folder(root: Path, state: _Walk) -> None:
+    """Add every supported, non-hidden file under ``root`` in a stable order.
+
+    Symlinked folders are not followed (a link back up the tree would loop); symlinked files
+    are kept and recorded by their resolved target, which also dedupes two links to one file.
+    An unreadable subfolder becomes a failure row rather than silently shrinking the input.
+    """
+    found: list[tuple[tuple[str, ...], Path]] = []
+
+    def on_error(exc: OSError) -> None:
+        where = exc.filename or root
+        state.failures.append(
+            Failure(
+                source=str(where),
+                stage="discover",
+                error_kind="unreadable",
+                message=f"Folder {where} cannot be listed: {exc.strerror or exc}.",
+            )
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        here = Path(dirpath)
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            path = here / name
+            if media_type_for(path) is not None and path.is_file():
+                found.append((path.relative_to(root).parts, path))
+
+    # Sort on path components, not the joined string: "a/b.txt" must come before "a-z.txt".
+    for _, path in sorted(found, key=lambda pair: pair[0]):
+        state.add(SourceItem(kind="file", location=str(path.resolve())))
+
+
+def _clean_url(entry: str) -> str | None:
+    """The URL as given minus its fragment (which never reaches a server); None if unusable.
+
+    Cut at the first "#" rather than round-tripping through ``urlunsplit``, which would also
+    drop an empty "?" and so change the URL the user gave.
+    """
+    url = entry.split("#", 1)[0]
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a non-numeric or out-of-range port
+    except ValueError:
+        return None
+    return url if parts.hostname else None
