@@ -287,3 +287,25 @@ def test_export_parquet_partitioned_by_date(
         f"SELECT count(*) FROM read_parquet('{out}/documents/**/*.parquet', hive_partitioning=1)"
     ).fetchall()[0][0]
     assert n == 2
+
+
+def test_schedule_and_deployment_definitions() -> None:
+    """`newsdb serve` and prefect.yaml both describe the same flow with a cron schedule."""
+    import importlib
+
+    import yaml
+
+    from flows.ingest import ingest
+
+    deployment = ingest.to_deployment(name="t", cron="0 * * * *", parameters={"sources": ["seeds"]})
+    assert deployment.schedules[0].schedule.cron == "0 * * * *"
+    assert deployment.parameters == {"sources": ["seeds"]}
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    for dep in spec["deployments"]:
+        module_path, name = dep["entrypoint"].split(":")
+        module = importlib.import_module(module_path.removesuffix(".py").replace("/", "."))
+        assert getattr(module, name).name == "ingest"
+        assert set(dep.get("parameters", {})) <= set(ingest.parameters.properties)
+    crons = [s["cron"] for d in spec["deployments"] for s in d.get("schedules", [])]
+    assert crons == ["0 * * * *"]
