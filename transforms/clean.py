@@ -1,0 +1,171 @@
+"""The Clean stage: ``RawDoc`` (bytes + provenance) -> ``Document`` (metadata + body text).
+
+Pure functions, no I/O and no Prefect: the flow calls ``clean_many`` on a batch and stores the
+Documents and Failures it returns. The work is split by concern:
+
+* ``transforms.decode``: bytes to text (BOM, header charset, meta charset, UTF-8, detection);
+* ``transforms.html``: HTML pages through trafilatura (body, title, author, date, site...);
+* ``transforms.textdoc`` (+ ``transforms.markdown``): saved text and Markdown articles;
+* ``transforms.boilerplate``: the shared table of non-article lines;
+* ``transforms.normalize``: the shared Unicode/whitespace normalisation;
+* ``transforms.urls``: the canonical URL that names a document.
+
+Identity: ``doc_id`` is derived from the canonical URL when there is one, so the same story read
+from a local file and fetched live is one document; otherwise from the body text, so identical
+texts collapse and any change in cleaning that changes the text gives a new id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from transforms.clean_errors import CleanError, CleanErrorKind
+from transforms.decode import decode, inflate
+from transforms.html import extract_html
+from transforms.markdown import looks_like_markdown
+from transforms.model import Document, Failure, InputFormat, RawDoc, stable_id
+from transforms.textdoc import parse_text
+from transforms.urls import canonical_url
+
+__all__ = ["MAX_TEXT_CHARS", "CleanError", "CleanErrorKind", "clean", "clean_many", "input_format"]
+
+#: Longest body accepted, in characters. A long feature is ~60k characters, a very long
+#: investigation ~150k; beyond 300k a "page" is a live blog's whole history, a transcript dump
+#: or an extraction that swallowed the site. Such pages fail with kind "too_long" instead of
+#: being truncated: a silent cut would make half an article look like a whole one, and the
+#: failure row tells the operator exactly which input to look at.
+MAX_TEXT_CHARS = 300_000
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
+_SUFFIX_FORMATS: dict[str, InputFormat] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+}
+#: Bytes looked at when sniffing for HTML markup in a document not declared as HTML.
+_SNIFF_BYTES = 1024
+
+
+def clean(raw: RawDoc) -> Document:
+    """Clean one input. Raises CleanError (with ``.kind``) when it cannot be a Document."""
+    body = inflate(raw.body)
+    fmt = input_format(raw.content_type, raw.source, body)
+    decoded = decode(body, raw.charset, html=fmt == "html")
+    if fmt != "html" and _looks_like_html(decoded.text[:_SNIFF_BYTES].encode("utf-8")):
+        fmt = "html"  # only reachable for UTF-16/32 text, invisible to the byte sniff
+    elif fmt == "text" and looks_like_markdown(decoded.text):
+        fmt = "markdown"  # Markdown saved as .txt / served as text/plain
+
+    if fmt == "html":
+        page = extract_html(decoded.text, raw.url)
+        text, title, author, published = page.text, page.title, page.author, page.published
+        site, language, found_url = page.site, page.language, page.canonical_url
+    else:
+        article = parse_text(decoded.text, markdown=fmt == "markdown")
+        text, title, author, published = (
+            article.text,
+            article.title,
+            article.author,
+            article.published,
+        )
+        site, language, found_url = None, None, article.url
+        if not text:
+            what = "only a headline and header lines" if title else "no text"
+            raise CleanError("empty", f"The {fmt} file has {what}; there is no article body.")
+
+    if len(text) > MAX_TEXT_CHARS:
+        raise CleanError(
+            "too_long",
+            f"The article body is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit; "
+            "it is probably not a single article (live blog, transcript or whole-site dump).",
+        )
+
+    canonical = canonical_url(found_url) or canonical_url(raw.url)
+    if canonical:
+        doc_id = stable_id("doc", canonical)
+    else:
+        doc_id = stable_id("doc", hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return Document(
+        doc_id=doc_id,
+        source=raw.source,
+        text=text,
+        content_sha256=raw.sha256,
+        url=raw.url or found_url,
+        canonical_url=canonical,
+        title=title,
+        author=author,
+        published=published,
+        site=site or _host(canonical),
+        language=language,
+        fetched_at=raw.fetched_at,
+        origin=raw.origin,
+        input_format=fmt,
+    )
+
+
+def clean_many(raws: Sequence[RawDoc]) -> tuple[list[Document], list[Failure]]:
+    """Clean a batch. One bad input becomes one Failure; this never raises for an input.
+
+    Expected problems keep their CleanError kind; anything else is a bug in the cleaner, which
+    is recorded as ``clean_error`` (with the exception) so the rest of the batch goes on.
+    """
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    for raw in raws:
+        try:
+            documents.append(clean(raw))
+        except CleanError as err:
+            failures.append(Failure(raw.source, "clean", err.kind, str(err)))
+        except Exception as err:  # one malformed page must not sink the batch
+            failures.append(
+                Failure(
+                    raw.source,
+                    "clean",
+                    "clean_error",
+                    f"Cleaning failed unexpectedly ({type(err).__name__}: {err}); "
+                    "this input triggers a bug in the cleaner, please report it.",
+                )
+            )
+    return documents, failures
+
+
+def input_format(content_type: str | None, source: str, body: bytes) -> InputFormat:
+    """Which cleaning path an input takes.
+
+    The declared media type decides, then the file name; HTML markup at the start of the bytes
+    wins over a declared text type, because servers and file names lie about HTML far more
+    often than HTML appears by accident at the top of a real text article.
+    """
+    declared = (content_type or "").split(";")[0].strip().lower()
+    if declared in _HTML_TYPES:
+        return "html"
+    if _looks_like_html(body[:_SNIFF_BYTES]):
+        return "html"
+    if declared in _MARKDOWN_TYPES:
+        return "markdown"
+    suffixes = [s.lower() for s in PurePosixPath(urlsplit(source).path or source).suffixes]
+    for suffix in reversed([s for s in suffixes if s != ".gz"]):
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
+    return "text"
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """True if the first bytes start an HTML document (doctype or <html> tag)."""
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<!doctype html") or b"<html" in head
+
+
+def _host(url: str | None) -> str | None:
+    """The host of a canonical URL without "www.", as a last-resort site name."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
