@@ -400,7 +400,9 @@ class _Fetcher:
         reply = _Reply(
             url=url,
             status=resp.status_code,
-            reason=resp.reason_phrase or _phrase(resp.status_code),
+            # The standard phrase, not the server's: servers shout ("NOT FOUND"), localise or
+            # (over HTTP/2) send none, and messages read better when they are all alike.
+            reason=_phrase(resp.status_code) or resp.reason_phrase or "(no reason given)",
             location=resp.headers.get("location"),
             content_type=content_type,
             charset=charset,
@@ -627,8 +629,8 @@ def _sniff(body: bytes) -> str | None:
     return "text/html" if any(m in lowered for m in markers) else "text/plain"
 
 
-def _phrase(status: int) -> str:
+def _phrase(status: int) -> str | None:
     try:
         return HTTPStatus(status).phrase
     except ValueError:
-        return "(no reason given)"
+        return None
