@@ -20,6 +20,12 @@ from connectors.files import SUPPORTED_SUFFIXES, media_type_for
 from transforms.model import Failure, SourceItem
 
 _URL_SCHEMES = ("http", "https")
+# Files that document a folder rather than belong to it. A folder of articles kept in a repository
+# or a data set usually carries a README (the devset does); ingesting it would invent quotes and
+# events from the documentation. Only skipped while walking: naming one explicitly still works.
+_FOLDER_META_STEMS = frozenset(
+    {"readme", "license", "licence", "changelog", "changes", "contributing", "authors", "notice"}
+)
 # A URI scheme per RFC 3986. Two letters minimum so a Windows drive ("C:\\...") reads as a path.
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):")
 
@@ -35,8 +41,9 @@ def discover(
 
     Relative paths resolve against ``cwd`` (default: the process's working directory), or
     against the list file's folder for entries of an ``@list``. Folders are walked recursively
-    in sorted order, skipping hidden entries and unsupported extensions, so two runs over the
-    same tree see the same items in the same order. The first occurrence of a duplicate wins.
+    in sorted order, skipping hidden entries, unsupported extensions and folder documentation
+    (README, LICENSE, ...), so two runs over the same tree see the same items in the same
+    order. The first occurrence of a duplicate wins.
 
     Raises ``SourceError`` for a top-level source that is missing, has an unsupported scheme,
     or is a file with an unsupported extension.
@@ -189,7 +196,7 @@ def _walk_folder(root: Path, state: _Walk) -> None:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         here = Path(dirpath)
         for name in filenames:
-            if name.startswith("."):
+            if name.startswith(".") or name.split(".", 1)[0].lower() in _FOLDER_META_STEMS:
                 continue
             path = here / name
             if media_type_for(path) is not None and path.is_file():

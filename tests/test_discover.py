@@ -60,6 +60,8 @@ def test_folder_is_walked_recursively_sorted_skipping_hidden_and_unsupported(
         "report.pdf",
         "notes.docx",
         "archive.txt.gz",
+        "README.md",
+        "a/LICENSE.txt",
     ]:
         _touch(tmp_path / rel)
     items, failures = discover([str(tmp_path)])
@@ -75,6 +77,13 @@ def test_folder_order_is_deterministic_across_calls(tmp_path: Path) -> None:
     second, _ = discover([str(tmp_path)])
     assert first == second
     assert _files(first) == sorted(_files(first))
+
+
+def test_folder_documentation_is_skipped_unless_named(tmp_path: Path) -> None:
+    readme = _touch(tmp_path / "README.md", "# About this folder\n")
+    story = _touch(tmp_path / "readme_the_riot_act.txt")  # an article, not documentation
+    assert _files(discover([str(tmp_path)])[0]) == [str(story)]
+    assert _files(discover([str(readme)])[0]) == [str(readme)]
 
 
 def test_duplicates_keep_first_occurrence(tmp_path: Path) -> None:
