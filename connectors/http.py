@@ -24,11 +24,12 @@ the page's own ``<meta charset>``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
@@ -149,14 +150,6 @@ class _Problem:
     attempts: int = 1
 
 
-@dataclass
-class _Fetched:
-    """A followed chain that ended on a response: the reply plus every URL visited."""
-
-    reply: _Reply
-    chain: list[str] = field(default_factory=list)
-
-
 class _Fetcher:
     """State shared by one ``fetch_urls`` call: HTTP client, cache, host gates, robots policies."""
 
@@ -244,7 +237,7 @@ class _Fetcher:
         """Store a response under every URL of its chain's ends (asked-for and final)."""
         if self.cache is None:
             return
-        sha = RawDoc(source="", body=reply.body).sha256 if reply.body else None
+        sha = hashlib.sha256(reply.body).hexdigest() if reply.body else None
         try:
             for url in dict.fromkeys(urls):
                 self.cache.store(
@@ -280,10 +273,9 @@ class _Fetcher:
         url = _request_url(source)
         if not _is_http_url(url):
             return _failure(source, _Problem("bad_url", "not a valid http(s) URL", url))
-        outcome = self._follow(url, page=True)
-        if isinstance(outcome, _Problem):
-            return _failure(source, outcome)
-        reply = outcome.reply
+        reply = self._follow(url, page=True)
+        if isinstance(reply, _Problem):
+            return _failure(source, reply)
         if not 200 <= reply.status < 300:
             detail = f"HTTP {reply.status} {reply.reason}"
             if reply.status in _REDIRECT_STATUSES:
@@ -301,7 +293,7 @@ class _Fetcher:
             origin="live",
         )
 
-    def _follow(self, url: str, *, page: bool) -> _Fetched | _Problem:
+    def _follow(self, url: str, *, page: bool) -> _Reply | _Problem:
         """Request ``url`` and follow redirects by hand, at most ``max_redirects`` of them.
 
         For pages, every hop is checked against its own origin's robots.txt before it is
@@ -318,7 +310,7 @@ class _Fetcher:
             if isinstance(result, _Problem):
                 return result
             if result.status not in _REDIRECT_STATUSES or not result.location:
-                return _Fetched(result, chain)
+                return result  # result.url is the final URL
             target = _request_url(urljoin(current, result.location.strip()))
             if not _is_http_url(target):
                 return _Problem(
@@ -532,22 +524,22 @@ class _Fetcher:
                 if 400 <= record.status < 500:
                     return RobotsPolicy.allow_all()
 
-        outcome = self._follow(robots_url, page=False)
-        if isinstance(outcome, _Problem):
+        reply = self._follow(robots_url, page=False)
+        if isinstance(reply, _Problem):
             # 429 is a 4xx, but it means "too busy", not "no robots.txt": treat it like 5xx
             # (as Google does) rather than reading it as permission to crawl everything.
-            unavailable = outcome.status is not None or outcome.kind in {
+            unavailable = reply.status is not None or reply.kind in {
                 "timeout",
                 "connection_error",
                 "tls_error",
             }
             if unavailable:
-                if outcome.status is None:
-                    self._robots_errors[origin] = outcome.kind
-                return RobotsPolicy.disallow_all(outcome.detail)
+                if reply.status is None:
+                    self._robots_errors[origin] = reply.kind
+                return RobotsPolicy.disallow_all(reply.detail)
             return RobotsPolicy.allow_all()  # e.g. a redirect loop: no file, so no rules
 
-        reply, now = outcome.reply, datetime.now(UTC)
+        now = datetime.now(UTC)
         if 200 <= reply.status < 300:
             self._remember([robots_url], reply, now)
             return RobotsPolicy.parse(reply.body, self.agent)
