@@ -257,7 +257,7 @@ def test_cli_locked_database_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtur
         [
             sys.executable,
             "-c",
-            "import duckdb,sys,time; duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "import duckdb,sys,time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
             "time.sleep(30)",
             str(db),
         ],
