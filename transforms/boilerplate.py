@@ -83,6 +83,18 @@ RULES: tuple[Rule, ...] = (
     ),
     # A share bar flattened to text: "Facebook Twitter WhatsApp Email".
     Rule("share_bar", _rx(rf"^(?:share\s*:?\s*)?{_SOCIAL}(?:[\s|,/·•]+{_SOCIAL})+$"), max_words=10),
+    # Cookie and consent notices addressed to the reader: "We use cookies to ...", "By
+    # continuing to browse you agree to our use of cookies". Articles *about* cookies report
+    # what someone said, which the attribution guard keeps.
+    Rule(
+        "cookie_notice",
+        _rx(
+            r"^(?=.*\b(?:we|our|you|your)\b).*\bcookies?\b"
+            r"|^(?:accept|allow|reject|manage)\s+(?:all\s+)?cookies\b"
+        ),
+        max_words=60,
+        allow_attribution=False,
+    ),
     # "2 min read", "Reading time: 4 minutes".
     Rule(
         "read_time",

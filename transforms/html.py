@@ -26,6 +26,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urljoin
 
 from htmldate import find_date
@@ -40,12 +41,16 @@ from transforms.textdoc import body_paragraphs, read_header
 
 #: Fewer words than this after cleaning is an error page, a stub or a paywall teaser.
 MIN_ARTICLE_WORDS = 15
-#: Share of the body's characters that are link texts (teaser headlines) above which a page
-#: is an index/section page, unless it declares itself an article (then the higher bar).
-MAX_LINK_SHARE = 0.2
-MAX_LINK_SHARE_DECLARED_ARTICLE = 0.5
-#: A listing needs at least this many linked headlines (an article may link one or two).
-MIN_LISTING_LINKS = 4
+#: Share of the extracted characters that come from teasers (linked headlines and their
+#: blurbs) above which a page is an index/section page; pages that declare themselves an
+#: article (og:type / JSON-LD) get a higher bar, pages that declare a listing a lower one.
+MAX_LISTING_SHARE = 0.3
+MAX_LISTING_SHARE_DECLARED_ARTICLE = 0.6
+MAX_LISTING_SHARE_DECLARED_LISTING = 0.1
+#: An index has at least this many teasers (an article may have a few related-story boxes).
+MIN_LISTING_TEASERS = 5
+#: A teaser box holds a headline and a blurb; anything longer is a section of an article.
+MAX_TEASER_WORDS = 80
 
 # og:type / JSON-LD @type values (as trafilatura normalises them) of pages that are not articles.
 _LISTING_TYPES = frozenset(
@@ -77,8 +82,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = load_html(html)
     if tree is None:
         raise CleanError("empty", "The page could not be parsed as HTML or has no content.")
-    canonical = _canonical_link(tree, url)
-    language = _language(tree)
+    json_ld = _json_ld(tree)
+    canonical = _canonical_link(tree, url, json_ld)
+    language = _language(tree, json_ld)
     extracted = bare_extraction(
         tree,
         url=canonical or url,
@@ -133,37 +139,79 @@ def _reject_non_article(tree: HtmlElement, paragraphs: list[str], pagetype: str 
             f"The page has only {words} words of text: an error page, stub or paywall teaser, "
             "not an article.",
         )
-    # An index page extracts as teaser headlines (each one a link) with their blurbs.
-    anchors = {
-        key for a in tree.iter("a") if len((key := _link_key(a.text_content())).split()) >= 3
-    }
-    linked = [p for p in paragraphs if _link_key(p) in anchors]
-    share = sum(len(p) for p in linked) / sum(len(p) for p in paragraphs)
-    kind = (pagetype or "").lower()
-    declared_article = "article" in kind or "posting" in kind
-    limit = MAX_LINK_SHARE_DECLARED_ARTICLE if declared_article else MAX_LINK_SHARE
-    if len(linked) >= MIN_LISTING_LINKS and (share > limit or kind in _LISTING_TYPES):
+    # An index page extracts as teasers: linked headlines and/or the blurbs next to them.
+    teasers, listing_texts = _teaser_texts(tree)
+    listed = [p for p in paragraphs if _text_key(p) in listing_texts]
+    share = sum(len(p) for p in listed) / sum(len(p) for p in paragraphs)
+    if teasers >= MIN_LISTING_TEASERS and share > _listing_share_limit(pagetype):
         raise CleanError(
             "not_article",
-            f"The page is a list of links, not an article: {len(linked)} of its "
-            f"{len(paragraphs)} text blocks are linked headlines ({share:.0%} of the text).",
+            f"The page is an index of {teasers} linked stories, not an article: {len(listed)} "
+            f"of its {len(paragraphs)} text blocks are teasers ({share:.0%} of the text).",
         )
 
 
-def _link_key(text: str) -> str:
+def _listing_share_limit(pagetype: str | None) -> float:
+    """How much teaser text a page may have, given what it declares itself to be."""
+    kind = (pagetype or "").lower()
+    if "article" in kind or "posting" in kind:
+        return MAX_LISTING_SHARE_DECLARED_ARTICLE
+    if kind in _LISTING_TYPES:
+        return MAX_LISTING_SHARE_DECLARED_LISTING
+    return MAX_LISTING_SHARE
+
+
+def _teaser_texts(tree: HtmlElement) -> tuple[int, set[str]]:
+    """How many teasers the page has, and the normalised texts of their parts.
+
+    A teaser is a small container holding a linked headline (an h1-h4 that is essentially
+    one link) and at most a short blurb. Every link text of three words or more counts as
+    listing text too, for pages whose teaser headlines are plain links.
+    """
+    texts: set[str] = set()
+    containers = set()
+    for heading in tree.iter("h1", "h2", "h3", "h4"):
+        heading_text = _text_key(heading.text_content())
+        links = heading.findall(".//a[@href]")
+        link_text = sum(len(_text_key(a.text_content())) for a in links)
+        if len(heading_text.split()) < 3 or link_text < 0.8 * len(heading_text):
+            continue
+        container = heading.getparent()
+        if container is None or len(container.text_content().split()) > MAX_TEASER_WORDS:
+            continue
+        containers.add(container)
+        texts.update(_text_key(el.text_content()) for el in container.iter() if el is not heading)
+    texts.update(
+        key for a in tree.iter("a") if len((key := _text_key(a.text_content())).split()) >= 3
+    )
+    return len(containers), texts
+
+
+def _text_key(text: str) -> str:
     return " ".join(normalize_line(text).casefold().split())
 
 
-def _canonical_link(tree: HtmlElement, base: str | None) -> str | None:
-    """The page's own address: <link rel=canonical>, else og:url; relative hrefs resolved."""
-    candidates = [
+def _canonical_link(
+    tree: HtmlElement, base: str | None, json_ld: list[dict[str, Any]]
+) -> str | None:
+    """The page's own address: <link rel=canonical>, og:url, then the JSON-LD article's url.
+
+    Relative addresses are resolved against ``base`` (where the page came from).
+    """
+    candidates: list[str | None] = [
         link.get("href")
         for link in tree.iterfind(".//link[@rel]")
         if "canonical" in (link.get("rel") or "").lower().split()
     ]
     candidates += [m.get("content") for m in tree.iterfind(".//meta[@property='og:url']")]
+    for item in json_ld:
+        if _is_article_type(item.get("@type")):
+            page = item.get("mainEntityOfPage")
+            candidates += [item.get("url"), page.get("@id") if isinstance(page, dict) else page]
     for href in candidates:
-        href = (href or "").strip()
+        if not isinstance(href, str):
+            continue
+        href = href.strip()
         if not href:
             continue
         absolute = urljoin(base, href) if base else href
@@ -172,39 +220,46 @@ def _canonical_link(tree: HtmlElement, base: str | None) -> str | None:
     return None
 
 
-def _language(tree: HtmlElement) -> str | None:
+def _language(tree: HtmlElement, json_ld: list[dict[str, Any]]) -> str | None:
     """ISO 639 code the page declares: <html lang>, Content-Language, og:locale, JSON-LD."""
     declared = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
         if key in ("content-language", "og:locale", "language", "dc.language"):
             declared.append(meta.get("content"))
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
-        declared.extend(_json_ld_languages(script.text or ""))
+    declared += [item.get("inLanguage") for item in json_ld]
     for value in declared:
-        m = _LANGUAGE.match((value or "").strip().split(",")[0].strip())
+        if not isinstance(value, str):
+            continue
+        m = _LANGUAGE.match(value.strip().split(",")[0].strip())
         if m:
             return m.group(1).lower()
     return None
 
 
-def _json_ld_languages(text: str) -> list[str]:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return []
-    found: list[str] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            value = item.get("inLanguage")
-            if isinstance(value, str):
-                found.append(value)
-            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+def _json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, @graph and nested items flattened."""
+    found: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            stack: list[Any] = [json.loads(script.text or "")]
+        except ValueError:  # broken JSON-LD is common; it just contributes nothing
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                stack.extend(v for v in item.values() if isinstance(v, dict | list))
     return found
+
+
+def _is_article_type(value: Any) -> bool:
+    types = value if isinstance(value, list) else [value]
+    return any(
+        isinstance(t, str) and ("article" in t.lower() or "posting" in t.lower()) for t in types
+    )
 
 
 def _clean_field(value: str | None) -> str | None:
