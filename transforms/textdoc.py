@@ -20,8 +20,9 @@ or ``# Headline`` / date / ``By NAME`` / paragraphs in Markdown. The reading is:
    lose its first paragraph.
 2. **Header.** The first few short lines after the headline, up to the last date line or
    byline among them, are the header: the date and the author are read from it and the rest
-   (standfirst, repeated headline, reading time) is dropped. Without a headline only date and
-   byline lines at the very top are header.
+   (standfirst, repeated headline, reading time) is dropped. The header never reaches past a
+   blank-separated block that holds a sentence but no date or byline: that block is the first
+   body paragraph. Without a headline only date and byline lines at the very top are header.
 3. **Body.** Every other line goes through the boilerplate table (``transforms.boilerplate``);
    repeats of the headline and the ``Original url:`` block are dropped as well. A line that
    is cut mid-sentence (hard-wrapped text, Markdown soft breaks) is joined to the next one;
@@ -161,14 +162,24 @@ def parse_byline(line: str) -> str | None:
 
 
 def read_header(lines: Sequence[str], start: int, *, after_headline: bool) -> Header:
-    """Find the header block that starts at ``lines[start]`` (see the module docstring)."""
+    """Find the header that starts at ``lines[start]`` (see the module docstring).
+
+    After a headline the header may span several blank-separated blocks; it ends before the
+    first block with a sentence and no date or byline, which is the first body paragraph.
+    Non-signal lines before a block's last date/byline (standfirst, repeated headline) are
+    part of the header; the lines after it are left to the body's boilerplate filter.
+    """
     end = start
     published: date | None = None
     author: str | None = None
     seen = 0
+    block_has_signal = block_has_sentence = False
     for i in range(start, len(lines)):
         line = lines[i]
         if not line:
+            if block_has_sentence and not block_has_signal:
+                break
+            block_has_signal = block_has_sentence = False
             continue
         seen += 1
         if seen > HEADER_MAX_LINES or len(line.split()) > HEADER_LINE_MAX_WORDS:
@@ -176,9 +187,11 @@ def read_header(lines: Sequence[str], start: int, *, after_headline: bool) -> He
         day = parse_date_line(line)
         byline = None if day else parse_byline(line)
         if day is None and byline is None:
-            if after_headline:
-                continue  # a standfirst or caption, dropped if a date line follows
-            break
+            if not after_headline:
+                break
+            block_has_sentence = block_has_sentence or bool(_SENTENCE_END.search(line))
+            continue
+        block_has_signal = True
         end = i + 1
         published = published or day
         author = author or byline
