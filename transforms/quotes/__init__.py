@@ -1,12 +1,39 @@
-"""Quote extraction: direct, indirect and mixed quotes with resolved speakers."""
+"""Quote extraction: direct, indirect and mixed quotes with resolved speakers.
+
+The stages, each in its own module:
+
+1. ``marks``: quote-mark spans (curly, straight, guillemets; apostrophes told apart);
+2. ``direct``: which spans are quotations and which cue attributes them; the rest are fragments;
+3. ``indirect``: reported clauses governed by cue verbs in the dependency parse (``cues`` is the
+   lexicon), mixed when they hold a fragment;
+4. ``coref`` + ``speakers``: speaker mentions resolved to the fullest name in the article;
+5. ``records``: rows in article order, continuations and floating quotes linked to their speaker.
+
+Everything reads the one shared spaCy parse; nothing here parses text again.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from transforms.model import QuoteRecord
+from transforms.quotes.coref import EntityTable
+from transforms.quotes.direct import find_direct_quotes
+from transforms.quotes.indirect import find_indirect_quotes, walls_of
+from transforms.quotes.layout import DocLayout
+from transforms.quotes.marks import find_quote_spans
+from transforms.quotes.records import build_records
+
+__all__ = ["extract_quotes"]
 
 
 def extract_quotes(doc: Doc, *, doc_id: str) -> list[QuoteRecord]:
-    """Every quotation in ``doc`` (parsed ``Document.text``). Placeholder until issue 3 lands."""
-    return []
+    """Every quotation in ``doc`` (parsed ``Document.text``), in article order."""
+    if len(doc) == 0:
+        return []
+    layout = DocLayout(doc)
+    spans = find_quote_spans(layout.text, layout.blocks)
+    direct = find_direct_quotes(layout, spans)
+    indirect = find_indirect_quotes(layout, direct)
+    table = EntityTable(layout, walls_of(layout, direct))
+    return build_records(layout, direct.quotes + indirect, table, doc_id)

@@ -1,0 +1,385 @@
+"""Within-document coreference for speakers: from a mention to the fullest name the article gives.
+
+The entity table is built once per document from spaCy's PERSON and ORG entities and from
+organisation descriptions ("Turkey’s defence ministry", "the Saudi-led coalition"), each with
+the role, affiliation and gender its context states (pre-modifier titles, appositives,
+gendered role nouns). Mentions inside direct quotes are left out: a name a speaker utters is
+not a candidate for "he said".
+
+Resolution is a short sieve, most precise rule first (after the multi-pass sieve of Lee et al.
+2013, "Deterministic coreference resolution based on entity-centric, precision-ranked rules",
+narrowed to speakers):
+
+1. names: a mention whose words are a contiguous part of a known name ("al-Hadithi" ->
+   "Saad al-Hadithi", "Pardo" -> "Rodrigo Pardo Ruiz"), or an acronym of one ("the ICRC");
+   ambiguous surnames go to the most recent bearer;
+2. pronouns: the previous quote's speaker when gender and number allow it and it spoke in the
+   last two paragraphs (news style: "he said" continues the last speaker), else the most recent
+   compatible mention;
+3. definite descriptions: the entity whose role or name holds the head noun ("the spokeswoman",
+   "the ministry") and every modifier ("the defence ministry" is not "Iraq’s foreign ministry"),
+   preceding mentions first, then later ones (the article may name the speaker further down);
+   a person description that matches nobody ("the teenager") is the previous speaker;
+4. anything else (indefinites, "her publisher", "Residents of Hodeidah") is its own entity,
+   named by the phrase itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from transforms.quotes.layout import DocLayout
+from transforms.quotes.roles import (
+    COMPANY_NAME_WORDS,
+    COMPANY_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SOURCE_DOCUMENT_NOUNS,
+    expand_title,
+)
+from transforms.quotes.speakers import Mention, SpeakerType, mention_at
+
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la"})
+# Role nouns that name the same job: "the spokesman" may refer to a "spokesperson".
+_SYNONYMS: dict[str, frozenset[str]] = {
+    "spokesman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
+    "spokeswoman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
+    "spokesperson": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
+    "executive": frozenset({"executive", "ceo"}),
+    "chief": frozenset({"chief", "head", "ceo"}),
+    "head": frozenset({"head", "chief"}),
+    "leader": frozenset({"leader", "head", "chief"}),
+    "minister": frozenset({"minister", "secretary"}),
+    "envoy": frozenset({"envoy", "ambassador"}),
+}
+
+
+@dataclass(slots=True)
+class Entity:
+    """One speaker candidate: a person, organisation or group, with what the article says of it."""
+
+    name: str
+    speaker_type: SpeakerType
+    words: tuple[str, ...]  # lower-case name words, for name matching
+    role: str | None = None
+    affiliation: str | None = None
+    role_words: set[str] = field(default_factory=set)
+    gender: str | None = None
+    positions: list[int] = field(default_factory=list)  # token indices of its mentions
+    head_lemma: str = ""
+    is_company: bool = False
+    acronym: str = ""
+
+    def last_before(self, i: int) -> int:
+        best = -1
+        for p in self.positions:
+            if p < i and p > best:
+                best = p
+        return best
+
+    def first_after(self, i: int) -> int:
+        best = -1
+        for p in self.positions:
+            if p > i and (best < 0 or p < best):
+                best = p
+        return best
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A mention resolved to an entity, with how sure the sieve step was."""
+
+    entity: Entity
+    confidence: float
+
+
+class EntityTable:
+    """The speakers an article can refer back to, and the sieve that resolves mentions."""
+
+    def __init__(self, layout: DocLayout, walls: list[bool]) -> None:
+        self.layout = layout
+        self.entities: list[Entity] = []
+        self._walls = walls
+        self._collect()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _collect(self) -> None:
+        doc = self.layout.doc
+        for ent in doc.ents:
+            root = ent.root
+            if self._walls[root.i]:
+                continue
+            if ent.label_ == "PERSON" or (ent.label_ in _ORG_LABELS and ent.label_ != "GPE"):
+                if ent.label_ == "NORP" and root.pos_ != "PROPN":
+                    continue
+                mention = mention_at(root, self.layout)
+                if mention.kind == "name":
+                    self.add(mention)
+        for tok in doc:
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and tok.lemma_.lower() in ORG_NOUNS
+                and not tok.ent_type_
+                and not self._walls[tok.i]
+                and tok.dep_ not in ("compound", "amod")
+            ):
+                mention = mention_at(tok, self.layout)
+                if mention.speaker_type == "organisation" and mention.modifiers:
+                    self.add(mention)
+
+    def add(self, mention: Mention) -> Entity:
+        """Merge ``mention`` into the entity it names, or start a new one."""
+        if mention.kind == "name" and mention.name:
+            words = _name_words(mention.name)
+            entity = self._match_name(words, mention.head, mention.speaker_type)
+            if entity is None:
+                entity = Entity(
+                    mention.name,
+                    mention.speaker_type,
+                    words,
+                    head_lemma=mention.head_lemma,
+                    acronym=_acronym(mention.name),
+                )
+                entity.is_company = _is_company_name(words)
+                self.entities.append(entity)
+            elif len(words) > len(entity.words) and _contains(words, entity.words):
+                entity.name, entity.words = mention.name, words  # a fuller name
+                entity.acronym = entity.acronym or _acronym(mention.name)
+        else:
+            name = _phrase_name(mention)
+            entity = Entity(
+                name, mention.speaker_type, _name_words(name), head_lemma=mention.head_lemma
+            )
+            entity.is_company = mention.head_lemma in COMPANY_NOUNS
+            self.entities.append(entity)
+        self._absorb(entity, mention)
+        return entity
+
+    def _absorb(self, entity: Entity, mention: Mention) -> None:
+        entity.positions.append(mention.head)
+        if mention.role and not entity.role:
+            entity.role = mention.role
+        if mention.affiliation and not entity.affiliation:
+            entity.affiliation = mention.affiliation
+        entity.role_words |= mention.role_words
+        if mention.role:
+            entity.role_words |= {expand_title(w) for w in mention.role.lower().split()}
+        if mention.gender and not entity.gender:
+            entity.gender = mention.gender
+        if entity.speaker_type == "unknown" and mention.speaker_type != "unknown":
+            entity.speaker_type = mention.speaker_type
+        if mention.head_lemma and not entity.head_lemma:
+            entity.head_lemma = mention.head_lemma
+
+    def _match_name(self, words: tuple[str, ...], at: int, stype: SpeakerType) -> Entity | None:
+        best: Entity | None = None
+        best_key = (-1, -1)
+        for entity in self.entities:
+            if not entity.words:
+                continue
+            if stype == "person" and entity.speaker_type not in ("person", "unknown"):
+                continue
+            if not (_contains(entity.words, words) or _contains(words, entity.words)):
+                continue
+            # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
+            recent = entity.last_before(at)
+            key = (recent, len(entity.words))
+            if key > best_key:
+                best, best_key = entity, key
+        return best
+
+    # --- resolution ---------------------------------------------------------------------------
+
+    def resolve(
+        self, mention: Mention, previous: Entity | None, previous_block: int, block: int
+    ) -> Resolved:
+        recent_previous = previous if previous is not None and block - previous_block <= 2 else None
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention, recent_previous)
+        if mention.kind == "name":
+            return self._resolve_name(mention)
+        return self._resolve_nominal(mention, recent_previous)
+
+    def _resolve_name(self, mention: Mention) -> Resolved:
+        words = _name_words(mention.name or mention.text)
+        if len(words) == 1 and mention.speaker_type != "person":
+            acro = self._by_acronym(words[0])
+            if acro is not None:
+                self._absorb(acro, mention)
+                return Resolved(acro, 0.9)
+        entity = self.add(mention)
+        return Resolved(entity, 0.95 if len(entity.words) > 1 else 0.85)
+
+    def _by_acronym(self, word: str) -> Entity | None:
+        target = word.upper()
+        for entity in self.entities:
+            if entity.acronym == target and len(entity.words) > 1:
+                return entity
+        return None
+
+    def _resolve_pronoun(self, mention: Mention, previous: Entity | None) -> Resolved:
+        at = mention.head
+        wants_person = mention.speaker_type == "person"
+        if previous is not None and _compatible(previous, mention):
+            if previous.gender is None and mention.gender:
+                previous.gender = mention.gender
+            previous.positions.append(at)
+            return Resolved(previous, 0.9)
+        best: Entity | None = None
+        best_pos = -1
+        for entity in self.entities:
+            if wants_person != (entity.speaker_type == "person") or not _compatible(
+                entity, mention
+            ):
+                continue
+            pos = entity.last_before(at)
+            if pos > best_pos:
+                best, best_pos = entity, pos
+        if best is None:
+            return Resolved(self.add(mention), 0.4)
+        if best.gender is None and mention.gender:
+            best.gender = mention.gender
+        best.positions.append(at)
+        return Resolved(best, 0.75)
+
+    def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
+        at = mention.head
+        head = mention.head_lemma
+        if mention.definite or mention.plural or mention.speaker_type == "organisation":
+            match = self._best_description_match(mention)
+            if match is not None:
+                self._absorb(match, mention)
+                return Resolved(match, 0.8)
+        if (
+            mention.definite
+            and mention.speaker_type == "person"
+            and previous is not None
+            and previous.speaker_type == "person"
+            and _compatible(previous, mention)
+        ):
+            previous.positions.append(at)
+            return Resolved(previous, 0.65)
+        if mention.definite and head in COMPANY_NOUNS:
+            company = self._salient_company(at)
+            if company is not None:
+                company.positions.append(at)
+                return Resolved(company, 0.6)
+        return Resolved(self.add(mention), 0.7)
+
+    def _best_description_match(self, mention: Mention) -> Entity | None:
+        at = mention.head
+        head = mention.head_lemma
+        heads = _SYNONYMS.get(head, frozenset({head}))
+        mods = {m for m in mention.modifiers if m.isalpha()}
+        best: Entity | None = None
+        best_key: tuple[int, int] = (-1, -1)
+        for entity in self.entities:
+            if mention.speaker_type == "person" and entity.speaker_type != "person":
+                continue
+            if mention.speaker_type == "organisation" and entity.speaker_type == "person":
+                continue
+            vocab = set(entity.words) | entity.role_words | {entity.head_lemma}
+            if not (heads & vocab or _plural_match(head, entity)):
+                continue
+            if not mods <= vocab | _lemmas(vocab):
+                continue
+            if not _compatible(entity, mention):
+                continue
+            before = entity.last_before(at)
+            # Prefer an antecedent; fall back to the first mention after (cataphora).
+            key = (1, before) if before >= 0 else (0, -entity.first_after(at))
+            if key > best_key:
+                best, best_key = entity, key
+        return best
+
+    def _salient_company(self, at: int) -> Entity | None:
+        companies = [e for e in self.entities if e.is_company and e.speaker_type == "organisation"]
+        if not companies:
+            return None
+        return max(companies, key=lambda e: (len(e.positions), -min(e.positions, default=at)))
+
+    def issuer_of(self, tok: Token) -> Token | None:
+        """The issuer of a source document: "a statement from the ICRC" -> ICRC, "WHO estimates"
+        -> WHO, "the department’s own figures" -> department. None when the phrase names none."""
+        if tok.lemma_.lower() not in SOURCE_DOCUMENT_NOUNS:
+            return None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        nouns = [c for c in mods if c.pos_ in ("NOUN", "PROPN")]
+        return nouns[-1] if nouns else None
+
+
+def _compatible(entity: Entity, mention: Mention) -> bool:
+    if mention.gender and entity.gender and mention.gender != entity.gender:
+        return False
+    if mention.kind == "pronoun":
+        if mention.speaker_type == "person":
+            return entity.speaker_type in ("person", "unknown")
+        if mention.speaker_type == "organisation":  # "it"
+            return entity.speaker_type == "organisation"
+        if mention.plural:  # "they"
+            return entity.speaker_type in ("group", "organisation")
+    return True
+
+
+def _plural_match(head: str, entity: Entity) -> bool:
+    """ "the source" -> "Sources close to ...": head lemmas match across number."""
+    return bool(entity.head_lemma) and head == entity.head_lemma
+
+
+def _lemmas(words: set[str]) -> set[str]:
+    return {w[:-1] for w in words if w.endswith("s")}
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name, hyphens split, possessive clitics dropped."""
+    out: list[str] = []
+    for raw in name.replace("-", " ").replace("‐", " ").split():
+        w = raw.lower().strip(".,()[]\"“”'")
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        if w and w not in ("the", "a", "an"):
+            out.append(w)
+    return tuple(out)
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` is a contiguous run of ``longer``."""
+    n, m = len(longer), len(shorter)
+    if m == 0 or m > n:
+        return False
+    return any(longer[i : i + m] == shorter for i in range(n - m + 1))
+
+
+def _acronym(name: str) -> str:
+    """Initials of a multi-word name: "International Committee of the Red Cross" -> "ICRC"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _is_company_name(words: tuple[str, ...]) -> bool:
+    return len(words) > 1 and words[-1] in COMPANY_NAME_WORDS
+
+
+def _phrase_name(mention: Mention) -> str:
+    """A description used as a speaker name: the phrase without a leading "the"."""
+    text = mention.text
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return text
+
+
+__all__ = ["PERSON_NOUNS", "Entity", "EntityTable", "Resolved"]

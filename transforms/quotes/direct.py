@@ -1,0 +1,351 @@
+"""Direct quotes: which quote-mark spans are quotations, and the cue that attributes each.
+
+A span is a quotation when it stands where speech stands: at the start of a sentence, after a
+colon, or after a cue and comma. Its attribution is read from the text around the marks:
+
+* the *trailer*, from the closing mark to the end of that sentence ('...," he said.' /
+  '...," said Ali Mansour, a fish trader.' / '...," Minister Kemal Yavuz told reporters.');
+* the *lead*, from the start of the sentence to the opening mark ('Lindqvist said: "...' /
+  'He told AFP, "...').
+
+A span with no cue of its own is still a quotation when it fills its paragraph or its sentence:
+then it continues the quote before it in the same paragraph ('"A," he said. "B."'), continues a
+multi-paragraph quote (an unclosed quote and a paragraph opening with a mark), or floats (a
+quoted paragraph that belongs to the previous speaker). Every other span (mid-sentence, no cue:
+"the so-called “red line”", a title, a fragment inside a reported clause) is returned as a
+fragment for the indirect extractor, which keeps the ones inside reported clauses as mixed
+quotes and drops the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
+from transforms.quotes.layout import DocLayout
+from transforms.quotes.marks import QuoteSpan
+from transforms.quotes.speakers import is_quote_mark
+
+_SENTENCE_END = frozenset(".!?")
+# Punctuation that can end a quoted segment that the attribution follows: '...," he said'.
+_ATTRIBUTABLE_END = frozenset(",!?…—–-:;")
+_TRAILER_STOP = frozenset({".", "!", "?"})
+
+CONFIDENCE = {
+    "direct:after_cue": 0.95,
+    "direct:before_cue": 0.9,
+    "direct:colon": 0.9,
+    "direct:continuation": 0.85,
+    "direct:multi_paragraph": 0.85,
+    "floating": 0.7,
+}
+
+
+@dataclass(slots=True)
+class DirectResult:
+    """Direct quotes, the spans left over as fragments, and the cue tokens already used."""
+
+    quotes: list[Candidate] = field(default_factory=list)
+    fragments: list[QuoteSpan] = field(default_factory=list)
+    used_cues: set[int] = field(default_factory=set)
+    #: Token ranges (inclusive) covered by direct quotes' marks and text.
+    covered: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_direct_quotes(layout: DocLayout, spans: list[QuoteSpan]) -> DirectResult:
+    result = DirectResult()
+    by_block: dict[int, list[QuoteSpan]] = {}
+    for span in spans:
+        by_block.setdefault(span.block, []).append(span)
+
+    open_chain: Candidate | None = None  # an unclosed direct quote at the end of the last block
+    for block in layout.blocks:
+        bspans = by_block.get(block.index, [])
+        if block.boilerplate:
+            continue  # neither quotes nor fragments: headlines of other stories, share prompts
+        chain_parent, open_chain = open_chain, None
+        previous: Candidate | None = None  # the last direct quote in this block
+        prev_end = block.start
+        for k, span in enumerate(bspans):
+            next_open = bspans[k + 1].open if k + 1 < len(bspans) else block.end
+            cand = _classify(layout, span, prev_end, next_open, previous, chain_parent)
+            chain_parent = None  # only the block's first span can continue a paragraph chain
+            if cand is None:
+                result.fragments.append(span)
+            else:
+                cand.block = block.index
+                result.quotes.append(cand)
+                first, last = _token_range(layout, span.open, span.outer_end)
+                result.covered.append((first, last))
+                if cand.attribution is not None:
+                    result.used_cues.add(cand.attribution.cue.i)
+                previous = cand
+                if span.close is None:
+                    open_chain = cand
+            prev_end = span.outer_end
+    _propagate_chain_attributions(result.quotes)
+    return result
+
+
+def _classify(
+    layout: DocLayout,
+    span: QuoteSpan,
+    prev_end: int,
+    next_open: int,
+    previous: Candidate | None,
+    chain_parent: Candidate | None,
+) -> Candidate | None:
+    text = layout.text
+    prefix = text[prev_end : span.open]
+    stripped = prefix.rstrip()
+    last_char = stripped[-1:] if stripped else ""
+    at_block_start = not stripped and prev_end == _block_start(layout, span)
+    sentence_initial = (
+        not stripped or last_char in _SENTENCE_END or (previous is not None and not stripped)
+    )
+    colon_led = last_char == ":"
+    comma_led = last_char == ","
+    content = text[span.start : span.end]
+    if not content.strip():
+        return None
+
+    trailer = _trailer_attribution(layout, span, next_open)
+    lead = (
+        _lead_attribution(layout, span, prev_end) if (colon_led or comma_led or stripped) else None
+    )
+
+    # A multi-paragraph quote: this paragraph opens with a mark and the last one never closed.
+    if chain_parent is not None and at_block_start:
+        attribution = trailer
+        return Candidate(
+            span.start,
+            span.end,
+            "direct",
+            "direct:multi_paragraph",
+            CONFIDENCE["direct:multi_paragraph"],
+            attribution,
+            parent=chain_parent,
+        )
+
+    if colon_led and lead is not None:
+        return _candidate(span, "direct:colon", lead, previous)
+    if (sentence_initial or comma_led) and trailer is not None:
+        if lead is not None and previous is not None and _same_cue(lead, previous):
+            # '"A," he said, "B."' - the cue between them attributes both segments.
+            pass
+        return _candidate(span, "direct:after_cue", trailer, previous)
+    if lead is not None and (comma_led or last_char == "" or _ends_with_cue(lead, span)):
+        if _starts_upper(content) or comma_led:
+            return _candidate(span, "direct:before_cue", lead, previous)
+    if colon_led and _starts_upper(content) and _word_count(content) >= 3:
+        # 'Smith was blunt: "We lost."' - no cue, but a colon introducing a full sentence.
+        return Candidate(
+            span.start,
+            span.end,
+            "direct",
+            "direct:colon",
+            0.6,
+            None,
+            parent=previous,
+        )
+    if sentence_initial and _fills_its_sentence(layout, span, next_open):
+        if previous is not None:
+            return Candidate(
+                span.start,
+                span.end,
+                "direct",
+                "direct:continuation",
+                CONFIDENCE["direct:continuation"],
+                None,
+                parent=previous,
+            )
+        if at_block_start:
+            return Candidate(
+                span.start,
+                span.end,
+                "direct",
+                "floating",
+                CONFIDENCE["floating"],
+                None,
+                floating=True,
+            )
+    return None
+
+
+def _candidate(
+    span: QuoteSpan, method: str, attribution: Attribution, previous: Candidate | None
+) -> Candidate:
+    parent = None
+    if previous is not None and _same_cue(attribution, previous):
+        parent = previous  # cut by its cue: both segments share one attribution
+        method = "direct:continuation"
+    return Candidate(
+        span.start, span.end, "direct", method, CONFIDENCE[method], attribution, parent=parent
+    )
+
+
+def _same_cue(attribution: Attribution, previous: Candidate) -> bool:
+    other = previous.attribution
+    return other is not None and other.cue.i == attribution.cue.i
+
+
+def _trailer_attribution(layout: DocLayout, span: QuoteSpan, next_open: int) -> Attribution | None:
+    """The cue after the closing mark: '...," he said.' (only when the quote lets one follow)."""
+    if span.close is None:
+        return None
+    text = layout.text
+    content_end = text[span.end - 1] if span.end > span.start else ""
+    after = text[span.outer_end : next_open]
+    after_stripped = after.lstrip()
+    ok = content_end in _ATTRIBUTABLE_END or after_stripped[:1] in (",", "—", "–")
+    if not ok and content_end == ".":
+        first_alpha = next((c for c in after_stripped if c.isalpha()), "")
+        ok = first_alpha.islower()
+    if not ok:
+        return None
+    tokens = _trailer_tokens(layout, span.outer_end, next_open)
+    for i in tokens:
+        tok = layout.doc[i]
+        if tok.dep_ in ("relcl", "acl") or _inside_relative(tok, tokens):
+            continue
+        if is_according(tok) or cue_entry(tok) is not None:
+            attribution = attribute(tok, layout)
+            if attribution.subject is None or not (
+                tokens[0] <= attribution.subject.i <= tokens[-1]
+            ):
+                attribution.subject = _nearest_np(layout, tok, tokens)
+            if attribution.subject is None:
+                return None
+            return attribution
+    return None
+
+
+def _lead_attribution(layout: DocLayout, span: QuoteSpan, prev_end: int) -> Attribution | None:
+    """The cue before the opening mark: 'Lindqvist said: "...' / 'He told AFP, "...'."""
+    text = layout.text
+    prefix = text[prev_end : span.open]
+    # The lead starts after the last sentence end in the prefix.
+    cut = 0
+    for i in range(len(prefix) - 1, 0, -1):
+        if prefix[i - 1] in _SENTENCE_END and prefix[i].isspace():
+            cut = i
+            break
+    tokens = list(layout.tokens_between(prev_end + cut, span.open))
+    tokens = [i for i in tokens if not layout.doc[i].is_space]
+    if not tokens:
+        return None
+    for i in reversed(tokens):
+        tok = layout.doc[i]
+        if tok.dep_ in ("relcl", "acl"):
+            continue
+        if is_according(tok) or cue_entry(tok) is not None:
+            attribution = attribute(tok, layout)
+            if attribution.subject is None or not (
+                tokens[0] <= attribution.subject.i <= tokens[-1]
+            ):
+                attribution.subject = _nearest_np(layout, tok, tokens)
+            return attribution if attribution.subject is not None else None
+    return None
+
+
+def _trailer_tokens(layout: DocLayout, start: int, end: int) -> list[int]:
+    out: list[int] = []
+    for i in layout.tokens_between(start, end):
+        tok = layout.doc[i]
+        if tok.is_space:
+            continue
+        if is_quote_mark(tok) and not out:
+            continue
+        out.append(i)
+        if tok.text in _TRAILER_STOP:
+            break
+    return out
+
+
+def _inside_relative(tok: Token, tokens: list[int]) -> bool:
+    """Whether ``tok`` sits in a relative clause within the trailer ("X, who said ..., told")."""
+    head = tok.head
+    steps = 0
+    while head is not tok and steps < 4 and tokens[0] <= head.i <= tokens[-1]:
+        if head.dep_ in ("relcl", "acl"):
+            return True
+        tok, head = head, head.head
+        steps += 1
+    return False
+
+
+def _nearest_np(layout: DocLayout, cue: Token, tokens: list[int]) -> Token | None:
+    """When the parse gives the cue no subject here: the noun right before it, else after it."""
+    doc = layout.doc
+    before = [i for i in tokens if i < cue.i]
+    for i in reversed(before):
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok
+        if tok.pos_ in ("VERB", "AUX", "ADP") or tok.text == ",":
+            break
+    for i in tokens:
+        if i <= cue.i:
+            continue
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            while tok.dep_ in ("compound", "flat") and tok.head.i in tokens and tok.head.i > tok.i:
+                tok = tok.head
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _fills_its_sentence(layout: DocLayout, span: QuoteSpan, next_open: int) -> bool:
+    """A quotation that is a whole sentence (or paragraph) of speech, not a title or name."""
+    if span.close is None:
+        return True
+    text = layout.text
+    content = text[span.start : span.end].rstrip()
+    after = text[span.outer_end : next_open]
+    if any(c.isalnum() for c in after):
+        return False  # narrative follows: '"Dune" was a hit.'
+    return content[-1:] in _SENTENCE_END or content[-1:] in "…" or _word_count(content) >= 4
+
+
+def _ends_with_cue(attribution: Attribution, span: QuoteSpan) -> bool:
+    cue = attribution.cue
+    return cue.idx + len(cue.text) >= span.open - 2
+
+
+def _block_start(layout: DocLayout, span: QuoteSpan) -> int:
+    return layout.blocks[span.block].start
+
+
+def _starts_upper(content: str) -> bool:
+    first = next((c for c in content if c.isalpha()), "")
+    return first.isupper()
+
+
+def _word_count(content: str) -> int:
+    return len(content.split())
+
+
+def _token_range(layout: DocLayout, start: int, end: int) -> tuple[int, int]:
+    toks = layout.tokens_between(start, end)
+    if not len(toks):
+        i = layout.token_index_at(start)
+        return i, i
+    return toks[0], toks[-1]
+
+
+def _propagate_chain_attributions(quotes: list[Candidate]) -> None:
+    """A multi-paragraph quote attributed only at its end gives that cue to every paragraph."""
+    for cand in quotes:
+        if cand.method != "direct:multi_paragraph" or cand.attribution is None:
+            continue
+        node = cand.parent
+        while node is not None and node.attribution is None:
+            node.attribution = cand.attribution
+            node.floating = False
+            if node.method == "floating":
+                node.method = "direct:after_cue"
+            node = node.parent

@@ -1,0 +1,437 @@
+"""Indirect and mixed quotes: the content a reporting verb governs in the dependency parse.
+
+For each cue verb outside quotation marks (see ``cues``), the reported content is the
+complement its frame names:
+
+* ``said (that) X`` / ``told Y (that) X``: the ccomp subtree, without "that", and without the
+  adjuncts the parser hangs between cue and clause ("said on Wednesday it had ...");
+* clause-first ``X, the ministry said``: the ccomp left of the cue, or, when the parser makes X
+  the root and the cue a parataxis, everything before the attribution;
+* ``according to Y``: the clause the phrase attaches to, on whichever side of it;
+* ``urged Y to X`` / ``vowed to X`` / ``accused Y of X`` / ``described Y as X``: everything after
+  the cue up to the end of its complements (trailing ", without giving details" adjuncts are
+  not content).
+
+A reported clause that contains a quote-mark fragment is a mixed quote. Cues inside another
+quote's content are not separate quotes ("said she had warned him that ..." is one quote), except
+a bare verb coordinated with the reported clause's head, which shares the outer subject ("said
+the sanctions were illegal and vowed to respond": two quotes).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
+from transforms.quotes.cues import (
+    AGAINST,
+    AS,
+    CLAUSE,
+    FOR,
+    NON_ASSERTING_HEADS,
+    OBJECT,
+    OF,
+    XCOMP,
+    CueVerb,
+)
+from transforms.quotes.direct import DirectResult
+from transforms.quotes.layout import DocLayout
+from transforms.quotes.marks import QuoteSpan
+from transforms.quotes.roles import RELATIVE_PRONOUNS
+from transforms.quotes.speakers import is_non_speaker, is_quote_mark, np_bounds
+
+CONFIDENCE = {
+    "indirect:ccomp": 0.85,
+    "indirect:clause_first": 0.8,
+    "indirect:parataxis": 0.7,
+    "indirect:according_to": 0.8,
+    "indirect:xcomp": 0.75,
+    "indirect:object": 0.6,
+    "indirect:as": 0.7,
+    "indirect:of": 0.75,
+    "indirect:against": 0.7,
+    "indirect:for": 0.6,
+}
+_FRAME_PREPS = {AS: "as", OF: "of", AGAINST: "against", FOR: "for"}
+_AUX_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP", "VB", "VBN", "VBG"})
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "dative", "iobj", "xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "obj", "advcl"}
+)
+
+
+def find_indirect_quotes(layout: DocLayout, direct: DirectResult) -> list[Candidate]:
+    doc = layout.doc
+    masks = _Masks(layout, direct)
+    fragments = direct.fragments
+    outer_cue_of = _split_coordinated_cues(doc, masks.no_cue)
+
+    candidates: list[Candidate] = []
+    for tok in doc:
+        if masks.no_cue[tok.i] or tok.i in direct.used_cues:
+            continue
+        if is_according(tok):
+            cand = _according(layout, tok, masks)
+        else:
+            entry = cue_entry(tok)
+            if entry is None or not _asserts(tok):
+                continue
+            cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
+        if cand is None:
+            continue
+        _mark_mixed(cand, fragments, layout)
+        candidates.append(cand)
+    return _drop_nested(candidates)
+
+
+# --- which cue tokens count ---------------------------------------------------------------------
+
+
+class _Masks:
+    """Per-token flags, built once: ``walls`` (direct quotes and boilerplate lines, which no
+    reported clause may enter) and ``no_cue`` (walls plus quote-mark fragments, whose words are
+    quoted, not used to report)."""
+
+    def __init__(self, layout: DocLayout, direct: DirectResult) -> None:
+        n = len(layout.doc)
+        self.walls = [False] * n
+        for first, last in direct.covered:
+            for i in range(first, last + 1):
+                self.walls[i] = True
+        for block in layout.blocks:
+            if block.boilerplate:
+                for i in layout.tokens_between(block.start, block.end):
+                    self.walls[i] = True
+        self.no_cue = list(self.walls)
+        for span in direct.fragments:
+            for i in layout.tokens_between(span.start, span.end):
+                self.no_cue[i] = True
+
+
+def walls_of(layout: DocLayout, direct: DirectResult) -> list[bool]:
+    """Per-token flags for direct-quote and boilerplate tokens (for the entity table)."""
+    return _Masks(layout, direct).walls
+
+
+def _asserts(tok: Token) -> bool:
+    """A cue that reports an assertion: active, not negated, not "declined to say"."""
+    for child in tok.children:
+        if child.dep_ in ("neg", "auxpass", "nsubjpass"):
+            return False
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children):
+        return False  # "Asked about job cuts, the chief executive said ..."
+    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NON_ASSERTING_HEADS)
+
+
+def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
+    """Cues coordinated with the head of another cue's reported clause, that share its subject.
+
+    "said the sanctions were illegal and vowed to respond": "vowed" hangs off "were" but its
+    subject is the ministry. Only a bare finite verb qualifies; one with its own subject or
+    auxiliary ("and had warned him") is inside the reported clause.
+    """
+    outer: dict[int, Token] = {}
+    for tok in doc:
+        if tok.dep_ != "conj" or blocked[tok.i] or cue_entry(tok) is None:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        root = tok.head
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "ccomp" and cue_entry(root.head) is not None and root.head.i < root.i:
+            outer[tok.i] = root.head
+    return outer
+
+
+# --- frames ---------------------------------------------------------------------------------------
+
+
+def _verb_quote(
+    layout: DocLayout,
+    cue: Token,
+    entry: CueVerb,
+    masks: _Masks,
+    outer_cue_of: dict[int, Token],
+) -> Candidate | None:
+    attribution = attribute(cue, layout, outer_cue_of)
+    subject = attribution.subject
+    if subject is None or is_non_speaker(subject) or masks.no_cue[subject.i]:
+        return None
+    cue_last = _cue_last(layout, attribution)
+    frames = entry.frames
+    weight = entry.weight
+    found: tuple[int, int, str] | None = None
+    if CLAUSE in frames:
+        found = (
+            _ccomp_after(cue, cue_last, outer_cue_of)
+            or _clause_before(cue, subject)
+            or _clause_by_parataxis(cue, subject)
+        )
+    if found is None and XCOMP in frames:
+        found = _xcomp(cue, cue_last)
+    for frame in (AS, OF, AGAINST, FOR):
+        if found is None and frame in frames:
+            found = _prep_frame(cue, cue_last, _FRAME_PREPS[frame], frame)
+    if found is None and OBJECT in frames:
+        found = _object(cue)
+    if found is None:
+        return None
+    first, last, method = found
+    span = _trim(layout, first, last, masks)
+    if span is None:
+        return None
+    start, end = span
+    return Candidate(
+        start, end, "indirect", method, round(CONFIDENCE[method] * weight, 3), attribution
+    )
+
+
+def _cue_last(layout: DocLayout, attribution: Attribution) -> int:
+    """Index of the cue phrase's last token ("said in a statement" -> "statement")."""
+    end = attribution.cue.idx + len(attribution.cue_text)
+    return layout.token_index_at(end - 1)
+
+
+def _ccomp_after(
+    cue: Token, cue_last: int, outer_cue_of: dict[int, Token]
+) -> tuple[int, int, str] | None:
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue_last]
+    if not ccomps:
+        return None
+    doc = cue.doc
+    first = min(c.left_edge.i for c in ccomps)
+    last = max(c.right_edge.i for c in ccomps)
+    first = max(first, cue_last + 1)
+    head = ccomps[0]
+    # "said on Wednesday it had summoned": an adjunct between the cue and the clause's subject,
+    # with no "that" to mark the clause start, is the cue's, whatever the parser attached it to.
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and first < subj.left_edge.i:
+        lead = doc[first : subj.left_edge.i]
+        if not any(t.dep_ == "mark" or t.lower_ == "that" for t in lead) and all(
+            t.dep_
+            in ("prep", "pobj", "npadvmod", "det", "amod", "compound", "punct", "nummod", "advmod")
+            for t in lead
+        ):
+            first = subj.left_edge.i
+    # Cut before a coordinated cue that reports in the outer speaker's voice.
+    for conj in _conj_chain(head):
+        if outer_cue_of.get(conj.i) is cue:
+            cc = conj.i - 1
+            while cc > first and doc[cc].dep_ in ("cc", "punct"):
+                cc -= 1
+            last = min(last, cc)
+            break
+    return first, last, "indirect:ccomp"
+
+
+def _conj_chain(head: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _clause_before(cue: Token, subject: Token) -> tuple[int, int, str] | None:
+    """'X happened, the ministry said.': a ccomp left of the cue, with the subject after it."""
+    for child in cue.children:
+        if child.dep_ != "ccomp" or child.i > cue.i:
+            continue
+        if subject.i <= child.right_edge.i:
+            return None  # the subject is inside or before the clause: not clause-first
+        if any(
+            c.dep_.startswith("nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children
+        ):
+            return None  # "Pelly, who had led the party, said": a misparsed relative clause
+        return child.left_edge.i, child.right_edge.i, "indirect:clause_first"
+    return None
+
+
+def _clause_by_parataxis(cue: Token, subject: Token) -> tuple[int, int, str] | None:
+    """'X is meaningful, al-Hadithi added, as ...': the parser made X the root, the cue a
+    parataxis. The reported clause is everything before the attribution."""
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl") or cue.head.i > cue.i:
+        return None
+    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    doc = cue.doc
+    attr_first = min(np_bounds(subject)[0], cue.i)
+    if attr_first == 0 or doc[attr_first - 1].text not in (",", "—", "–"):
+        return None
+    start = cue.sent.start
+    if attr_first - start < 3:
+        return None
+    return start, attr_first - 1, "indirect:parataxis"
+
+
+def _xcomp(cue: Token, cue_last: int) -> tuple[int, int, str] | None:
+    """'vowed to retaliate ...' / 'urged both sides to keep ...' / 'called on the bloc to ...'."""
+    xcomp = _find_dep(cue, "xcomp", depth=2)
+    if xcomp is None or xcomp.i < cue.i:
+        return None
+    last = _complements_end(cue, cue_last)
+    return cue_last + 1, max(last, xcomp.right_edge.i), "indirect:xcomp"
+
+
+def _prep_frame(cue: Token, cue_last: int, prep: str, frame: str) -> tuple[int, int, str] | None:
+    """'accused Ankara of X' / 'described the protests as X' / 'warned his colleagues against X'."""
+    found = None
+    for tok in cue.subtree:
+        if tok.i > cue_last and tok.lower_ == prep and tok.dep_ in ("prep", "mark", "agent"):
+            if tok.head is cue or tok.head.head is cue:
+                found = tok
+                break
+    if found is None:
+        return None
+    last = max(_complements_end(cue, cue_last), found.right_edge.i)
+    return cue_last + 1, last, f"indirect:{frame}"
+
+
+def _object(cue: Token) -> tuple[int, int, str] | None:
+    """'promised a "ground-up" review of ...': the object noun phrase is the content."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i:
+            return child.left_edge.i, child.right_edge.i, "indirect:object"
+    return None
+
+
+def _find_dep(tok: Token, dep: str, depth: int) -> Token | None:
+    frontier = [tok]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ == dep:
+                    return child
+                if child.dep_ in ("dobj", "prep", "pobj", "dative"):
+                    nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def _complements_end(cue: Token, cue_last: int) -> int:
+    """Right edge of the cue's complements, leaving out adjuncts after a comma."""
+    doc = cue.doc
+    last = cue_last
+    for child in cue.children:
+        if child.i <= cue_last or child.dep_ not in _COMPLEMENT_DEPS:
+            continue
+        if child.dep_ == "advcl" or (child.i > 0 and doc[child.left_edge.i - 1].text == ","):
+            break  # ", without giving details", ", saying ..."
+        last = max(last, child.right_edge.i)
+    return last
+
+
+# --- according to ---------------------------------------------------------------------------------
+
+
+def _according(layout: DocLayout, tok: Token, masks: _Masks) -> Candidate | None:
+    attribution = attribute(tok, layout)
+    if attribution.subject is None or attribution.source_tokens is None:
+        return None
+    doc = layout.doc
+    sent = tok.sent
+    src_first, src_last = attribution.source_tokens
+    if tok.i == _first_word(sent):
+        # "According to X, CLAUSE."
+        j = src_last + 1
+        while j < sent.end and doc[j].text != ",":
+            j += 1
+        first, last = j + 1, sent.end - 1
+    else:
+        # "CLAUSE, according to X[, more]."
+        first, last = _first_word(sent), tok.i - 1
+    span = _trim(layout, first, last, masks)
+    if span is None:
+        return None
+    start, end = span
+    return Candidate(
+        start,
+        end,
+        "indirect",
+        "indirect:according_to",
+        CONFIDENCE["indirect:according_to"],
+        attribution,
+    )
+
+
+def _first_word(sent: Span) -> int:
+    """First token of a sentence that can start a clause (a quoted fragment's mark can)."""
+    for tok in sent:
+        if is_quote_mark(tok) or not (tok.is_space or tok.is_punct):
+            return tok.i
+    return sent.start
+
+
+# --- span clean-up ------------------------------------------------------------------------------
+
+
+def _trim(layout: DocLayout, first: int, last: int, masks: _Masks) -> tuple[int, int] | None:
+    """Char span of tokens first..last without a leading "that" or trailing punctuation, cut
+    before any direct quote or boilerplate line it would run into."""
+    doc = layout.doc
+    for i in range(first, last + 1):
+        if masks.walls[i]:
+            last = i - 1
+            break
+    while first <= last and _droppable_start(doc[first]):
+        first += 1
+    while last >= first and _droppable_end(doc[last]):
+        last -= 1
+    if last - first < 1:
+        return None
+    return layout.char_span(first, last)
+
+
+def _droppable_start(tok: Token) -> bool:
+    if tok.is_space or (tok.is_punct and not is_quote_mark(tok)):
+        return True
+    return tok.dep_ in ("cc", "mark") and tok.lower_ in ("that", "and", "but")
+
+
+def _droppable_end(tok: Token) -> bool:
+    """Trailing punctuation outside the marks, and an opening mark with nothing after it."""
+    if tok.is_space or (tok.is_punct and not is_quote_mark(tok)):
+        return True
+    return is_quote_mark(tok) and tok.tag_ == "``"
+
+
+def _mark_mixed(cand: Candidate, fragments: list[QuoteSpan], layout: DocLayout) -> None:
+    """Mixed when a quote-mark fragment opens inside the span; the span takes it whole."""
+    for frag in fragments:
+        if frag.open >= cand.end or frag.outer_end <= cand.start:
+            continue
+        if cand.start <= frag.open < cand.end:
+            cand.quote_type = "mixed"
+            if frag.outer_end > cand.end and _only_punct(layout.text, cand.end, frag.close):
+                cand.end = frag.outer_end
+        elif frag.open < cand.start < frag.outer_end:
+            cand.quote_type = "mixed"
+
+
+def _only_punct(text: str, start: int, end: int | None) -> bool:
+    if end is None:
+        return False
+    return len(text[start:end].strip(" .,;:!?")) < 80
+
+
+def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep only outermost reports: a cue inside another quote's content is part of it."""
+    keep: list[Candidate] = []
+    for cand in candidates:
+        assert cand.attribution is not None
+        cue_at = cand.attribution.cue.idx
+        if any(o is not cand and o.start <= cue_at < o.end for o in candidates):
+            continue
+        keep.append(cand)
+    # Two frames of one cue can overlap; keep the first found (frames are tried best first).
+    keep.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Candidate] = []
+    for cand in keep:
+        if out and cand.start < out[-1].end and cand.attribution is out[-1].attribution:
+            continue
+        out.append(cand)
+    return out

@@ -1,0 +1,120 @@
+"""Where things are in a parsed document: paragraphs, boilerplate lines, tokens and sentences.
+
+Quote extraction moves between character offsets (quote marks, record spans) and tokens
+(dependency parse). ``DocLayout`` precomputes the lookups once per document so that every
+offset-to-token or offset-to-sentence question is a binary search, never a scan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Lines that are page furniture rather than article text: cross-links, share prompts, reading
+# times. Quote marks inside them are headlines of other stories ("Read also: X questions Y:
+# 'I hope ...'"), never quotations of this article. The leading \W* skips Markdown emphasis.
+_BOILERPLATE = re.compile(
+    r"""^\W*(?:
+        (?:read|see|watch|listen)\s+(?:also|more)\b
+      | related(?:\s+(?:article|articles|story|stories|content|coverage|reading))?\s*:
+      | more\s+on\s+this\s+story
+      | (?:follow|like|join)\s+us\s+on\b
+      | (?:sign\s+up|subscribe)\b
+      | click\s+here\b
+      | share\s+(?:this|on)\b
+      | advertisement\W*$
+      | \d+\s+min(?:ute)?s?\s+read\W*$
+      | (?:photo|image|picture|video)\s*(?:credit)?\s*:
+      | original\s+url\s*:
+      | copyright\b | ©
+      | \S+\s+contributed\s+(?:reporting|to\s+this)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of text: a paragraph in ``Document.text`` (which separates them by a blank line)."""
+
+    index: int  # position among non-empty blocks
+    start: int
+    end: int  # exclusive, trailing whitespace removed
+    boilerplate: bool
+
+
+class DocLayout:
+    """Offset lookups for one parsed document (built in one pass over tokens and lines)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.token_starts: list[int] = [t.idx for t in doc]
+        self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
+        self.blocks: list[Block] = _blocks(self.text)
+        self._block_starts = [b.start for b in self.blocks]
+
+    # --- characters -> structure ------------------------------------------------------------
+
+    def token_index_at(self, char: int) -> int:
+        """Index of the token that contains (or, in whitespace, precedes) offset ``char``."""
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def token_at(self, char: int) -> Token:
+        return self.doc[self.token_index_at(char)]
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside [start, end)."""
+        lo = bisect_right(self.token_starts, start - 1)
+        hi = bisect_right(self.token_starts, end - 1)
+        return range(lo, hi)
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
+
+    def block_at(self, char: int) -> Block | None:
+        i = bisect_right(self._block_starts, char) - 1
+        if i < 0:
+            return None
+        block = self.blocks[i]
+        return block if char <= block.end else None
+
+    def is_boilerplate(self, char: int) -> bool:
+        block = self.block_at(char)
+        return block is not None and block.boilerplate
+
+    # --- tokens -> characters ----------------------------------------------------------------
+
+    def text_of(self, first: int, last: int) -> str:
+        """Verbatim text of tokens ``first..last`` (inclusive)."""
+        return self.text[self.doc[first].idx : _token_end(self.doc[last])]
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        return self.doc[first].idx, _token_end(self.doc[last])
+
+
+def _token_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        start = pos
+        while start < line_end and text[start] in " \t\r\f\v":
+            start += 1
+        end = line_end
+        while end > start and text[end - 1] in " \t\r\f\v":
+            end -= 1
+        if end > start:
+            line = text[start:end]
+            blocks.append(Block(len(blocks), start, end, bool(_BOILERPLATE.match(line))))
+        pos = line_end + 1
+    return blocks

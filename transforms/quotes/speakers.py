@@ -1,0 +1,460 @@
+"""Speaker mentions: the subject of a cue, read off the parse as a name, pronoun or description.
+
+A mention keeps what the article says at that point and nothing else: the surface form
+("Russian foreign ministry spokeswoman Maria Zakharova"), the proper name without titles
+("Maria Zakharova"), the role from pre-modifiers or an appositive ("Russian foreign ministry
+spokeswoman", "expert on Iraqi security affairs") and its organisation part ("Russian foreign
+ministry"). Resolving "she" or "the spokeswoman" to an entity is ``coref``'s job.
+
+The parser is small and errs in predictable places (a sentence-initial name tagged as an
+adverb, a subject swallowed by a relative clause), so ``subject_of`` falls back to reading the
+words left of the cue when the tree has no subject for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from transforms.quotes.layout import DocLayout
+from transforms.quotes.roles import (
+    COMPANY_NAME_WORDS,
+    FEMALE_PRONOUNS,
+    FIRST_SECOND_PERSON,
+    GROUP_NOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    NON_SPEAKER_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    RELATIVE_PRONOUNS,
+    TITLES,
+    expand_title,
+    gender_of_words,
+)
+
+MentionKind = Literal["name", "surname", "pronoun", "nominal", "none"]
+SpeakerType = Literal["person", "organisation", "group", "unknown"]
+
+_QUOTE_CHARS = frozenset("\"“”‘’'«»„")
+_NP_STOP = frozenset({",", ";", ":", "(", ")", "—", "–", "[", "]"})
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One speaker mention at a cue (see module docstring)."""
+
+    first: int  # token range of the surface form, inclusive
+    last: int
+    text: str
+    kind: MentionKind
+    head: int  # token index of the mention's head noun / name / pronoun
+    name: str | None  # the proper name without titles, for names
+    speaker_type: SpeakerType
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None  # "f" / "m"
+    definite: bool = False
+    plural: bool = False
+    head_lemma: str = ""
+    modifiers: tuple[str, ...] = ()  # lower-case content words before the head
+    role_words: frozenset[str] = frozenset()  # lemmas of the role, for nominal matching
+
+
+def is_quote_mark(tok: Token) -> bool:
+    return tok.text in _QUOTE_CHARS or (tok.is_quote and len(tok.text) == 1)
+
+
+# --- finding the subject of a cue --------------------------------------------------------------
+
+
+def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Token | None:
+    """The head token of the cue's speaker, or None.
+
+    ``outer_cue_of`` maps a coordinated cue split out of a reported clause ("said the sanctions
+    were illegal and vowed to respond") to the cue it shares its subject with.
+    """
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "csubj") and not is_quote_mark(child):
+            return child
+    if outer_cue_of and cue.i in outer_cue_of:
+        return subject_of(outer_cue_of[cue.i], outer_cue_of)
+    head = cue.head
+    if head is not cue:
+        if cue.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, outer_cue_of)
+        if cue.dep_ in ("advcl", "xcomp") and (cue.tag_ == "VBG" or cue.dep_ == "xcomp"):
+            # "rejected the demand, saying ..."; "used an interview to remind ..."
+            subj = subject_of(head, outer_cue_of)
+            if subj is not None:
+                return subj
+        if cue.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+    return _subject_left_of(cue)
+
+
+def _subject_left_of(cue: Token) -> Token | None:
+    """Read leftwards for the subject the parser lost: "Pelly, who led the party, said"."""
+    doc = cue.doc
+    sent_start = cue.sent.start
+    j = cue.i - 1
+    while j >= sent_start and doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].text != ",":
+        if doc[j].ent_type_ == "PERSON":
+            return doc[j]
+        j -= 1
+    while j >= sent_start:
+        tok = doc[j]
+        if tok.text == ",":
+            k = j - 1
+            while k >= sent_start and doc[k].text != ",":
+                k -= 1
+            if k < sent_start:
+                return None
+            inner = doc[k + 1 : j]
+            if len(inner) and all(t.pos_ == "PROPN" or t.text == "-" for t in inner):
+                return inner[-1]  # an appositive name: "whose spokeswoman, Aoife Ní Bhriain,"
+            j = k - 1
+            continue
+        if is_quote_mark(tok) or tok.is_space:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        j -= 1
+    return None
+
+
+def is_non_speaker(tok: Token) -> bool:
+    """Subjects that cannot be speakers: books, plans, first- and second-person narrators."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in FIRST_SECOND_PERSON
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in NON_SPEAKER_NOUNS
+
+
+# --- building a mention -------------------------------------------------------------------------
+
+
+def mention_at(head: Token, layout: DocLayout) -> Mention:
+    """The speaker mention whose head is ``head`` (the subject of a cue)."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj"):
+        antecedent = head.head.head if head.head.dep_ == "relcl" else None
+        if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
+            head = antecedent
+    if head.pos_ == "PRON":
+        return _pronoun(head)
+
+    first, last = np_bounds(head)
+    name_tok = _appositive_name(head)
+    if name_tok is not None:
+        # "The ICRC's head of delegation in Yemen, Franz Meier, said": the name is the mention,
+        # the description before it is the role.
+        nfirst, nlast = np_bounds(name_tok)
+        mention = _named(name_tok, nfirst, nlast, layout)
+        role_first = _skip_determiner(head.doc, first)
+        mention.role = mention.role or _clean_role(layout.text_of(role_first, last))
+        mention.affiliation = mention.affiliation or _affiliation(head.doc, role_first, last)
+        _add_role_words(mention, head.doc, role_first, last)
+        if mention.gender is None:
+            mention.gender = gender_of_words([t.text for t in head.doc[first : last + 1]])
+        return mention
+    if head.pos_ == "PROPN" or (head.ent_type_ and head.text[:1].isupper()):
+        return _named(head, first, last, layout)
+    return _nominal(head, first, last, layout)
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``head``, cut at commas, brackets and quotes.
+
+    Restrictive modifiers stay ("two MPs who were in the room", "a spokesman for the premier");
+    appositives and non-restrictive clauses after a comma go.
+    """
+    doc = head.doc
+    first = head.i
+    left = head.left_edge.i
+    while first > left:
+        prev = doc[first - 1]
+        if prev.text in _NP_STOP or is_quote_mark(prev) or prev.is_space:
+            break
+        first -= 1
+    while first < head.i and (doc[first].pos_ in ("CCONJ", "PUNCT") or is_quote_mark(doc[first])):
+        first += 1
+    last = head.i
+    right = head.right_edge.i
+    while last < right:
+        nxt = doc[last + 1]
+        if nxt.text in _NP_STOP or is_quote_mark(nxt) or nxt.is_space:
+            break
+        last += 1
+    # A trailing possessive clitic or preposition is never the end of a speaker phrase.
+    while last > head.i and doc[last].pos_ in ("ADP", "PART", "CCONJ", "DET", "PUNCT"):
+        last -= 1
+    return first, last
+
+
+def _appositive_name(head: Token) -> Token | None:
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+            return child
+    return None
+
+
+def _pronoun(tok: Token) -> Mention:
+    low = tok.lower_
+    gender = "f" if low in FEMALE_PRONOUNS else "m" if low in MALE_PRONOUNS else None
+    plural = low in ("they", "them")
+    stype: SpeakerType = (
+        "person" if gender else "organisation" if low == "it" else "group" if plural else "unknown"
+    )
+    return Mention(
+        tok.i, tok.i, tok.text, "pronoun", tok.i, None, stype, gender=gender, plural=plural
+    )
+
+
+def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
+    """A mention headed by a proper noun: a person's name or an organisation's."""
+    doc = head.doc
+    name_first = _name_start(head, first)
+    name_last = head.i
+    # A name may continue right of its syntactic head: "Rodrigo Pardo Ruiz" parsed with Pardo as
+    # head. Take following proper nouns that belong to the same phrase.
+    while name_last < last and doc[name_last + 1].pos_ == "PROPN":
+        name_last += 1
+    if name_last > name_first and doc[name_last].text in ("'s", "’s"):
+        name_last -= 1
+    name = layout.text_of(name_first, name_last)
+    surface_first = _skip_determiner(doc, first)
+    text = layout.text_of(surface_first, last)
+    words = [t.text for t in doc[first : last + 1]]
+    stype = _named_type(head, doc[name_first : name_last + 1])
+    mention = Mention(
+        surface_first,
+        last,
+        text,
+        "name",
+        head.i,
+        name,
+        stype,
+        gender=gender_of_words(words),
+        definite=doc[first].lower_ == "the",
+        head_lemma=head.lower_,
+        plural=head.tag_ == "NNPS",
+    )
+    if stype == "person":
+        role_last = name_first - 1
+        role_first = _skip_determiner(doc, first)
+        while role_first <= role_last and doc[role_first].lower_.rstrip(".") in HONORIFICS:
+            role_first += 1
+        while role_last >= role_first and doc[role_last].lower_.rstrip(".") in HONORIFICS:
+            role_last -= 1
+        role_parts: list[str] = []
+        if role_first <= role_last:
+            role_parts.append(layout.text_of(role_first, role_last))
+            mention.affiliation = _affiliation(doc, role_first, role_last)
+            _add_role_words(mention, doc, role_first, role_last)
+        # "Sarah Whitby of the University of Adelaide": a post-modifier completes the role.
+        if last > name_last and doc[name_last + 1].lower_ in _AFFILIATION_PREPS:
+            role_parts.append(layout.text_of(name_last + 1, last))
+            mention.affiliation = mention.affiliation or _clean_role(
+                layout.text_of(name_last + 2, last)
+            )
+        mention.role = _clean_role(" ".join(role_parts)) if role_parts else None
+        appos = _appositive_role(head, layout)
+        if appos is not None:
+            text_role, afirst, alast = appos
+            mention.role = mention.role or text_role
+            mention.affiliation = mention.affiliation or _affiliation(doc, afirst, alast)
+            _add_role_words(mention, doc, afirst, alast)
+            if mention.gender is None:
+                mention.gender = gender_of_words([t.text for t in doc[afirst : alast + 1]])
+    else:
+        # Organisations are named by the whole phrase: "Turkey’s defence ministry".
+        mention.name = _strip_the(text)
+        mention.modifiers = _modifiers(doc, surface_first, head.i)
+    return mention
+
+
+def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
+    """A description: "the spokeswoman", "an army spokesman", "Residents of Hodeidah"."""
+    doc = head.doc
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in ORG_NOUNS:
+        stype: SpeakerType = "organisation"
+    elif lemma in PERSON_NOUNS:
+        stype = "group" if plural else "person"
+    elif plural and (head.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS):
+        stype = "group"
+    else:
+        stype = "group" if plural else "unknown"
+    if plural and stype == "organisation" and lemma in ("group", "organisation", "organization"):
+        stype = "group"  # "rights groups"
+    words = [t.text for t in doc[first : last + 1] if t.pos_ != "PRON"]
+    mention = Mention(
+        first,
+        last,
+        layout.text_of(first, last),
+        "nominal",
+        head.i,
+        None,
+        stype,
+        gender=gender_of_words(words),
+        definite=doc[first].lower_ in ("the", "this", "that") or doc[first].dep_ == "poss",
+        plural=plural,
+        head_lemma=lemma,
+        modifiers=_modifiers(doc, first, head.i),
+    )
+    if stype == "person" and not mention.definite:
+        role_first = _skip_determiner(doc, first)
+        mention.role = _clean_role(layout.text_of(role_first, last))
+        mention.affiliation = _affiliation(doc, role_first, last)
+    return mention
+
+
+def _name_start(head: Token, first: int) -> int:
+    """Leftmost token of the proper name ending at ``head`` (titles and roles excluded)."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON":
+        start = head.i
+        while (
+            start > first
+            and doc[start - 1].ent_type_ == "PERSON"
+            and doc[start - 1].ent_iob_ != "O"
+        ):
+            if doc[start].ent_iob_ == "B":
+                break
+            start -= 1
+    else:
+        start = head.i
+    j = start
+    while j > first:
+        prev = doc[j - 1]
+        low = prev.lower_.rstrip(".")
+        if prev.text in ("-", "‐") or low in _NAME_PARTICLES:
+            j -= 1
+            continue
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+            break
+        if low in TITLES or low in HONORIFICS or expand_title(low) in TITLES:
+            break
+        if prev.lower_ in ORG_NOUNS and head.ent_type_ == "PERSON":
+            break
+        j -= 1
+    while j < head.i and (
+        doc[j].lower_.rstrip(".") in TITLES
+        or doc[j].lower_.rstrip(".") in HONORIFICS
+        or doc[j].text in ("-", ".")
+    ):
+        j += 1
+    return j
+
+
+def _named_type(head: Token, name_tokens: object) -> SpeakerType:
+    ent = head.ent_type_
+    words = [t.lower_ for t in name_tokens]  # type: ignore[attr-defined]
+    if any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words):
+        if ent != "PERSON" or head.lower_ in ORG_NOUNS:
+            return "organisation"
+    if ent == "PERSON":
+        return "person"
+    if ent in _ORG_ENTS:
+        return "organisation"
+    if head.lower_ in ORG_NOUNS or head.lemma_.lower() in ORG_NOUNS:
+        return "organisation"
+    if len(words) == 1 and head.text.isupper() and len(head.text) > 1:
+        return "organisation"  # an acronym: "The FNV"
+    return "person"
+
+
+def _appositive_role(head: Token, layout: DocLayout) -> tuple[str, int, int] | None:
+    """ "Haidar al-Jubouri, a spokesman for the Iraqi foreign ministry," -> that description."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ in ("NOUN", "PROPN"):
+            if child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                continue
+            first, last = np_bounds(child)
+            first = _skip_determiner(doc, first)
+            if first <= last:
+                return _clean_role(layout.text_of(first, last)), first, last
+    return None
+
+
+def _affiliation(doc: Doc, first: int, last: int) -> str | None:
+    """The organisation or country in a role: "spokesman for the Iraqi foreign ministry" ->
+    "Iraqi foreign ministry"; "Russian foreign ministry spokeswoman" -> "Russian foreign
+    ministry"; "Baltvik chief executive" -> "Baltvik"."""
+    toks = doc[first : last + 1]
+    for tok in toks:
+        if tok.lower_ in _AFFILIATION_PREPS and tok.i < last and tok.lower_ != "in":
+            start = _skip_determiner(doc, tok.i + 1)
+            if start <= last and any(
+                t.pos_ == "PROPN" or t.lemma_.lower() in ORG_NOUNS for t in doc[start : last + 1]
+            ):
+                return _clean_role(doc[start : last + 1].text)
+    # Pre-modifiers: up to the last organisation noun, else the proper nouns.
+    org_end = -1
+    for tok in toks:
+        if tok.lemma_.lower() in ORG_NOUNS and tok.i < last:
+            org_end = tok.i
+    start = first
+    if doc[start].dep_ == "poss" or doc[start].lower_ in _DETERMINERS:
+        start = _skip_determiner(doc, start)
+    if org_end >= start:
+        return _clean_role(doc[start : org_end + 1].text)
+    proper = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in _ORG_ENTS]
+    proper = [t for t in proper if t.lower_.rstrip(".") not in TITLES]
+    if proper:
+        a, b = proper[0].i, proper[-1].i
+        if all(
+            doc[k].pos_ in ("PROPN", "ADJ", "PART", "PUNCT") or doc[k].ent_type_
+            for k in range(a, b + 1)
+        ):
+            return _clean_role(doc[a : b + 1].text)
+    return None
+
+
+def _add_role_words(mention: Mention, doc: Doc, first: int, last: int) -> None:
+    words = {expand_title(t.text) for t in doc[first : last + 1] if t.is_alpha or "." in t.text}
+    words |= {t.lemma_.lower() for t in doc[first : last + 1] if t.pos_ in ("NOUN", "PROPN")}
+    mention.role_words = mention.role_words | frozenset(words)
+
+
+def _modifiers(doc: Doc, first: int, head_i: int) -> tuple[str, ...]:
+    """Content words before the head: "the Belarusian foreign ministry" -> (belarusian, foreign)."""
+    out: list[str] = []
+    for tok in doc[first:head_i]:
+        if tok.pos_ in ("DET", "PRON", "PUNCT", "PART", "ADP", "CCONJ") or tok.is_space:
+            continue
+        out.append(tok.lower_)
+    return tuple(out)
+
+
+def _skip_determiner(doc: Doc, first: int) -> int:
+    if first < len(doc) and doc[first].lower_ in _DETERMINERS:
+        return first + 1
+    return first
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _clean_role(text: str) -> str | None:
+    text = text.strip(" ,;:")
+    for det in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if text.startswith(det):
+            text = text[len(det) :]
+            break
+    return text or None
