@@ -21,6 +21,7 @@ _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|according\s+to|added|urged|warned|announced|reported)\b", re.I
 )
 _OPENS_WITH_QUOTE = re.compile(r"^[\"“‘'«„]")
+_HEADLINE_END = re.compile(r"[\s.!?:;,…]+$")
 _SOCIAL = (
     r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|youtube|tiktok|reddit"
     r"|email|e-mail|print|copy\s+link)"
@@ -41,6 +42,15 @@ class Rule:
     max_words: int
     #: False for rules whose text could also be a quoted or reported statement.
     allow_attribution: bool = True
+    #: True for patterns anchored at the end of the line (credits after a caption); they are
+    #: searched in the line's last TAIL_CHARS only. Others are matched at its start.
+    at_end: bool = False
+    #: A lower-case substring the line must contain: a cheap test before the regex.
+    needle: str | None = None
+
+
+#: How much of a line's end the end-anchored rules look at (a credit is a few words).
+TAIL_CHARS = 120
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -94,6 +104,7 @@ RULES: tuple[Rule, ...] = (
         ),
         max_words=60,
         allow_attribution=False,
+        needle="cookie",
     ),
     # "2 min read", "Reading time: 4 minutes".
     Rule(
@@ -115,13 +126,14 @@ RULES: tuple[Rule, ...] = (
         allow_attribution=False,
     ),
     # A caption ending in a bracketed credit: "... militia groups in Syria [Getty]".
-    Rule("caption_bracket_credit", _rx(r"[^.!?]\s*\[[^\[\]]{1,40}\]$"), max_words=30),
+    Rule("caption_bracket_credit", _rx(r"[^.!?]\s*\[[^\[\]]{1,40}\]$"), max_words=30, at_end=True),
     # A caption ending in a parenthesised photo credit: "... in Kyiv (AP Photo/Efrem Lukatsky)".
     Rule(
         "caption_paren_credit",
         _rx(rf"[^.!?]\s*\([^()]*\b{_AGENCIES}\b[^()]*\)$"),
         max_words=30,
         allow_attribution=False,
+        at_end=True,
     ),
     # A caption ending in a slash credit: "Netanyahu and Putin / Kremlin.ru", "... / AFP".
     Rule(
@@ -129,6 +141,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"[^.!?\s]\s+/\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"),
         max_words=30,
         allow_attribution=False,
+        at_end=True,
     ),
     # Agency and contributor notes: "Reuters contributed reporting to this article.",
     # "Additional reporting by Jane Doe in Kyiv; Editing by John Smith".
@@ -143,11 +156,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # "© 2024 Example Media", "Copyright 2019 ...", "... All rights reserved." (a year is
     # required after "Copyright" so that news *about* copyright is not mistaken for it).
-    Rule(
-        "copyright",
-        _rx(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.*|.*\ball\s+rights\s+reserved\.?$"),
-        max_words=30,
-    ),
+    Rule("copyright", _rx(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b"), max_words=30),
+    Rule("copyright", _rx(r"\ball\s+rights\s+reserved\.?$"), max_words=30, at_end=True),
     Rule(
         "advert",
         _rx(
@@ -168,8 +178,14 @@ def boilerplate_rule(line: str) -> str | None:
     if not line:
         return None
     words = len(line.split())
+    lowered = line.lower()
     for rule in RULES:
-        if words > rule.max_words or not rule.pattern.search(line):
+        if words > rule.max_words or (rule.needle and rule.needle not in lowered):
+            continue
+        if rule.at_end:
+            if not rule.pattern.search(line[-TAIL_CHARS:]):
+                continue
+        elif not rule.pattern.match(line):
             continue
         if not rule.allow_attribution and (
             _ATTRIBUTION.search(line) or _OPENS_WITH_QUOTE.match(line)
@@ -188,8 +204,9 @@ def same_headline(line: str, title: str | None) -> bool:
     """True if ``line`` repeats the headline (case, spacing and final punctuation aside)."""
     if not title:
         return False
-    return _headline_key(line) == _headline_key(title)
+    return headline_key(line) == headline_key(title)
 
 
-def _headline_key(text: str) -> str:
-    return " ".join(re.sub(r"[\s.!?:;,…]+$", "", text).casefold().split())
+def headline_key(text: str) -> str:
+    """``text`` reduced to what makes two spellings of a headline the same."""
+    return " ".join(_HEADLINE_END.sub("", text).casefold().split())

@@ -103,7 +103,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     title = _clean_field(extracted.title)
     lines = split_lines(extracted.text or "")
     header = read_header(lines, 0, after_headline=False)
-    paragraphs = body_paragraphs(lines[header.end :], title, join_wrapped=False)
+    # The visible headline (<h1>) often differs from the metadata title and trafilatura keeps
+    # it as the first block of the body.
+    headlines = [title, *(normalize_line(h1.text_content()) for h1 in tree.iter("h1"))]
+    paragraphs = body_paragraphs(lines[header.end :], headlines, join_wrapped=False)
     _reject_non_article(tree, paragraphs, extracted.pagetype)
 
     return HtmlArticle(
@@ -129,17 +132,14 @@ def _published(tree: HtmlElement, found: str | None, url: str | None) -> date | 
 
 
 def _reject_non_article(tree: HtmlElement, paragraphs: list[str], pagetype: str | None) -> None:
-    """Raise CleanError for an extraction that is not one article's text."""
-    words = sum(len(p.split()) for p in paragraphs)
+    """Raise CleanError for an extraction that is not one article's text.
+
+    Checked in this order: an index page (teasers: linked headlines and the blurbs next to
+    them, or plain link lists), a page whose only text is links (navigation), a page with
+    too little prose to be an article (error pages, stubs, paywall teasers).
+    """
     if not paragraphs:
         raise CleanError("empty", "The page's main content is only boilerplate (no article text).")
-    if words < MIN_ARTICLE_WORDS:
-        raise CleanError(
-            "not_article",
-            f"The page has only {words} words of text: an error page, stub or paywall teaser, "
-            "not an article.",
-        )
-    # An index page extracts as teasers: linked headlines and/or the blurbs next to them.
     teasers, listing_texts = _teaser_texts(tree)
     listed = [p for p in paragraphs if _text_key(p) in listing_texts]
     share = sum(len(p) for p in listed) / sum(len(p) for p in paragraphs)
@@ -148,6 +148,17 @@ def _reject_non_article(tree: HtmlElement, paragraphs: list[str], pagetype: str 
             "not_article",
             f"The page is an index of {teasers} linked stories, not an article: {len(listed)} "
             f"of its {len(paragraphs)} text blocks are teasers ({share:.0%} of the text).",
+        )
+    if len(listed) == len(paragraphs):
+        raise CleanError(
+            "empty", "No article text could be extracted: the page's main content is only links."
+        )
+    words = sum(len(p.split()) for p in paragraphs if p not in listed)
+    if words < MIN_ARTICLE_WORDS:
+        raise CleanError(
+            "not_article",
+            f"The page has only {words} words of text: an error page, stub or paywall teaser, "
+            "not an article.",
         )
 
 
@@ -165,8 +176,8 @@ def _teaser_texts(tree: HtmlElement) -> tuple[int, set[str]]:
     """How many teasers the page has, and the normalised texts of their parts.
 
     A teaser is a small container holding a linked headline (an h1-h4 that is essentially
-    one link) and at most a short blurb. Every link text of three words or more counts as
-    listing text too, for pages whose teaser headlines are plain links.
+    one link) and at most a short blurb. Every link text counts as listing text too: pages
+    whose teaser headlines are plain links, navigation menus.
     """
     texts: set[str] = set()
     containers = set()
@@ -181,9 +192,8 @@ def _teaser_texts(tree: HtmlElement) -> tuple[int, set[str]]:
             continue
         containers.add(container)
         texts.update(_text_key(el.text_content()) for el in container.iter() if el is not heading)
-    texts.update(
-        key for a in tree.iter("a") if len((key := _text_key(a.text_content())).split()) >= 3
-    )
+    texts.update(_text_key(a.text_content()) for a in tree.iter("a"))
+    texts.discard("")
     return len(containers), texts
 
 

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.boilerplate import is_boilerplate, same_headline
+from transforms.boilerplate import headline_key, is_boilerplate
 from transforms.datelines import parse_date_line
 from transforms.markdown import strip_line
 from transforms.normalize import join_paragraphs, split_lines
@@ -119,7 +119,7 @@ def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
         title = lines[first]
         start = first + 1
     header = read_header(lines, start, after_headline=title is not None)
-    body = body_paragraphs(lines[header.end :], title)
+    body = body_paragraphs(lines[header.end :], [title])
     return TextArticle(
         text=join_paragraphs(body),
         title=title,
@@ -199,17 +199,20 @@ def read_header(lines: Sequence[str], start: int, *, after_headline: bool) -> He
 
 
 def body_paragraphs(
-    lines: Sequence[str], title: str | None, *, join_wrapped: bool = True
+    lines: Sequence[str], headlines: Sequence[str | None] = (), *, join_wrapped: bool = True
 ) -> list[str]:
     """Body lines into paragraphs: boilerplate and headline repeats out, wrapped lines joined.
 
+    ``headlines`` are the article's headline and any variant of it the page shows (an HTML
+    page's <h1> may differ from its og:title); lines repeating one of them are dropped.
     ``join_wrapped=False`` keeps every line a paragraph of its own, for text whose line
     structure is already the paragraph structure (the blocks trafilatura extracts from HTML).
     """
+    headline_keys = {headline_key(h) for h in headlines if h}
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if not line or is_boilerplate(line) or same_headline(line, title):
+        if not line or is_boilerplate(line) or headline_key(line) in headline_keys:
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
