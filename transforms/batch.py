@@ -69,8 +69,8 @@ def extract_all(
 ) -> tuple[list[QuoteRecord], list[EventRecord], list[Failure]]:
     """Parse every text once and run both extractors on the shared parse.
 
-    A document whose extraction raises keeps its row (with no quotes or events) and gets a
-    failure row, so one odd article never costs the batch.
+    A document whose extraction raises gets a failure row and is left out of the load (so the
+    next run tries it again instead of treating it as unchanged); the rest of the batch goes on.
     """
     quotes: list[QuoteRecord] = []
     events: list[EventRecord] = []
@@ -111,6 +111,9 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
 
     quotes, events, extract_failures = extract_all(docs, timings)
     failures.extend(extract_failures)
+    if extract_failures:
+        broken = {f.source for f in extract_failures}
+        docs = [d for d in docs if d.source not in broken]
 
     t1 = time.perf_counter()
     out = BatchFrames(
