@@ -177,10 +177,36 @@ def test_relative_canonical_link_is_resolved_against_the_fetch_url() -> None:
     assert doc.canonical_url == "https://www.bugle.example/news/2020/minister-quits"
 
 
-def test_date_falls_back_to_htmldate_on_the_visible_date() -> None:
-    page = noisy_page(paragraphs=["Published on March 3, 2019.", *ARTICLE])
-    doc = clean(raw_html(page))
-    assert doc.published == date(2019, 3, 3)
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ("Published on March 3, 2019.", date(2019, 3, 3)),
+        ("Thursday, May 10, 2018 10:30 GMT", date(2018, 5, 10)),
+        ("26 February, 2021", date(2021, 2, 26)),
+    ],
+)
+def test_visible_date_without_metadata(date_line: str, expected: date) -> None:
+    doc = clean(raw_html(noisy_page(paragraphs=[date_line, *ARTICLE])))
+    assert doc.published == expected
+    assert doc.text == "\n\n".join(ARTICLE)  # a date line is header, not body
+
+
+def test_only_a_modified_date_is_better_than_none() -> None:
+    head = '<meta property="article:modified_time" content="2020-05-06T10:00:00Z">'
+    assert clean(raw_html(noisy_page(head))).published == date(2020, 5, 6)
+
+
+def test_layout_tables_keep_the_article_and_data_tables_are_dropped() -> None:
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    layout = (
+        "<html><head><title>Old site</title></head><body><table><tr><td><a href='/'>Home</a>"
+        f"<br><a href='/n'>News</a></td><td><h1>Minister quits</h1>{body}</td></tr></table>"
+        "</body></html>"
+    )
+    assert clean(raw_html(layout)).text == "\n\n".join(ARTICLE)
+    table = "<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Alpha</td><td>56</td></tr></table>"
+    data = noisy_page().replace("</article>", f"{table}</article>")
+    assert "Seats" not in clean(raw_html(data)).text
 
 
 def test_windows_1252_page_without_charset() -> None:

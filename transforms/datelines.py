@@ -38,7 +38,7 @@ _FORMS = (
     r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
 )
 _DATE_LINE = re.compile(
-    rf"^\s*{_PREFIX}?{_WEEKDAY}?(?:{'|'.join(f'(?:{f})' for f in _FORMS)}){_TIME}\s*$",
+    rf"^\s*{_PREFIX}?{_WEEKDAY}?(?:{'|'.join(f'(?:{f})' for f in _FORMS)}){_TIME}\.?\s*$",
     re.IGNORECASE,
 )
 
