@@ -104,10 +104,32 @@ def test_undeclared_cyrillic_is_detected() -> None:
     assert RUSSIAN in decoded.text
 
 
-def test_undeclared_shift_jis_is_detected() -> None:
-    japanese = "日本の首相は火曜日、記者団に対し、交渉は来週東京で続けられると述べた。"
-    decoded = decode(PAGE.format(japanese).encode("shift_jis"))
-    assert japanese in decoded.text
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("日本の首相は火曜日、記者団に対し、交渉は来週東京で続けられると述べた。", "shift_jis"),
+        ("外交部长周二表示，谈判将于下周在北京继续进行。", "gbk"),
+        ("외교부 장관은 화요일 협상이 다음 주 서울에서 계속될 것이라고 말했다.", "euc_kr"),
+        ("Ο υπουργός Εξωτερικών δήλωσε ότι οι συνομιλίες θα συνεχιστούν στην Αθήνα.", "cp1253"),
+    ],
+)
+def test_undeclared_non_latin_scripts_are_detected(text: str, codec: str) -> None:
+    # Several of these also decode (as mojibake) under windows-1252; that reading is refused.
+    decoded = decode(PAGE.format(text).encode(codec))
+    assert text in decoded.text
+    assert decoded.method == "detected"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre a déclaré à la presse : « Nous n’abandonnerons jamais » à Genève.",
+        "Der Außenminister äußerte sich am Dienstag über die Lage in München.",
+        "Ráðherrann sagði að viðræðurnar myndu halda áfram í Reykjavík.",
+    ],
+)
+def test_undeclared_western_european_pages_are_windows_1252(text: str) -> None:
+    assert text in decode(PAGE.format(text).encode("cp1252")).text
 
 
 def test_binary_data_is_bad_encoding() -> None:

@@ -7,8 +7,10 @@ Order of evidence (strongest first):
 3. for HTML, ``<meta charset>`` / ``<meta http-equiv="Content-Type">`` / the XML declaration,
    looked for in the first bytes as the WHATWG "prescan" does;
 4. strict UTF-8: random legacy-encoded text is almost never valid UTF-8;
-5. statistical detection (charset_normalizer), trusted for multi-byte and non-Latin scripts;
-6. windows-1252, the browsers' default for Western pages with no declaration.
+5. windows-1252, the browsers' default for Western pages with no declaration, when the bytes
+   read as Western text under it;
+6. statistical detection (charset_normalizer) otherwise: non-Latin scripts and multi-byte
+   encodings, which read as strings of accented letters under windows-1252.
 
 Declarations are only evidence: one that does not decode strictly is skipped, and a declared
 single-byte charset is overridden when the bytes are valid, non-ASCII UTF-8 (the classic
@@ -42,10 +44,10 @@ MAX_INFLATED_BYTES = 50_000_000
 META_PRESCAN_BYTES = 4096
 #: Bytes handed to the statistical detector; more adds time, not accuracy.
 DETECT_SAMPLE_BYTES = 32_768
-#: If more than this share of the letters read as windows-1252 are accented, the bytes are
-#: really a non-Latin script (cp1251 Cyrillic reads as "Ìèíèñòð"); Western European prose
-#: stays far below it (French ~4 %, even Hungarian or Icelandic < 15 %).
-MAX_WESTERN_ACCENTED_SHARE = 0.3
+#: Above this share of accented letters (within the words that have any, see _accented_share)
+#: a windows-1252 reading is mojibake of a non-Latin script: Cyrillic, Greek, Chinese or
+#: Korean bytes score 0.9-1.0, French, German, Spanish or Icelandic prose 0.15-0.3.
+MAX_WESTERN_ACCENTED_SHARE = 0.5
 #: Decoded text with more than this share of control or replacement characters is not text.
 MAX_GARBAGE_SHARE = 0.01
 
@@ -85,6 +87,7 @@ _WHATWG_ALIASES = {
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_:.\-]+)""", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
 # C0 controls other than tab/newline/carriage return/form feed, C1 controls, U+FFFD.
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
@@ -181,20 +184,21 @@ def decode(body: bytes, declared: str | None = None, *, html: bool = True) -> De
 
 
 def _detect(body: bytes) -> Decoded:
-    """No usable declaration and not UTF-8: statistical detection, then windows-1252."""
+    """No usable declaration and not UTF-8: windows-1252 if it reads as Western text, else
+    statistical detection.
+
+    Statistical detectors cannot tell single-byte Latin code pages apart on English text
+    (charset_normalizer says cp1250, or even DOS cp1125, for a page with curly quotes), so the
+    detector is only asked when the windows-1252 reading looks foreign: Cyrillic, Greek or
+    CJK bytes read as cp1252 turn whole words into accented letters ("Ìèíèñòð").
+    """
     western = _strict(body, "cp1252")
+    if western is not None and _accented_share(western) <= MAX_WESTERN_ACCENTED_SHARE:
+        return _checked(western, "cp1252", "fallback")
     best = from_bytes(body[:DETECT_SAMPLE_BYTES]).best()
-    if best is not None and best.encoding != "cp1252":
+    if best is not None:
         guessed = _strict(body, best.encoding)
-        # Single-byte Latin code pages are indistinguishable on English text (the detector
-        # happily says cp1250 or even DOS cp1125 for a page with curly quotes), so for them
-        # the Western default wins. Multi-byte encodings and non-Latin scripts are kept.
-        trust = guessed is not None and (
-            western is None
-            or is_multi_byte_encoding(best.encoding)
-            or _accented_share(western) > MAX_WESTERN_ACCENTED_SHARE
-        )
-        if trust and guessed is not None:
+        if guessed is not None:
             return _checked(guessed, best.encoding, "detected")
     if western is not None:
         return _checked(western, "cp1252", "fallback")
@@ -222,10 +226,17 @@ def _is_utf8_text(body: bytes) -> bool:
 
 
 def _accented_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if not c.isascii()) / len(letters)
+    """Share of non-ASCII letters within the words that have any (0.0 if none do).
+
+    Counting inside words keeps the measure independent of how much ASCII markup or English
+    surrounds the text: "café" scores 0.25, mojibake such as "Ìèíèñòð" scores 1.0.
+    """
+    total = accented = 0
+    for word in _WORD.findall(text):
+        if not word.isascii():
+            total += len(word)
+            accented += sum(1 for c in word if not c.isascii())
+    return accented / total if total else 0.0
 
 
 def _checked(text: str | None, codec: str, method: DecodeMethod) -> Decoded:
