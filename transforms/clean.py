@@ -18,6 +18,7 @@ texts collapse and any change in cleaning that changes the text gives a new id.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -51,6 +52,10 @@ _SUFFIX_FORMATS: dict[str, InputFormat] = {
 }
 #: Bytes looked at when sniffing for HTML markup in a document not declared as HTML.
 _SNIFF_BYTES = 1024
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def clean(raw: RawDoc) -> Document:
@@ -158,9 +163,9 @@ def input_format(content_type: str | None, source: str, body: bytes) -> InputFor
 
 
 def _looks_like_html(head: bytes) -> bool:
-    """True if the first bytes start an HTML document (doctype or <html> tag)."""
-    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith(b"<!doctype html") or b"<html" in head
+    """True if the bytes open an HTML document: doctype or <html> tag, after any whitespace,
+    BOM, XML declaration and comments. Markup further in (an article *about* HTML) is text."""
+    return _HTML_START.match(head) is not None
 
 
 def _host(url: str | None) -> str | None:
