@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.roles import (
@@ -128,7 +128,9 @@ class EntityTable:
                 and tok.dep_ not in ("compound", "amod")
             ):
                 mention = mention_at(tok, self.layout)
-                if mention.speaker_type == "organisation" and mention.modifiers:
+                if mention.speaker_type == "organisation" and _names_something(
+                    doc[mention.first : tok.i]
+                ):
                     self.add(mention)
 
     def add(self, mention: Mention) -> Entity:
@@ -150,7 +152,7 @@ class EntityTable:
                 entity.name, entity.words = mention.name, words  # a fuller name
                 entity.acronym = entity.acronym or _acronym(mention.name)
         else:
-            name = _phrase_name(mention)
+            name = mention.name or _phrase_name(mention)
             entity = Entity(
                 name, mention.speaker_type, _name_words(name), head_lemma=mention.head_lemma
             )
@@ -318,6 +320,12 @@ class EntityTable:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         nouns = [c for c in mods if c.pos_ in ("NOUN", "PROPN")]
         return nouns[-1] if nouns else None
+
+
+def _names_something(modifiers: Span) -> bool:
+    """Whether an organisation description is specific: "Turkey’s defence ministry", "the
+    Saudi-led coalition" (a proper noun or nationality), not "a new shadow cabinet"."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG") for t in modifiers)
 
 
 def _compatible(entity: Entity, mention: Mention) -> bool:

@@ -12,7 +12,9 @@ frame, so "rejected the demand" is not a quote while "rejected the claims as bas
 A frame names the complement that holds the reported content:
 
 * ``clause``  a finite clause: "said (that) X", and also clause-first "X, the ministry said";
-* ``xcomp``   a to-infinitive: "vowed to retaliate", "urged the EU to act";
+* ``xcomp``   a to-infinitive: "vowed to retaliate";
+* ``obj_xcomp`` an addressee and a to-infinitive: "urged the EU to act" ("asked not to be
+  named" has no addressee and is not a quote);
 * ``object``  a plain noun phrase: "promised a review", "demanded the release of";
 * ``as``      "described X as Y", "rejected X as Y";
 * ``of``      "accused X of Y", "warned of Y";
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 
 CLAUSE = "clause"
 XCOMP = "xcomp"
+OBJ_XCOMP = "obj_xcomp"
 OBJECT = "object"
 AS = "as"
 OF = "of"
@@ -70,9 +73,9 @@ CUE_VERBS: dict[str, CueVerb] = {
     for c in (
         _cues(_SPEECH_CLAUSE, CLAUSE)
         + _cues(_COGNITION_CLAUSE, CLAUSE, cognition=True, weight=0.7)
-        + _cues("warn", CLAUSE, XCOMP, OF, AGAINST)
+        + _cues("warn", CLAUSE, OBJ_XCOMP, OF, AGAINST)
         + _cues("vow pledge promise threaten", CLAUSE, XCOMP, OBJECT)
-        + _cues("urge ask encourage implore press appeal exhort", XCOMP)
+        + _cues("urge ask encourage implore press appeal exhort", OBJ_XCOMP)
         + _cues("demand", CLAUSE, OBJECT)
         + _cues("accuse", OF)
         + _cues("blame", FOR)
@@ -89,7 +92,7 @@ CUE_VERBS: dict[str, CueVerb] = {
 #: Verbs that report speech only with this particle or preposition: "called on X to",
 #: "called for Y", "pointed out that", "made clear that".
 PHRASAL_CUES: dict[tuple[str, str], CueVerb] = {
-    ("call", "on"): CueVerb("call", frozenset({XCOMP}), weight=1.0),
+    ("call", "on"): CueVerb("call", frozenset({XCOMP}), weight=1.0),  # "on X" is the object
     ("call", "for"): CueVerb("call", frozenset({FOR}), weight=0.8),
     ("point", "out"): CueVerb("point", frozenset({CLAUSE})),
     ("make", "clear"): CueVerb("make", frozenset({CLAUSE}), weight=0.9),

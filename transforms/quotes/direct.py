@@ -268,7 +268,7 @@ def _inside_relative(tok: Token, tokens: list[int]) -> bool:
     """Whether ``tok`` sits in a relative clause within the trailer ("X, who said ..., told")."""
     head = tok.head
     steps = 0
-    while head is not tok and steps < 4 and tokens[0] <= head.i <= tokens[-1]:
+    while head.i != tok.i and steps < 4 and tokens[0] <= head.i <= tokens[-1]:
         if head.dep_ in ("relcl", "acl"):
             return True
         tok, head = head, head.head

@@ -29,6 +29,7 @@ from transforms.quotes.cues import (
     CLAUSE,
     FOR,
     NON_ASSERTING_HEADS,
+    OBJ_XCOMP,
     OBJECT,
     OF,
     XCOMP,
@@ -126,21 +127,59 @@ def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
     """Cues coordinated with the head of another cue's reported clause, that share its subject.
 
     "said the sanctions were illegal and vowed to respond": "vowed" hangs off "were" but its
-    subject is the ministry. Only a bare finite verb qualifies; one with its own subject or
-    auxiliary ("and had warned him") is inside the reported clause.
+    subject is the ministry. Only a bare finite verb with a complement of its own qualifies;
+    one with its own subject or auxiliary ("and had warned him") is inside the reported clause,
+    and so is one continuing a backshifted clause about the speaker itself ("said it had
+    summoned the ambassador and accused Ankara of ...": "it" is the speaker, "had" marks the
+    whole coordination as reported).
     """
     outer: dict[int, Token] = {}
     for tok in doc:
-        if tok.dep_ != "conj" or blocked[tok.i] or cue_entry(tok) is None:
+        if tok.dep_ != "conj" or blocked[tok.i]:
+            continue
+        entry = cue_entry(tok)
+        if entry is None or not _has_complement(tok, entry):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             continue
         root = tok.head
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        if root.dep_ == "ccomp" and cue_entry(root.head) is not None and root.head.i < root.i:
-            outer[tok.i] = root.head
+        if root.dep_ != "ccomp" or cue_entry(root.head) is None or root.head.i > root.i:
+            continue
+        if _backshifted_self_report(root):
+            continue
+        outer[tok.i] = root.head
     return outer
+
+
+def _has_complement(tok: Token, entry: CueVerb) -> bool:
+    deps = {c.dep_ for c in tok.children if c.i > tok.i}
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if CLAUSE in entry.frames and "ccomp" in deps:
+        return True
+    if (XCOMP in entry.frames or OBJ_XCOMP in entry.frames) and "xcomp" in deps:
+        return True
+    if OBJECT in entry.frames and "dobj" in deps:
+        return True
+    wanted = {_FRAME_PREPS[f] for f in (AS, OF, AGAINST, FOR) if f in entry.frames}
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for obj in objects:
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return bool(wanted & preps) or (tok.lemma_.lower(), "on") in _PHRASAL_ON and "prep" in deps
+
+
+_PHRASAL_ON = frozenset({("call", "on")})
+
+
+def _backshifted_self_report(clause: Token) -> bool:
+    """A reported clause in the past perfect or with a modal whose subject is a pronoun."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PRON":
+        return False
+    return any(
+        c.dep_ == "aux" and (c.lemma_.lower() == "have" or c.tag_ == "MD") for c in clause.children
+    )
 
 
 # --- frames ---------------------------------------------------------------------------------------
@@ -164,11 +203,14 @@ def _verb_quote(
     if CLAUSE in frames:
         found = (
             _ccomp_after(cue, cue_last, outer_cue_of)
+            or _that_clause_below(cue, cue_last)
             or _clause_before(cue, subject)
-            or _clause_by_parataxis(cue, subject)
+            or _clause_before_attribution(cue, subject)
         )
     if found is None and XCOMP in frames:
-        found = _xcomp(cue, cue_last)
+        found = _xcomp(cue, cue_last, needs_object=False)
+    if found is None and OBJ_XCOMP in frames:
+        found = _xcomp(cue, cue_last, needs_object=True)
     for frame in (AS, OF, AGAINST, FOR):
         if found is None and frame in frames:
             found = _prep_frame(cue, cue_last, _FRAME_PREPS[frame], frame)
@@ -195,7 +237,10 @@ def _cue_last(layout: DocLayout, attribution: Attribution) -> int:
 def _ccomp_after(
     cue: Token, cue_last: int, outer_cue_of: dict[int, Token]
 ) -> tuple[int, int, str] | None:
-    ccomps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue_last]
+    # A to-infinitive is not a reported clause ("expected the deal to close").
+    ccomps = [
+        c for c in cue.children if c.dep_ == "ccomp" and c.i > cue_last and not _is_infinitival(c)
+    ]
     if not ccomps:
         return None
     doc = cue.doc
@@ -216,13 +261,20 @@ def _ccomp_after(
             first = subj.left_edge.i
     # Cut before a coordinated cue that reports in the outer speaker's voice.
     for conj in _conj_chain(head):
-        if outer_cue_of.get(conj.i) is cue:
+        outer = outer_cue_of.get(conj.i)
+        if outer is not None and outer.i == cue.i:
             cc = conj.i - 1
             while cc > first and doc[cc].dep_ in ("cc", "punct"):
                 cc -= 1
             last = min(last, cc)
             break
     return first, last, "indirect:ccomp"
+
+
+def _is_infinitival(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ == "mark" for c in clause.children
+    )
 
 
 def _conj_chain(head: Token) -> list[Token]:
@@ -233,6 +285,29 @@ def _conj_chain(head: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)
+
+
+def _that_clause_below(cue: Token, cue_last: int) -> tuple[int, int, str] | None:
+    """'said in a statement that X' / 'told the agency's service that X': the parser hung the
+    that-clause on a noun after the cue instead of on the cue."""
+    doc = cue.doc
+    frontier = [c for c in cue.children if c.i > cue.i]
+    # The cue phrase's own words ("made *clear* that ...") can carry the clause too.
+    for j in range(cue.i + 1, cue_last + 1):
+        frontier.extend(doc[j].children)
+    for _ in range(3):
+        nxt: list[Token] = []
+        for node in frontier:
+            if node.i <= cue_last:
+                continue
+            if node.dep_ in ("acl", "relcl", "ccomp", "advcl", "csubj") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in node.children
+            ):
+                return node.left_edge.i, node.right_edge.i, "indirect:ccomp"
+            if node.dep_ in ("prep", "pobj", "dobj", "dative", "npadvmod", "appos"):
+                nxt.extend(node.children)
+        frontier = nxt
+    return None
 
 
 def _clause_before(cue: Token, subject: Token) -> tuple[int, int, str] | None:
@@ -250,30 +325,53 @@ def _clause_before(cue: Token, subject: Token) -> tuple[int, int, str] | None:
     return None
 
 
-def _clause_by_parataxis(cue: Token, subject: Token) -> tuple[int, int, str] | None:
-    """'X is meaningful, al-Hadithi added, as ...': the parser made X the root, the cue a
-    parataxis. The reported clause is everything before the attribution."""
-    if cue.dep_ not in ("parataxis", "ccomp", "advcl") or cue.head.i > cue.i:
+def _clause_before_attribution(cue: Token, subject: Token) -> tuple[int, int, str] | None:
+    """'X is meaningful, al-Hadithi added, as ...' / 'X cut deaths ..., researchers said.':
+    a clause, a comma, then the attribution, however the parser attached them (as parataxis,
+    as a second subject, as the root). The reported clause is everything before the comma."""
+    if cue.dep_ in ("relcl", "acl", "xcomp", "conj"):
         return None
-    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
-        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
+        return None  # the cue reports forwards
     doc = cue.doc
     attr_first = min(np_bounds(subject)[0], cue.i)
     if attr_first == 0 or doc[attr_first - 1].text not in (",", "—", "–"):
         return None
-    start = cue.sent.start
-    if attr_first - start < 3:
+    start = _first_word(cue.sent)
+    if attr_first - 1 - start < 4:
         return None
-    return start, attr_first - 1, "indirect:parataxis"
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[start : attr_first - 1]):
+        return None  # "In a statement on its website, the group said": no clause before
+    return start, attr_first - 1, "indirect:clause_first"
 
 
-def _xcomp(cue: Token, cue_last: int) -> tuple[int, int, str] | None:
-    """'vowed to retaliate ...' / 'urged both sides to keep ...' / 'called on the bloc to ...'."""
-    xcomp = _find_dep(cue, "xcomp", depth=2)
-    if xcomp is None or xcomp.i < cue.i:
+def _xcomp(cue: Token, cue_last: int, *, needs_object: bool) -> tuple[int, int, str] | None:
+    """'vowed to retaliate ...' / 'urged both sides to keep ...' / 'called on the bloc to ...'.
+
+    Directive verbs need someone directed ("urged the EU to act"; "asked not to be named" is not
+    a quote), commissives do not ("vowed to retaliate")."""
+    inf = _find_dep(cue, "xcomp", depth=2) or _infinitival_ccomp(cue)
+    if inf is None or inf.i < cue.i:
         return None
+    if needs_object:
+        to = next((c.i for c in inf.children if c.lower_ == "to" and c.i < inf.i), inf.i)
+        between = cue.doc[cue_last + 1 : to]
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between):
+            return None
     last = _complements_end(cue, cue_last)
-    return cue_last + 1, max(last, xcomp.right_edge.i), "indirect:xcomp"
+    return cue_last + 1, max(last, inf.right_edge.i), "indirect:xcomp"
+
+
+def _infinitival_ccomp(cue: Token) -> Token | None:
+    """ "urged [both sides to keep ...]" parsed as a clause with its own subject."""
+    for child in cue.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i > cue.i
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _prep_frame(cue: Token, cue_last: int, prep: str, frame: str) -> tuple[int, int, str] | None:
@@ -281,7 +379,7 @@ def _prep_frame(cue: Token, cue_last: int, prep: str, frame: str) -> tuple[int, 
     found = None
     for tok in cue.subtree:
         if tok.i > cue_last and tok.lower_ == prep and tok.dep_ in ("prep", "mark", "agent"):
-            if tok.head is cue or tok.head.head is cue:
+            if cue.i in (tok.head.i, tok.head.head.i):
                 found = tok
                 break
     if found is None:
@@ -418,20 +516,27 @@ def _only_punct(text: str, start: int, end: int | None) -> bool:
     return len(text[start:end].strip(" .,;:!?")) < 80
 
 
+#: Outer frames that only relay a report ("X said Y, the agency reported" / "according to"):
+#: when one contains a quote with its own cue, the inner quote is the one to keep.
+_RELAYING = frozenset({"indirect:clause_first", "indirect:according_to"})
+
+
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep only outermost reports: a cue inside another quote's content is part of it."""
-    keep: list[Candidate] = []
-    for cand in candidates:
-        assert cand.attribution is not None
-        cue_at = cand.attribution.cue.idx
-        if any(o is not cand and o.start <= cue_at < o.end for o in candidates):
-            continue
-        keep.append(cand)
-    # Two frames of one cue can overlap; keep the first found (frames are tried best first).
-    keep.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    out: list[Candidate] = []
-    for cand in keep:
-        if out and cand.start < out[-1].end and cand.attribution is out[-1].attribution:
-            continue
-        out.append(cand)
+    """Keep one report per stretch of text.
+
+    A cue inside another quote's content is part of that quote ("said she had warned him that
+    ..." is one quote), unless the outer one only relays it ("Lavrov said X, according to RIA"),
+    in which case the relay goes and the inner quote stays."""
+    cue_at = {id(c): c.attribution.cue.idx for c in candidates if c.attribution is not None}
+    relays_inner: set[int] = set()
+    for outer in candidates:
+        if outer.method in _RELAYING and any(
+            o is not outer and outer.start <= cue_at[id(o)] < outer.end for o in candidates
+        ):
+            relays_inner.add(id(outer))
+    keep = [c for c in candidates if id(c) not in relays_inner]
+    out = [
+        c for c in keep if not any(o is not c and o.start <= cue_at[id(c)] < o.end for o in keep)
+    ]
+    out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return out

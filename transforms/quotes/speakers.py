@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.roles import (
@@ -70,6 +70,9 @@ class Mention:
 
 
 def is_quote_mark(tok: Token) -> bool:
+    """A quotation mark token (not a possessive apostrophe: "Governors' Forum")."""
+    if tok.tag_ == "POS":
+        return False
     return tok.text in _QUOTE_CHARS or (tok.is_quote and len(tok.text) == 1)
 
 
@@ -82,13 +85,22 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
     ``outer_cue_of`` maps a coordinated cue split out of a reported clause ("said the sanctions
     were illegal and vowed to respond") to the cue it shares its subject with.
     """
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "csubj") and not is_quote_mark(child):
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and not is_quote_mark(c)]
+    # Two subjects means a misparse ("X cut deaths ..., researchers said"): the nearest wins.
+    for child in sorted(subjects, key=lambda c: abs(cue.i - c.i))[:1]:
+        if True:
+            if child.pos_ == "NUM" or (child.lower_ in RELATIVE_PRONOUNS and cue.dep_ != "relcl"):
+                # '"...," said Pelly, 58, who ...': an age or a stray "who" parsed as subject.
+                return _subject_left_of(cue) or _noun_after(cue)
+            if any(c.dep_ == "case" for c in child.children):
+                # "The government’s “Homes for All” strategy ... promised": the possessor is
+                # not the subject; the possessed noun before the cue is.
+                return _possessed_noun(child, cue) or child
             return child
     if outer_cue_of and cue.i in outer_cue_of:
         return subject_of(outer_cue_of[cue.i], outer_cue_of)
     head = cue.head
-    if head is not cue:
+    if head.i != cue.i:
         if cue.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return subject_of(head, outer_cue_of)
         if cue.dep_ in ("advcl", "xcomp") and (cue.tag_ == "VBG" or cue.dep_ == "xcomp"):
@@ -96,9 +108,33 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
             subj = subject_of(head, outer_cue_of)
             if subj is not None:
                 return subj
-        if cue.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-            return head
     return _subject_left_of(cue)
+
+
+def _possessed_noun(possessor: Token, cue: Token) -> Token | None:
+    doc = cue.doc
+    found = None
+    for j in range(possessor.i + 1, cue.i):
+        tok = doc[j]
+        if tok.text == "," and found is not None:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and not is_quote_mark(tok):
+            found = tok
+    return found
+
+
+def _noun_after(cue: Token) -> Token | None:
+    """The first name or noun right after an inverted cue ("said Pelly, 58")."""
+    doc = cue.doc
+    for j in range(cue.i + 1, min(cue.i + 6, cue.sent.end)):
+        tok = doc[j]
+        if tok.pos_ in ("PROPN", "NOUN"):
+            while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            return tok
+        if tok.pos_ not in ("DET", "ADJ"):
+            return None
+    return None
 
 
 def _subject_left_of(cue: Token) -> Token | None:
@@ -154,6 +190,13 @@ def mention_at(head: Token, layout: DocLayout) -> Mention:
         return _pronoun(head)
 
     first, last = np_bounds(head)
+    tail = head.doc[last]
+    if head.ent_type_ != "PERSON" and tail.ent_type_ == "PERSON" and tail.pos_ == "PROPN":
+        # "Senate Committee on Police Affairs chairman Ibrahim Danladi" parsed with "Committee"
+        # as head: a phrase ending in a title and a name is that person, the rest is the role.
+        start = _entity_start(tail)
+        if start > first and _is_role_word(head.doc[start - 1]):
+            head = tail
     name_tok = _appositive_name(head)
     if name_tok is not None:
         # "The ICRC's head of delegation in Yemen, Franz Meier, said": the name is the mention,
@@ -195,6 +238,15 @@ def np_bounds(head: Token) -> tuple[int, int]:
         if nxt.text in _NP_STOP or is_quote_mark(nxt) or nxt.is_space:
             break
         last += 1
+    # "Supporters of Pelly" with "Pelly" mis-tagged and attached elsewhere: a preposition left
+    # dangling before a proper name takes the name back.
+    if last + 1 < len(doc) and doc[last].pos_ == "ADP" and doc[last].dep_ == "prep":
+        j = last + 1
+        while j < len(doc) and (
+            doc[j].ent_type_ in ("PERSON", "ORG", "GPE") or doc[j].pos_ == "PROPN"
+        ):
+            j += 1
+        last = j - 1 if j > last + 1 else last
     # A trailing possessive clitic or preposition is never the end of a speaker phrase.
     while last > head.i and doc[last].pos_ in ("ADP", "PART", "CCONJ", "DET", "PUNCT"):
         last -= 1
@@ -202,10 +254,21 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def _appositive_name(head: Token) -> Token | None:
-    if head.pos_ != "NOUN":
-        return None
+    """The name a description introduces: "his sister, Camille Marchetti" (appositive), or
+    "Houthi spokesman and chief negotiator Yahya al-Hamdani" (parsed as a conjunct; without a
+    determiner the conjoined nouns are titles of the one person, not two people)."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return None  # "Sources close to X, or Popular Mobilisation Front": not a name of them
+    has_det = any(c.dep_ == "det" for c in head.children)
+    doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+        if child.i <= head.i or child.pos_ != "PROPN":
+            continue
+        if doc[child.left_edge.i - 1].lower_ in ("or", "and"):
+            continue
+        if child.dep_ == "appos" or (
+            child.dep_ == "conj" and not has_det and child.ent_type_ == "PERSON"
+        ):
             return child
     return None
 
@@ -225,6 +288,8 @@ def _pronoun(tok: Token) -> Mention:
 def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     """A mention headed by a proper noun: a person's name or an organisation's."""
     doc = head.doc
+    if head.ent_type_ == "PERSON":
+        first = min(first, _entity_start(head))
     name_first = _name_start(head, first)
     name_last = head.i
     # A name may continue right of its syntactic head: "Rodrigo Pardo Ruiz" parsed with Pardo as
@@ -259,7 +324,11 @@ def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         while role_last >= role_first and doc[role_last].lower_.rstrip(".") in HONORIFICS:
             role_last -= 1
         role_parts: list[str] = []
-        if role_first <= role_last:
+        # Words before a name are a role only if they hold a title or role noun ("Harbour City
+        # manager"), not in "an allegation Tan's camp denied".
+        if role_first <= role_last and any(
+            _is_role_word(t) for t in doc[role_first : role_last + 1]
+        ):
             role_parts.append(layout.text_of(role_first, role_last))
             mention.affiliation = _affiliation(doc, role_first, role_last)
             _add_role_words(mention, doc, role_first, role_last)
@@ -279,10 +348,27 @@ def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
             if mention.gender is None:
                 mention.gender = gender_of_words([t.text for t in doc[afirst : alast + 1]])
     else:
-        # Organisations are named by the whole phrase: "Turkey’s defence ministry".
-        mention.name = _strip_the(text)
+        mention.name = _org_name(head, surface_first, last, layout)
         mention.modifiers = _modifiers(doc, surface_first, head.i)
     return mention
+
+
+def _org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
+    """An organisation's name: its entity span when NER has one ("International Committee of the
+    Red Cross", not "... in the eastern province"), else the phrase ("Turkey’s defence ministry")
+    without a trailing prepositional phrase that names nothing ("coalition of violating ...")."""
+    doc = head.doc
+    if head.ent_type_ in _ORG_ENTS and head.ent_type_ != "NORP":
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.start >= first - 1 and ent.end - 1 <= last and len(ent) > 1:
+            return _strip_the(ent.text)
+    end = last
+    for j in range(head.i + 1, last + 1):
+        if doc[j].pos_ == "ADP":
+            if not any(t.pos_ == "PROPN" for t in doc[j + 1 : last + 1]):
+                end = j - 1
+            break
+    return _strip_the(layout.text_of(first, end))
 
 
 def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
@@ -315,6 +401,8 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         head_lemma=lemma,
         modifiers=_modifiers(doc, first, head.i),
     )
+    if stype == "organisation":
+        mention.name = _org_name(head, first, last, layout)
     if stype == "person" and not mention.definite:
         role_first = _skip_determiner(doc, first)
         mention.role = _clean_role(layout.text_of(role_first, last))
@@ -325,18 +413,7 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
 def _name_start(head: Token, first: int) -> int:
     """Leftmost token of the proper name ending at ``head`` (titles and roles excluded)."""
     doc = head.doc
-    if head.ent_type_ == "PERSON":
-        start = head.i
-        while (
-            start > first
-            and doc[start - 1].ent_type_ == "PERSON"
-            and doc[start - 1].ent_iob_ != "O"
-        ):
-            if doc[start].ent_iob_ == "B":
-                break
-            start -= 1
-    else:
-        start = head.i
+    start = _entity_start(head) if head.ent_type_ == "PERSON" else head.i
     j = start
     while j > first:
         prev = doc[j - 1]
@@ -360,9 +437,30 @@ def _name_start(head: Token, first: int) -> int:
     return j
 
 
-def _named_type(head: Token, name_tokens: object) -> SpeakerType:
+def _entity_start(tok: Token) -> int:
+    """First token of the named entity ``tok`` is in (the parse may not connect them)."""
+    doc = tok.doc
+    j = tok.i
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    return j
+
+
+def _is_role_word(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return (
+        low in TITLES
+        or expand_title(low) in TITLES
+        or tok.lemma_.lower() in PERSON_NOUNS
+        or low in HONORIFICS
+    )
+
+
+def _named_type(head: Token, name_tokens: Span) -> SpeakerType:
     ent = head.ent_type_
-    words = [t.lower_ for t in name_tokens]  # type: ignore[attr-defined]
+    words = [t.lower_ for t in name_tokens]
+    if _described_as_person(head) and not any(w in ORG_NOUNS for w in words):
+        return "person"  # "whose housing spokeswoman, Aoife Ní Bhriain," (NER said ORG)
     if any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words):
         if ent != "PERSON" or head.lower_ in ORG_NOUNS:
             return "organisation"
@@ -375,6 +473,21 @@ def _named_type(head: Token, name_tokens: object) -> SpeakerType:
     if len(words) == 1 and head.text.isupper() and len(head.text) > 1:
         return "organisation"  # an acronym: "The FNV"
     return "person"
+
+
+def _described_as_person(head: Token) -> bool:
+    """A name in apposition to a person noun, or with a person title right before it."""
+    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+        return True
+    return any(
+        c.dep_ == "compound"
+        and c.i < head.i
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() in PERSON_NOUNS
+        for c in head.children
+    )
 
 
 def _appositive_role(head: Token, layout: DocLayout) -> tuple[str, int, int] | None:
