@@ -207,6 +207,12 @@ def test_markdown_sniffing() -> None:
         ("2 min read", "read_time"),
         ("Reading time: 4 minutes", "read_time"),
         ("Photo: Jane Doe/AFP", "photo_label"),
+        ("Image caption, Protesters gathered outside parliament on Monday", "photo_label"),
+        ("Image source, Getty Images", "photo_label"),
+        ("AFP via Getty Images", "credit_only"),
+        ("Reuters/Jane Doe", "credit_only"),
+        ("(AP Photo)", "credit_only"),
+        ("Reuters", "credit_only"),
         (
             "The US strikes targeted Iran-backed militia groups in Syria [Getty]",
             "caption_bracket_credit",
@@ -238,6 +244,8 @@ def test_boilerplate_lines(line: str, rule: str) -> None:
         "Copyright lawsuits against the platform rose sharply last year.",
         "The regulator said websites must ask before they use cookies.",
         "Shares fell 3 percent to 37.10 euros in Amsterdam.",
+        "The deal was first reported by Reuters",
+        "Image quality of the satellite photos was poor, analysts said.",
         "Related talks on prisoner exchanges will resume in Muscat next week, the envoy said.",
         # Long paragraphs never match, whatever their start.
         "Read more: " + "the committee published a long report on the causes of the crisis " * 5,

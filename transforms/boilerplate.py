@@ -120,10 +120,21 @@ RULES: tuple[Rule, ...] = (
         "photo_label",
         _rx(
             r"^(?:(?:file\s+)?(?:photo|photograph|image|picture|pic|video|caption|illustration)s?"
-            r"|(?:photo\s+)?credits?)\s*(?:\d+\s*)?(?::|by\b|/|[|–—]|-\s)"
+            r"(?:\s+(?:caption|source|credit)s?)?|(?:photo\s+)?credits?)"
+            r"\s*(?:\d+\s*)?(?::|,|by\b|/|[|–—]|-\s)"
         ),
         max_words=30,
         allow_attribution=False,
+    ),
+    # A credit line on its own: "AFP via Getty Images", "Reuters/Jane Doe", "(AP Photo)".
+    Rule(
+        "credit_only",
+        _rx(
+            r"^\(?(?:[\w.'’-]+\s+){0,3}(?:via\s+)?(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?"
+            r"|shutterstock|alamy|pa(?:\s+(?:images|media|wire))?|anadolu(?:\s+agency)?|xinhua)"
+            r"(?:\s*/\s*[\w.'’ -]+)?\)?$"
+        ),
+        max_words=8,
     ),
     # A caption ending in a bracketed credit: "... militia groups in Syria [Getty]".
     Rule("caption_bracket_credit", _rx(r"[^.!?]\s*\[[^\[\]]{1,40}\]$"), max_words=30, at_end=True),
