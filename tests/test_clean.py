@@ -285,6 +285,13 @@ def test_html_served_as_text_plain_is_sniffed() -> None:
     assert doc.text == "\n\n".join(ARTICLE)
 
 
+def test_text_article_served_as_html_takes_the_text_path() -> None:
+    as_text = clean(raw_file(DEVSET[0]))
+    as_html = clean(raw_file(DEVSET[0], "text/html"))
+    assert as_html.input_format == "text"
+    assert (as_html.title, as_html.text) == (as_text.title, as_text.text)
+
+
 def test_too_long_text_is_rejected() -> None:
     # Distinct paragraphs: trafilatura collapses repeated identical ones.
     sentence = "Witness {} told the committee about the events of that night in detail. "
@@ -343,7 +350,9 @@ def test_binary_file_is_bad_encoding() -> None:
 @pytest.mark.parametrize(
     ("content_type", "source", "body", "expected"),
     [
-        ("text/html", "/a.txt", b"plain", "html"),
+        ("text/html", "/a.txt", b"<p>A fragment</p>", "html"),
+        ("text/html", "/a", b"A plain text article served as HTML.", "text"),
+        ("text/html", "/a.html", "<p>Ü</p>".encode("utf-16"), "html"),
         ("application/xhtml+xml", "/a", b"<x/>", "html"),
         ("text/plain", "/a.txt", b"  <!DOCTYPE html><html>", "html"),
         ("text/plain", "/a.txt", b"<!-- saved -->\n<HTML lang='en'>", "html"),
@@ -351,7 +360,8 @@ def test_binary_file_is_bad_encoding() -> None:
         ("text/plain", "/a.txt", b"Just text", "text"),
         ("text/markdown", "/a.txt", b"# Title", "markdown"),
         (None, "/data/a.md", b"# Title", "markdown"),
-        (None, "/data/a.html.gz", b"\x1f\x8b", "html"),
+        (None, "/data/a.html.gz", b"<div><p>Saved page</p></div>", "html"),
+        (None, "/data/a.html", b"Text saved with the wrong name.", "text"),
         (None, "https://x.example/story", b"Just text", "text"),
     ],
 )

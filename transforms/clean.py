@@ -52,6 +52,9 @@ _SUFFIX_FORMATS: dict[str, InputFormat] = {
 }
 #: Bytes looked at when sniffing for HTML markup in a document not declared as HTML.
 _SNIFF_BYTES = 1024
+#: Bytes searched for any tag before believing a declared HTML type.
+_MARKUP_SNIFF_BYTES = 4096
+_TAG = re.compile(rb"<[A-Za-z!/?]")
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
     re.IGNORECASE | re.DOTALL,
@@ -144,28 +147,39 @@ def clean_many(raws: Sequence[RawDoc]) -> tuple[list[Document], list[Failure]]:
 def input_format(content_type: str | None, source: str, body: bytes) -> InputFormat:
     """Which cleaning path an input takes.
 
-    The declared media type decides, then the file name; HTML markup at the start of the bytes
-    wins over a declared text type, because servers and file names lie about HTML far more
-    often than HTML appears by accident at the top of a real text article.
+    The declared media type decides, then the file name, but the bytes overrule both where
+    they are unambiguous: a document that opens as HTML is HTML (servers label saved pages
+    text/plain), and a document "declared" HTML without a single tag in its first kilobytes is
+    text (a .txt served as text/html), which trafilatura would otherwise mangle.
     """
+    head = body[:_SNIFF_BYTES]
+    if _looks_like_html(head):
+        return "html"
     declared = (content_type or "").split(";")[0].strip().lower()
-    if declared in _HTML_TYPES:
-        return "html"
-    if _looks_like_html(body[:_SNIFF_BYTES]):
-        return "html"
     if declared in _MARKDOWN_TYPES:
         return "markdown"
-    suffixes = [s.lower() for s in PurePosixPath(urlsplit(source).path or source).suffixes]
-    for suffix in reversed([s for s in suffixes if s != ".gz"]):
-        if suffix in _SUFFIX_FORMATS:
-            return _SUFFIX_FORMATS[suffix]
-    return "text"
+    fmt: InputFormat = "text"
+    if declared in _HTML_TYPES:
+        fmt = "html"
+    else:
+        suffixes = [s.lower() for s in PurePosixPath(urlsplit(source).path or source).suffixes]
+        fmt = next((_SUFFIX_FORMATS[s] for s in reversed(suffixes) if s in _SUFFIX_FORMATS), "text")
+    if fmt == "html" and not _has_markup(body[:_MARKUP_SNIFF_BYTES]):
+        return "text"
+    return fmt
 
 
 def _looks_like_html(head: bytes) -> bool:
     """True if the bytes open an HTML document: doctype or <html> tag, after any whitespace,
     BOM, XML declaration and comments. Markup further in (an article *about* HTML) is text."""
     return _HTML_START.match(head) is not None
+
+
+def _has_markup(head: bytes) -> bool:
+    """True if the bytes contain a tag, comment or doctype (UTF-16/32 bytes: assume so)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return True
+    return _TAG.search(head) is not None
 
 
 def _host(url: str | None) -> str | None:
