@@ -71,6 +71,8 @@ class Entity:
     positions: list[int] = field(default_factory=list)  # token indices of its mentions
     head_lemma: str = ""
     is_company: bool = False
+    is_name: bool = False  # named ("Hamilton Police Service"), not described ("the unit")
+    joint: bool = False  # "A and B", speaking together
     acronym: str = ""
 
     def last_before(self, i: int) -> int:
@@ -137,7 +139,10 @@ class EntityTable:
         """Merge ``mention`` into the entity it names, or start a new one."""
         if mention.kind == "name" and mention.name:
             words = _name_words(mention.name)
-            entity = self._match_name(words, mention.head, mention.speaker_type)
+            # NER's PERSON/ORG labels are unreliable; a bare name ("Van Rijn") with no title or
+            # role may belong to an organisation ("Van Rijn Coatings").
+            loose = mention.role is None and mention.gender is None
+            entity = self._match_name(words, mention.head, mention.speaker_type, loose=loose)
             if entity is None:
                 entity = Entity(
                     mention.name,
@@ -147,6 +152,7 @@ class EntityTable:
                     acronym=_acronym(mention.name),
                 )
                 entity.is_company = _is_company_name(words)
+                entity.is_name = True
                 self.entities.append(entity)
             elif len(words) > len(entity.words) and _contains(words, entity.words):
                 entity.name, entity.words = mention.name, words  # a fuller name
@@ -177,14 +183,17 @@ class EntityTable:
         if mention.head_lemma and not entity.head_lemma:
             entity.head_lemma = mention.head_lemma
 
-    def _match_name(self, words: tuple[str, ...], at: int, stype: SpeakerType) -> Entity | None:
+    def _match_name(
+        self, words: tuple[str, ...], at: int, stype: SpeakerType, *, loose: bool = False
+    ) -> Entity | None:
         best: Entity | None = None
         best_key = (-1, -1)
         for entity in self.entities:
-            if not entity.words:
+            if not entity.words or entity.joint:
                 continue
             if stype == "person" and entity.speaker_type not in ("person", "unknown"):
-                continue
+                if not (loose and entity.is_name and _contains(entity.words, words)):
+                    continue
             if not (_contains(entity.words, words) or _contains(words, entity.words)):
                 continue
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
@@ -251,6 +260,11 @@ class EntityTable:
     def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
         at = mention.head
         head = mention.head_lemma
+        if mention.definite and mention.plural and head in COMPANY_NOUNS:
+            joint = self._joint_companies()
+            if joint is not None:
+                joint.positions.append(at)
+                return Resolved(joint, 0.6)
         if mention.definite or mention.plural or mention.speaker_type == "organisation":
             match = self._best_description_match(mention)
             if match is not None:
@@ -278,11 +292,16 @@ class EntityTable:
         heads = _SYNONYMS.get(head, frozenset({head}))
         mods = {m for m in mention.modifiers if m.isalpha()}
         best: Entity | None = None
-        best_key: tuple[int, int] = (-1, -1)
+        best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
         for entity in self.entities:
+            same_head = bool(entity.head_lemma) and entity.head_lemma in heads
             if mention.speaker_type == "person" and entity.speaker_type != "person":
-                continue
+                # "the source" may be one of the "Sources close to ..." met before.
+                if not (entity.speaker_type == "group" and same_head):
+                    continue
             if mention.speaker_type == "organisation" and entity.speaker_type == "person":
+                continue
+            if entity.joint:
                 continue
             vocab = set(entity.words) | entity.role_words | {entity.head_lemma}
             if not (heads & vocab or _plural_match(head, entity)):
@@ -292,11 +311,33 @@ class EntityTable:
             if not _compatible(entity, mention):
                 continue
             before = entity.last_before(at)
-            # Prefer an antecedent; fall back to the first mention after (cataphora).
-            key = (1, before) if before >= 0 else (0, -entity.first_after(at))
+            # Rank: the head noun is the entity's head ("the ministry" / "Turkey’s defence
+            # ministry") over a modifier match ("police" / "Hamilton police's crime unit"); a
+            # name over a description; an antecedent over a later mention; then recency.
+            recency = before if before >= 0 else -entity.first_after(at)
+            key = (int(same_head), int(entity.is_name), int(before >= 0), recency)
             if key > best_key:
                 best, best_key = entity, key
         return best
+
+    def _joint_companies(self) -> Entity | None:
+        """ "the companies" in a merger story: the two most-mentioned companies, "A and B"."""
+        companies = [
+            e
+            for e in self.entities
+            if e.is_company and e.is_name and e.speaker_type == "organisation"
+        ]
+        if len(companies) < 2:
+            return None
+        top = sorted(companies, key=lambda e: (-len(e.positions), min(e.positions)))[:2]
+        top.sort(key=lambda e: min(e.positions))
+        name = f"{top[0].name} and {top[1].name}"
+        for entity in self.entities:
+            if entity.joint and entity.name == name:
+                return entity
+        joint = Entity(name, "organisation", _name_words(name), joint=True, is_name=True)
+        self.entities.append(joint)
+        return joint
 
     def _salient_company(self, at: int) -> Entity | None:
         companies = [e for e in self.entities if e.is_company and e.speaker_type == "organisation"]
@@ -304,22 +345,29 @@ class EntityTable:
             return None
         return max(companies, key=lambda e: (len(e.positions), -min(e.positions, default=at)))
 
-    def issuer_of(self, tok: Token) -> Token | None:
-        """The issuer of a source document: "a statement from the ICRC" -> ICRC, "WHO estimates"
-        -> WHO, "the department’s own figures" -> department. None when the phrase names none."""
+    def issuer_of(self, tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
+        """The issuer of a source document and, when it is a bare modifier, its token range:
+        "a statement from the ICRC" -> ICRC; "the department’s own figures" -> department;
+        "military intelligence estimates" -> intelligence, (military, intelligence). None when
+        the phrase names no issuer ("a joint statement")."""
         if tok.lemma_.lower() not in SOURCE_DOCUMENT_NOUNS:
             return None
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return pobj
+                    return pobj, None
         for child in tok.children:
             if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
-                return child
+                return child, None
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
         nouns = [c for c in mods if c.pos_ in ("NOUN", "PROPN")]
-        return nouns[-1] if nouns else None
+        if not nouns:
+            return None
+        first = min(c.left_edge.i for c in mods)
+        while first < tok.i and tok.doc[first].lower_ in ("the", "a", "an", "its", "their", "own"):
+            first += 1
+        return nouns[-1], (first, tok.i - 1)
 
 
 def _names_something(modifiers: Span) -> bool:

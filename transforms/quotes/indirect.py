@@ -154,7 +154,11 @@ def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
 
 
 def _has_complement(tok: Token, entry: CueVerb) -> bool:
-    deps = {c.dep_ for c in tok.children if c.i > tok.i}
+    deps = {
+        c.dep_
+        for c in tok.children
+        if c.i > tok.i and not (c.dep_ == "ccomp" and _is_infinitival(c))
+    }
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if CLAUSE in entry.frames and "ccomp" in deps:
         return True

@@ -99,9 +99,12 @@ def _resolve(
     assert attribution is not None and attribution.subject is not None
     subject = attribution.subject
     issuer = table.issuer_of(subject)
+    bounds = None
     if issuer is not None:
-        subject = issuer  # "according to a statement from the ICRC" -> the ICRC
-    mention = mention_at(subject, layout)
+        subject, bounds = issuer  # "according to a statement from the ICRC" -> the ICRC
+    mention = mention_at(subject, layout, bounds)
+    if issuer is not None:
+        mention.definite = True  # "company figures": the company the article is about
     if issuer is None and mention.head_lemma in SOURCE_DOCUMENT_NOUNS and previous is not None:
         # "according to a joint statement": the statement of whoever spoke last.
         return _Speaker(previous, mention, "nominal", 0.6)

@@ -180,8 +180,9 @@ def is_non_speaker(tok: Token) -> bool:
 # --- building a mention -------------------------------------------------------------------------
 
 
-def mention_at(head: Token, layout: DocLayout) -> Mention:
-    """The speaker mention whose head is ``head`` (the subject of a cue)."""
+def mention_at(head: Token, layout: DocLayout, bounds: tuple[int, int] | None = None) -> Mention:
+    """The speaker mention whose head is ``head`` (the subject of a cue); ``bounds`` overrides
+    the noun phrase's token range (for an issuer written as a modifier: "WHO estimates")."""
     if head.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj"):
         antecedent = head.head.head if head.head.dep_ == "relcl" else None
         if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
@@ -189,7 +190,7 @@ def mention_at(head: Token, layout: DocLayout) -> Mention:
     if head.pos_ == "PRON":
         return _pronoun(head)
 
-    first, last = np_bounds(head)
+    first, last = bounds if bounds is not None else np_bounds(head)
     tail = head.doc[last]
     if head.ent_type_ != "PERSON" and tail.ent_type_ == "PERSON" and tail.pos_ == "PROPN":
         # "Senate Committee on Police Affairs chairman Ibrahim Danladi" parsed with "Committee"
@@ -368,6 +369,14 @@ def _org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
             if not any(t.pos_ == "PROPN" for t in doc[j + 1 : last + 1]):
                 end = j - 1
             break
+    if head.text[:1].isupper() and end == head.i:
+        # "German chemicals group Kessler Chemie": a capitalised name after a lower-case
+        # description is the name; the description is not part of it.
+        j = head.i
+        while j > first and (doc[j - 1].text[:1].isupper() or doc[j - 1].text in ("-", "&")):
+            j -= 1
+        if j > first and doc[j - 1].text[:1].islower() and doc[j - 1].tag_ != "POS":
+            first = j
     return _strip_the(layout.text_of(first, end))
 
 
@@ -461,6 +470,8 @@ def _named_type(head: Token, name_tokens: Span) -> SpeakerType:
     words = [t.lower_ for t in name_tokens]
     if _described_as_person(head) and not any(w in ORG_NOUNS for w in words):
         return "person"  # "whose housing spokeswoman, Aoife Ní Bhriain," (NER said ORG)
+    if len(words) > 1 and words[-1] in COMPANY_NAME_WORDS:
+        return "organisation"  # "Kessler Chemie", "Baltvik Airlines" (NER often says PERSON)
     if any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words):
         if ent != "PERSON" or head.lower_ in ORG_NOUNS:
             return "organisation"
