@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import PurePosixPath
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from transforms.clean_errors import CleanError, CleanErrorKind
@@ -71,23 +73,8 @@ def clean(raw: RawDoc) -> Document:
     elif fmt == "text" and looks_like_markdown(decoded.text):
         fmt = "markdown"  # Markdown saved as .txt / served as text/plain
 
-    if fmt == "html":
-        page = extract_html(decoded.text, raw.url)
-        text, title, author, published = page.text, page.title, page.author, page.published
-        site, language, found_url = page.site, page.language, page.canonical_url
-    else:
-        article = parse_text(decoded.text, markdown=fmt == "markdown")
-        text, title, author, published = (
-            article.text,
-            article.title,
-            article.author,
-            article.published,
-        )
-        site, language, found_url = None, None, article.url
-        if not text:
-            what = "only a headline and header lines" if title else "no text"
-            raise CleanError("empty", f"The {fmt} file has {what}; there is no article body.")
-
+    content = _from_html(decoded.text, raw.url) if fmt == "html" else _from_text(decoded.text, fmt)
+    text = content.text
     if len(text) > MAX_TEXT_CHARS:
         raise CleanError(
             "too_long",
@@ -95,7 +82,7 @@ def clean(raw: RawDoc) -> Document:
             "it is probably not a single article (live blog, transcript or whole-site dump).",
         )
 
-    canonical = canonical_url(found_url) or canonical_url(raw.url)
+    canonical = canonical_url(content.found_url) or canonical_url(raw.url)
     if canonical:
         doc_id = stable_id("doc", canonical)
     else:
@@ -105,16 +92,46 @@ def clean(raw: RawDoc) -> Document:
         source=raw.source,
         text=text,
         content_sha256=raw.sha256,
-        url=raw.url or found_url,
+        url=raw.url or content.found_url,
         canonical_url=canonical,
-        title=title,
-        author=author,
-        published=published,
-        site=site or _host(canonical),
-        language=language,
+        title=content.title,
+        author=content.author,
+        published=content.published,
+        site=content.site or _host(canonical),
+        language=content.language,
         fetched_at=raw.fetched_at,
         origin=raw.origin,
         input_format=fmt,
+    )
+
+
+class _Content(NamedTuple):
+    """What either path found in a document; ``found_url`` is the address it names itself."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published: date | None
+    site: str | None
+    language: str | None
+    found_url: str | None
+
+
+def _from_html(html: str, url: str | None) -> _Content:
+    page = extract_html(html, url)
+    return _Content(
+        page.text, page.title, page.author, page.published, page.site, page.language,
+        page.canonical_url,
+    )  # fmt: skip
+
+
+def _from_text(text: str, fmt: InputFormat) -> _Content:
+    article = parse_text(text, markdown=fmt == "markdown")
+    if not article.text:
+        what = "only a headline and header lines" if article.title else "no text"
+        raise CleanError("empty", f"The {fmt} file has {what}; there is no article body.")
+    return _Content(
+        article.text, article.title, article.author, article.published, None, None, article.url
     )
 
 
