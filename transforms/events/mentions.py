@@ -1,0 +1,707 @@
+"""Actor mentions: code a noun phrase, and resolve pronouns and nominals to earlier actors.
+
+``code_phrase`` codes one noun phrase lexically (see actors.py): "Israeli Prime Minister
+Benjamin Netanyahu" -> ISR GOV "Benjamin Netanyahu"; "Iraq's foreign ministry" -> IRQ GOV;
+"Turkish warplanes" -> TUR MIL. A hyphenated "X-led"/"X-based" modifier names the actor's country
+("Saudi-led coalition", "Iraq-based militia"); "X-backed"/"X-funded" names a patron, not the
+actor's country ("Iran-backed militias" are not Iranian).
+
+``Memory`` is the per-article context. It remembers coded mentions in reading order so that a
+surname ("Lavrov"), a pronoun ("it", "she"), a definite nominal ("the ministry", "the envoy",
+"the bloc") or an appositive ("Davit Sulaberidze, the party's chairman") can borrow the identity
+of an earlier mention. It also knows the article's dominant country, which generic actors
+("gunmen", "officers", "protesters") take when the article is plainly about one country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.events.actors import (
+    SECTOR_LABELS,
+    actor_lexicon,
+    code_at,
+    country_name,
+    normalise_word,
+    parse_code,
+)
+from transforms.events.places import gazetteer
+
+#: Role nouns that say nothing about the sector: the sector comes from what they speak for.
+ROLE_NOUNS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "source",
+        "sources",
+        "member",
+        "members",
+        "head",
+        "chief",
+        "leader",
+        "leaders",
+        "representative",
+        "representatives",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+    }
+)
+#: Words stripped from the front of a person's name to get a canonical name.
+TITLE_WORDS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "det",
+        "sgt",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "lieutenant",
+        "lieutenant-colonel",
+        "major",
+        "captain",
+        "corporal",
+        "sergeant",
+        "bishop",
+        "senator",
+        "president",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "ayatollah",
+        "judge",
+        "justice",
+        "rep",
+        "sen",
+    }
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+#: Hyphenated modifiers: "X-led" names the actor's own country, "X-backed" only a patron.
+OWN_SUFFIXES = ("-LED", "-BASED", "-RUN", "-CONTROLLED", "-HELD", "-OWNED")
+PATRON_SUFFIXES = (
+    "-BACKED",
+    "-FUNDED",
+    "-SUPPORTED",
+    "-SPONSORED",
+    "-ALIGNED",
+    "-ALLIED",
+    "-FRIENDLY",
+    "-LINKED",
+    "-AFFILIATED",
+    "-TRAINED",
+    "-ARMED",
+)
+#: Heads that are a quantity of what follows: "thousands of protesters".
+QUANTITY_HEADS = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "scores",
+        "millions",
+        "number",
+        "group",
+        "crowd",
+        "crowds",
+        "handful",
+        "majority",
+        "lot",
+        "lots",
+        "bunch",
+        "series",
+        "wave",
+        "units",
+        "unit",
+    }
+)
+_EXCLUDED_DEPS = frozenset(
+    {"relcl", "acl", "appos", "cc", "conj", "advcl", "ccomp", "punct", "prep", "case", "mark"}
+)
+#: Definite nominals that stand for the most recent actor of a sector.
+SECTOR_NOMINALS = {
+    "bloc": "IGO",
+    "union": "IGO",
+    "alliance": "IGO",
+    "group": "REB",
+    "militants": "REB",
+}
+#: Person-like generic heads that can be an actor ("two men", "the suspects").
+PERSON_HEADS = frozenset(
+    {
+        "man",
+        "men",
+        "woman",
+        "women",
+        "person",
+        "people",
+        "suspect",
+        "suspects",
+        "youth",
+        "youths",
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "pair",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    }
+)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A coded actor mention."""
+
+    text: str
+    canonical: str | None
+    country: str | None
+    sector: str | None
+    kind: str  # "state", "person", "organisation", "group" or "generic"
+    head: int  # token index of the phrase head
+    start: int
+    end: int
+    named: bool = False  # a proper name, not a generic nominal
+    plural: bool = False
+    international: bool = False
+    explicit_country: bool = False  # the country was stated, not inferred
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The head's noun phrase without clauses, appositions, conjuncts or most prepositions.
+
+    "of" after a quantity or role ("thousands of protesters", "head of the delegation") and
+    "for" after a spokesman are kept: they say who the phrase is.
+    """
+    keep: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ in _EXCLUDED_DEPS:
+                if child.dep_ == "punct" and child.text in {"-", "–", "'", "’"}:
+                    keep.append(child)
+                    continue
+                if child.dep_ == "case":
+                    keep.append(child)
+                    continue
+                if (
+                    child.dep_ == "prep"
+                    and tok.i == head.i
+                    and (
+                        (child.lower_ == "of" and head.lower_ in QUANTITY_HEADS | ROLE_NOUNS)
+                        or (child.lower_ == "for" and head.lower_ in ROLE_NOUNS)
+                    )
+                ):
+                    walk(child)
+                continue
+            walk(child)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    # Trim a trailing bracket left by the acronym apposition "Workers' Party (PKK)".
+    while keep and keep[-1].is_punct and keep[-1].text not in {")", "’", "'"}:
+        keep.pop()
+    return keep
+
+
+def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
+    """Dictionary words of a phrase (tokens glued without spaces) and their first token index."""
+    words: list[str] = []
+    starts: list[int] = []
+    current = ""
+    first = -1
+    for k, tok in enumerate(tokens):
+        text = tok.text.strip('()[]"“”')
+        if not current:
+            first = tok.i
+        current += text
+        glued = not tok.whitespace_ and k + 1 < len(tokens) and tokens[k + 1].i == tok.i + 1
+        if glued:
+            continue
+        if current:
+            words.append(current)
+            starts.append(first)
+        current = ""
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    for word, start in zip(words, starts, strict=True):
+        w = normalise_word(word)
+        if w.endswith(PATRON_SUFFIXES):
+            continue
+        for suffix in OWN_SUFFIXES:
+            if w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        if w:
+            out_words.append(w)
+            out_starts.append(start)
+    return out_words, out_starts
+
+
+def _title_case(name: str) -> str:
+    small = {"of", "the", "and", "for", "al", "el", "de", "du", "bin", "ibn", "van", "von", "da"}
+    parts = []
+    for i, word in enumerate(name.lower().split()):
+        if i and word in small:
+            parts.append(word)
+        else:
+            parts.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(parts)
+
+
+def person_name(doc: Doc, head: Token) -> str | None:
+    """The name of the PERSON entity containing ``head``, without titles."""
+    if head.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    tokens = [t for t in ent if not t.is_punct or t.text in {"-", "'", "’"}]
+    while tokens and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return doc[tokens[0].i : ent.end].text.strip(" .,")
+
+
+def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Actor:
+    """Lexical coding of one noun phrase (no coreference)."""
+    doc = head.doc
+    words, starts = _words(tokens)
+    lex = actor_lexicon()
+    matches = lex.find(words)
+    text = doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+    country: str | None = None
+    explicit = False
+    sector: str | None = None
+    canonical: str | None = None
+    international = False
+    kind = "generic"
+    head_word = max((k for k, s in enumerate(starts) if s <= head.i), default=len(words) - 1)
+    named = head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+    bare_countries: list[str] = []
+    head_match = None
+    for m in matches:
+        if m.actor is None:
+            continue
+        code = code_at(m.actor, published)
+        parsed = parse_code(code)
+        covers_head = m.start <= head_word < m.end
+        if parsed.country and code == parsed.country:
+            bare_countries.append(parsed.country)
+        if covers_head:
+            head_match = (m, parsed, code)
+    modifier_agents: list[str] = []
+    head_agent: str | None = None
+    for m in matches:
+        if m.agent is None:
+            continue
+        parsed = parse_code(m.agent)
+        if parsed.international:
+            international = True
+            sector = parsed.sector
+            continue
+        role_neutral = words[m.end - 1].lower() in ROLE_NOUNS or words[m.end - 1].startswith(
+            "SPOKES"
+        )
+        if m.start <= head_word < m.end:
+            if not role_neutral:
+                head_agent = parsed.sector
+        elif parsed.sector and not role_neutral:
+            modifier_agents.append(parsed.sector)
+    if head_match is not None:
+        m, parsed, code = head_match
+        named = True
+        if parsed.international:
+            international = True
+            sector = parsed.sector
+            kind = "organisation"
+            canonical = _title_case(m.actor[0].removeprefix("THE ").removeprefix("The "))
+        elif parsed.country and code == parsed.country:
+            country, explicit = parsed.country, True
+            kind = "state"
+            canonical = country_name(parsed.country)
+        else:
+            country = parsed.country
+            explicit = country is not None
+            sector = parsed.sector
+            kind = "person" if head.ent_type_ == "PERSON" else "organisation"
+            canonical = _title_case(m.actor[0])
+    # A stated nationality beats the country an institution's entry carries ("Nigeria's Senate"
+    # matches the US Senate entry): modifiers that are bare countries win.
+    modifier_countries = [c for c in bare_countries if head_match is None or c != country]
+    if modifier_countries and (head_match is None or kind != "state"):
+        country, explicit = modifier_countries[0], True
+    if sector is None:
+        sector = head_agent or (modifier_agents[0] if modifier_agents else None)
+    if head_match is not None and kind == "state" and sector is None and head_agent is None:
+        sector = modifier_agents[0] if modifier_agents else None
+    if country is None and not international:
+        country = _gazetteer_country(tokens, head)
+        explicit = explicit or country is not None
+    name = person_name(doc, head)
+    if name is not None:
+        kind = "person"
+        canonical = canonical if head_match is not None and kind == "person" else name
+        named = True
+    elif kind == "generic" and head.ent_type_ in {"ORG", "NORP"} and head.pos_ == "PROPN":
+        kind = "organisation"
+    if canonical is None:
+        if head.ent_type_ == "ORG" or (named and kind == "organisation"):
+            canonical = _strip_det(text)
+        elif country and sector:
+            canonical = f"{country_name(country)} {SECTOR_LABELS.get(sector, sector.lower())}"
+        elif country:
+            canonical = country_name(country)
+        else:
+            canonical = _strip_det(text)
+    if kind == "state" and sector is None and _is_capital(head, country):
+        sector = "GOV"  # "Moscow condemned": the capital stands for the government
+    plural = head.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "nummod" for t in head.children)
+    return Actor(
+        text=_strip_punct(text),
+        canonical=canonical,
+        country=country,
+        sector=sector,
+        kind=kind,
+        head=head.i,
+        start=tokens[0].i if tokens else head.i,
+        end=(tokens[-1].i + 1) if tokens else head.i + 1,
+        named=named,
+        plural=plural,
+        international=international,
+        explicit_country=explicit,
+    )
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in {"the", "a", "an", "this", "that", "these", "those"}:
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip(" ,;:")
+
+
+def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
+    """Country of a place named inside the phrase ("Hamilton Police Service" -> CAN)."""
+    for tok in tokens:
+        if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
+            ent = next((e for e in head.doc.ents if e.start == tok.i), None)
+            if ent is not None:
+                place = gazetteer().lookup(ent.text)
+                if place is not None:
+                    return place.country
+    return None
+
+
+def _is_capital(head: Token, country: str | None) -> bool:
+    if country is None or head.ent_type_ != "GPE":
+        return False
+    from transforms.events.actors import countries
+
+    record = countries().get(country)
+    return bool(record) and str(record.get("capital", "")).lower() == head.text.lower()
+
+
+class Memory:
+    """What the article has said so far about who is who."""
+
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.mentions: list[Actor] = []
+        self.names: dict[str, Actor] = {}
+        self.subjects: list[Actor] = []
+        self.cache: dict[int, Actor] = {}
+        self.dominant = dominant_country(doc, published)
+        self.mentioned_countries: set[str] = set()
+
+    # ---- registration ----------------------------------------------------------------
+
+    def remember(self, actor: Actor, *, subject: bool = False) -> None:
+        if actor.kind == "generic" and not actor.country and not actor.sector:
+            return
+        self.mentions.append(actor)
+        if subject:
+            self.subjects.append(actor)
+        if actor.country:
+            self.mentioned_countries.add(actor.country)
+        if actor.kind == "person" and actor.canonical:
+            parts = actor.canonical.split()
+            for k, part in enumerate(parts):
+                if k == 0 and len(parts) > 1:
+                    continue  # the first name alone is not how news refers back to a person
+                known = self.names.get(part.lower())
+                if known is None or not known.country:
+                    self.names[part.lower()] = actor
+            self.names[actor.canonical.lower()] = actor
+
+    # ---- resolution ------------------------------------------------------------------
+
+    def actor(self, head: Token) -> Actor | None:
+        """The actor a phrase headed by ``head`` refers to, or None if it is not one."""
+        if head.i in self.cache:
+            return self.cache[head.i]
+        result = self._resolve(head)
+        self.cache[head.i] = result  # type: ignore[assignment]
+        return result
+
+    def _resolve(self, head: Token) -> Actor | None:
+        low = head.lower_
+        if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
+            if low in FIRST_PERSON:
+                return None
+            return self._pronoun(head)
+        if head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):
+            return self._nominal(head) if _definite(head) else None
+        if head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            return None
+        tokens = np_tokens(head)
+        if head.lower_ in QUANTITY_HEADS:
+            inner = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner else None
+            if pobj is not None:
+                found = self.actor(pobj)
+                if found is not None:
+                    return replace(
+                        found, text=_strip_punct(self.doc[tokens[0].i : pobj.right_edge.i + 1].text)
+                    )
+        actor = code_phrase(tokens, head, self.published)
+        # Surnames and other references to a person named earlier.
+        if head.pos_ == "PROPN":
+            known = self._known_person(head, actor)
+            if known is not None:
+                return replace(
+                    known, text=actor.text, head=actor.head, start=actor.start, end=actor.end
+                )
+        # "Kamran Ghaffari, a spokesman for Iran's foreign ministry": the apposition codes him.
+        if not actor.country or not actor.sector:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    extra = self.actor(child)
+                    if extra is not None:
+                        actor = _merge_identity(actor, extra)
+        # Definite nominals and role nouns point back to an earlier actor.
+        if not actor.named and _definite(head):
+            earlier = self._nominal(head)
+            if earlier is not None:
+                return replace(
+                    earlier, text=actor.text, head=actor.head, start=actor.start, end=actor.end
+                )
+        if not _is_actor_like(actor, head):
+            return None
+        return actor
+
+    def _known_person(self, head: Token, actor: Actor) -> Actor | None:
+        name = person_name(self.doc, head) or (head.text if head.pos_ == "PROPN" else None)
+        if not name:
+            return None
+        key = name.lower()
+        known = self.names.get(key) or self.names.get(key.split()[-1])
+        if known is None or known.head == head.i:
+            return None
+        if actor.explicit_country and known.country and known.country != actor.country:
+            return None
+        if len(name.split()) > len((known.canonical or "").split()):
+            return None  # a fuller name than the one remembered is a different person
+        return known
+
+    def _pronoun(self, pron: Token) -> Actor | None:
+        low = pron.lower_
+        want_person = low in PERSON_PRONOUNS
+        want_plural = low in PLURAL_PRONOUNS
+
+        def fits(a: Actor) -> bool:
+            if a.start >= pron.i and a.head >= pron.i:
+                return False
+            if want_person:
+                return a.kind == "person"
+            if want_plural:
+                return a.kind != "person" or a.plural
+            return (a.kind != "person" and not a.plural) or a.kind in {"state", "organisation"}
+
+        # The speaker of the clause the pronoun sits in: "the ministry said it had ...".
+        tok = pron
+        seen = 0
+        while tok.head is not tok and seen < 8:
+            tok = tok.head
+            seen += 1
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pron.i and child.i != pron.i:
+                    cand = self.actor(child)
+                    if cand is not None and fits(cand):
+                        return cand
+        for a in reversed(self.subjects):
+            if a.head < pron.i and fits(a):
+                return a
+        for a in reversed(self.mentions):
+            if a.head < pron.i and fits(a):
+                return a
+        return None
+
+    def _nominal(self, head: Token) -> Actor | None:
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        if low in SECTOR_NOMINALS or lemma in SECTOR_NOMINALS:
+            sector = SECTOR_NOMINALS.get(low) or SECTOR_NOMINALS[lemma]
+            for a in reversed(self.mentions):
+                if a.head < head.i and a.sector == sector and a.named:
+                    return a
+        if head.pos_ == "NUM" or low in {"pair", "two", "men", "suspects"}:
+            for a in reversed(self.mentions):
+                if a.head < head.i and a.plural and a.kind in {"person", "generic", "group"}:
+                    return a
+            return None
+        for a in reversed(self.mentions):
+            if a.head >= head.i or not a.named:
+                continue
+            span_words = {t.lemma_.lower() for t in self.doc[a.start : a.end]}
+            if lemma in span_words:
+                return a
+        return None
+
+    def with_fallback_country(self, actor: Actor, location_country: str | None) -> Actor:
+        """Generic actors and people of unknown nationality take the article's country."""
+        if actor.country or actor.international:
+            return actor
+        if actor.named and actor.kind == "organisation":
+            return actor  # an unknown named group: do not guess
+        country = self.dominant or location_country
+        if country is None:
+            return actor
+        canonical = actor.canonical
+        if actor.kind == "generic" and actor.sector:
+            canonical = f"{country_name(country)} {SECTOR_LABELS.get(actor.sector, actor.sector)}"
+        return replace(actor, country=country, canonical=canonical)
+
+
+def _merge_identity(actor: Actor, extra: Actor) -> Actor:
+    return replace(
+        actor,
+        country=actor.country or extra.country,
+        sector=actor.sector or extra.sector,
+        explicit_country=actor.explicit_country or extra.explicit_country,
+        international=actor.international or extra.international,
+    )
+
+
+def _definite(head: Token) -> bool:
+    return any(
+        c.dep_ in {"det", "poss"}
+        and c.lower_ in {"the", "this", "that", "these", "those", "its", "their"}
+        for c in head.children
+    )
+
+
+def _is_actor_like(actor: Actor, head: Token) -> bool:
+    """Could this phrase be an actor at all (not "the timeframe", "snakebites")?"""
+    if actor.country or actor.sector or actor.international:
+        return True
+    if actor.kind in {"person", "state", "organisation"}:
+        return True
+    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    return head.lower_ in PERSON_HEADS or head.lemma_.lower() in PERSON_HEADS
+
+
+def dominant_country(doc: Doc, published: date | None) -> str | None:
+    """The country an article is plainly about, if one clearly dominates its mentions."""
+    counts: Counter[str] = Counter()
+    lex = actor_lexicon()
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
+            continue
+        country = _country_of_entity(ent, lex, published)
+        if country:
+            # The lead sentence says what the story is about: count it double.
+            counts[country] += 2 if ent.sent.start == next(iter(doc.sents)).start else 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(counts.values())
+    if n >= 2 and n >= 0.4 * total and n >= 1.5 * second:
+        return top
+    return None
+
+
+def _country_of_entity(ent: Span, lex: object, published: date | None) -> str | None:
+    words = [normalise_word(t.text) for t in ent if not t.is_punct]
+    for m in actor_lexicon().find(words):
+        if m.actor is not None:
+            parsed = parse_code(code_at(m.actor, published))
+            if parsed.country:
+                return parsed.country
+    if ent.label_ in {"GPE", "LOC"}:
+        place = gazetteer().lookup(ent.text)
+        if place is not None:
+            return place.country
+    return None
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and its coordinated phrases: "the government and the Houthi movement"."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            out.extend(conjuncts(child))
+    return out
+
+
+def combine(actors: Iterable[Actor]) -> Actor | None:
+    """One compound actor for a coordination ("X and Y"): shared country if they agree."""
+    items = [a for a in actors if a is not None]
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    first = items[0]
+    return replace(
+        first,
+        text=" and ".join(a.text for a in items),
+        canonical=" and ".join(a.canonical or a.text for a in items),
+        # The first conjunct's identity stands for the group; the text keeps them all.
+        country=first.country,
+        sector=first.sector,
+        plural=True,
+        start=min(a.start for a in items),
+        end=max(a.end for a in items),
+    )

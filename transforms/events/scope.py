@@ -1,0 +1,172 @@
+"""What is out of scope for event coding: direct quotes, boilerplate, sport, background.
+
+* Direct quotes. Events are coded from narrative and reported speech, not from inside direct
+  quotations (devset README). The quote stage's ``direct`` records mark them; quotation marks
+  are also scanned here so the coder works without that stage. A short quoted fragment inside a
+  sentence ("had 'repeatedly warned' Ankara", "Minsk would 'mirror' any measures") is a mixed
+  quote, not a direct one, and stays in scope.
+* Boilerplate lines ("Read also: ...", "Follow us on ...") that a cleaner may leave in.
+* PETRARCH's discard list (``Phoenix.discards.txt``): sport and entertainment phrases. A phrase
+  marked ``+`` discards the whole story, an unmarked one the sentence; a trailing ``_`` requires
+  the word to end there, otherwise the phrase is a stem. We also discard the story when its lead
+  sentence is discarded, since the lead says what the story is about.
+* Background: habitual or long-running states ("has long been", "is constantly targeted",
+  "have fled fighting since mid-2018") are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.model import QuoteRecord
+
+DISCARDS = Path(__file__).parent / "lexicons" / "Phoenix.discards.txt"
+
+_BOILERPLATE = re.compile(
+    r"^\W*(read also|related( article)?s?|see also|follow us|sign up|subscribe|watch:|"
+    r"click here|\d+ min read|share this|advertisement|all rights reserved)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"contributed (reporting|to this (article|report))", re.IGNORECASE)
+
+OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+#: A quoted stretch at least this long (in words), or starting a sentence, is a direct quote.
+DIRECT_QUOTE_MIN_WORDS = 6
+
+HABITUAL_ADVERBS = frozenset(
+    {
+        "constantly",
+        "repeatedly",
+        "regularly",
+        "routinely",
+        "often",
+        "frequently",
+        "usually",
+        "always",
+        "generally",
+        "traditionally",
+        "typically",
+        "long",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Discards:
+    story: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+
+    def story_hit(self, text: str) -> bool:
+        return bool(self.story and self.story.search(text))
+
+    def sentence_hit(self, text: str) -> bool:
+        return bool(self.sentence and self.sentence.search(text))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    exact = phrase.endswith("_")
+    words = phrase.rstrip("_").replace("_", " ").split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return rf"(?<![\w-]){body}" + (r"(?![\w-])" if exact else "")
+
+
+@lru_cache(maxsize=1)
+def discards() -> Discards:
+    """The discard list compiled into one case-insensitive pattern per scope."""
+    story: list[str] = []
+    sentence: list[str] = []
+    for raw in DISCARDS.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("<"):
+            continue
+        if line.startswith("+"):
+            story.append(_phrase_pattern(line[1:].strip()))
+        else:
+            sentence.append(_phrase_pattern(line))
+
+    def compile_(parts: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    return Discards(compile_(story), compile_(sentence))
+
+
+def is_boilerplate(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(_BOILERPLATE.search(text) or _CREDIT.search(text))
+
+
+def story_discarded(doc: Doc, sentences: list[Span]) -> bool:
+    """True for sport and entertainment stories (discard list; see the module docstring)."""
+    d = discards()
+    if d.story_hit(doc.text):
+        return True
+    lead = next((s for s in sentences if len(s) > 8 and not is_boilerplate(s)), None)
+    return lead is not None and d.sentence_hit(lead.text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, paragraph by paragraph.
+
+    Curly quotes pair by shape; straight quotes alternate. A quote left open at the end of a
+    paragraph runs to the end of that paragraph (multi-paragraph quotes reopen each paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n\n"):
+        start: int | None = None
+        closer = ""
+        for i, ch in enumerate(para):
+            if start is None:
+                if ch in OPENING and (i == 0 or not para[i - 1].isalnum()):
+                    start, closer = i, OPENING[ch]
+            elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
+                spans.append((pos + start, pos + i + 1))
+                start = None
+        if start is not None:
+            spans.append((pos + start, pos + len(para)))
+        pos += len(para) + 2
+    return spans
+
+
+def direct_quote_spans(
+    doc: Doc, quotes: list[QuoteRecord], sentences: list[Span]
+) -> list[tuple[int, int]]:
+    """Spans of direct quotes: the quote stage's, plus long or sentence-initial quoted text."""
+    spans = [(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"]
+    sent_starts = {s.start_char for s in sentences}
+    for start, end in quoted_spans(doc.text):
+        words = len(doc.text[start:end].split())
+        initial = start in sent_starts or doc.text[max(0, start - 2) : start].strip() in {"", ":"}
+        if words >= DIRECT_QUOTE_MIN_WORDS or initial:
+            spans.append((start, end))
+    spans.sort()
+    return spans
+
+
+def in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in spans)
+
+
+def is_habitual(trigger: Token) -> bool:
+    """Habitual or background readings: "is constantly targeted", "has fled since 2018"."""
+    for child in trigger.children:
+        if child.dep_ in {"advmod", "npadvmod"} and child.lower_ in HABITUAL_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in child.children
+        ):
+            return False
+    # Present simple ("snakebites kill", "Belarus sends") describes a state of affairs.
+    aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+    if trigger.tag_ in {"VBZ", "VBP"} and not aux:
+        return True
+    return bool(
+        trigger.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+    )
