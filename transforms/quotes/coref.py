@@ -26,6 +26,7 @@ narrowed to speakers):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -75,19 +76,18 @@ class Entity:
     joint: bool = False  # "A and B", speaking together
     acronym: str = ""
 
+    def add_position(self, i: int) -> None:
+        insort(self.positions, i)  # kept sorted: recency questions are binary searches
+
     def last_before(self, i: int) -> int:
-        best = -1
-        for p in self.positions:
-            if p < i and p > best:
-                best = p
-        return best
+        """Latest mention before token ``i``, or -1."""
+        k = bisect_left(self.positions, i)
+        return self.positions[k - 1] if k else -1
 
     def first_after(self, i: int) -> int:
-        best = -1
-        for p in self.positions:
-            if p > i and (best < 0 or p < best):
-                best = p
-        return best
+        """Earliest mention after token ``i``, or -1."""
+        k = bisect_right(self.positions, i)
+        return self.positions[k] if k < len(self.positions) else -1
 
 
 @dataclass(slots=True)
@@ -104,6 +104,7 @@ class EntityTable:
     def __init__(self, layout: DocLayout, walls: list[bool]) -> None:
         self.layout = layout
         self.entities: list[Entity] = []
+        self._by_word: dict[str, list[Entity]] = {}
         self._walls = walls
         self._collect()
 
@@ -153,22 +154,33 @@ class EntityTable:
                 )
                 entity.is_company = _is_company_name(words)
                 entity.is_name = True
-                self.entities.append(entity)
+                self._register(entity)
             elif len(words) > len(entity.words) and _contains(words, entity.words):
                 entity.name, entity.words = mention.name, words  # a fuller name
                 entity.acronym = entity.acronym or _acronym(mention.name)
+                self._index(entity)
         else:
             name = mention.name or _phrase_name(mention)
             entity = Entity(
                 name, mention.speaker_type, _name_words(name), head_lemma=mention.head_lemma
             )
             entity.is_company = mention.head_lemma in COMPANY_NOUNS
-            self.entities.append(entity)
+            self._register(entity)
         self._absorb(entity, mention)
         return entity
 
+    def _register(self, entity: Entity) -> None:
+        self.entities.append(entity)
+        self._index(entity)
+
+    def _index(self, entity: Entity) -> None:
+        for word in entity.words:
+            bucket = self._by_word.setdefault(word, [])
+            if not any(e is entity for e in bucket):
+                bucket.append(entity)
+
     def _absorb(self, entity: Entity, mention: Mention) -> None:
-        entity.positions.append(mention.head)
+        entity.add_position(mention.head)
         if mention.role and not entity.role:
             entity.role = mention.role
         if mention.affiliation and not entity.affiliation:
@@ -188,7 +200,15 @@ class EntityTable:
     ) -> Entity | None:
         best: Entity | None = None
         best_key = (-1, -1)
-        for entity in self.entities:
+        # Only entities sharing a word can match; the index keeps long articles linear.
+        seen: set[int] = set()
+        candidates: list[Entity] = []
+        for word in words:
+            for entity in self._by_word.get(word, ()):
+                if id(entity) not in seen:
+                    seen.add(id(entity))
+                    candidates.append(entity)
+        for entity in candidates:
             if not entity.words or entity.joint:
                 continue
             if stype == "person" and entity.speaker_type not in ("person", "unknown"):
@@ -238,7 +258,7 @@ class EntityTable:
         if previous is not None and _compatible(previous, mention):
             if previous.gender is None and mention.gender:
                 previous.gender = mention.gender
-            previous.positions.append(at)
+            previous.add_position(at)
             return Resolved(previous, 0.9)
         best: Entity | None = None
         best_pos = -1
@@ -254,7 +274,7 @@ class EntityTable:
             return Resolved(self.add(mention), 0.4)
         if best.gender is None and mention.gender:
             best.gender = mention.gender
-        best.positions.append(at)
+        best.add_position(at)
         return Resolved(best, 0.75)
 
     def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
@@ -263,7 +283,7 @@ class EntityTable:
         if mention.definite and mention.plural and head in COMPANY_NOUNS:
             joint = self._joint_companies()
             if joint is not None:
-                joint.positions.append(at)
+                joint.add_position(at)
                 return Resolved(joint, 0.6)
         if mention.definite or mention.plural or mention.speaker_type == "organisation":
             match = self._best_description_match(mention)
@@ -277,12 +297,12 @@ class EntityTable:
             and previous.speaker_type == "person"
             and _compatible(previous, mention)
         ):
-            previous.positions.append(at)
+            previous.add_position(at)
             return Resolved(previous, 0.65)
         if mention.definite and head in COMPANY_NOUNS:
             company = self._salient_company(at)
             if company is not None:
-                company.positions.append(at)
+                company.add_position(at)
                 return Resolved(company, 0.6)
         return Resolved(self.add(mention), 0.7)
 
@@ -329,21 +349,23 @@ class EntityTable:
         ]
         if len(companies) < 2:
             return None
-        top = sorted(companies, key=lambda e: (-len(e.positions), min(e.positions)))[:2]
-        top.sort(key=lambda e: min(e.positions))
+        top = sorted(companies, key=lambda e: (-len(e.positions), e.positions[0]))[:2]
+        top.sort(key=lambda e: e.positions[0])
         name = f"{top[0].name} and {top[1].name}"
         for entity in self.entities:
             if entity.joint and entity.name == name:
                 return entity
         joint = Entity(name, "organisation", _name_words(name), joint=True, is_name=True)
-        self.entities.append(joint)
+        self._register(joint)
         return joint
 
     def _salient_company(self, at: int) -> Entity | None:
         companies = [e for e in self.entities if e.is_company and e.speaker_type == "organisation"]
         if not companies:
             return None
-        return max(companies, key=lambda e: (len(e.positions), -min(e.positions, default=at)))
+        return max(
+            companies, key=lambda e: (len(e.positions), -e.positions[0] if e.positions else at)
+        )
 
     def issuer_of(self, tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
         """The issuer of a source document and, when it is a bare modifier, its token range:

@@ -20,6 +20,8 @@ the sanctions were illegal and vowed to respond": two quotes).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
@@ -64,6 +66,7 @@ def find_indirect_quotes(layout: DocLayout, direct: DirectResult) -> list[Candid
     doc = layout.doc
     masks = _Masks(layout, direct)
     fragments = direct.fragments
+    opens = [f.open for f in fragments]
     outer_cue_of = _split_coordinated_cues(doc, masks.no_cue)
 
     candidates: list[Candidate] = []
@@ -79,7 +82,7 @@ def find_indirect_quotes(layout: DocLayout, direct: DirectResult) -> list[Candid
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
             continue
-        _mark_mixed(cand, fragments, layout)
+        _mark_mixed(cand, fragments, opens)
         candidates.append(cand)
     return _drop_nested(candidates)
 
@@ -501,23 +504,26 @@ def _droppable_end(tok: Token) -> bool:
     return is_quote_mark(tok) and tok.tag_ == "``"
 
 
-def _mark_mixed(cand: Candidate, fragments: list[QuoteSpan], layout: DocLayout) -> None:
-    """Mixed when a quote-mark fragment opens inside the span; the span takes it whole."""
-    for frag in fragments:
-        if frag.open >= cand.end or frag.outer_end <= cand.start:
+def _mark_mixed(cand: Candidate, fragments: list[QuoteSpan], opens: list[int]) -> None:
+    """Mixed when a quote-mark fragment overlaps the span; a fragment that opens inside the
+    span and closes just past it (the parse stopped at "orders" in 'for "disobeying lawful
+    police orders."') is taken whole, closing mark included."""
+    # Fragments never cross a paragraph, so only those opening near the span can overlap it.
+    lo = max(0, bisect_left(opens, cand.start) - 1)
+    for frag in fragments[lo:]:
+        if frag.open >= cand.end:
+            break
+        if frag.outer_end <= cand.start:
             continue
-        if cand.start <= frag.open < cand.end:
-            cand.quote_type = "mixed"
-            if frag.outer_end > cand.end and _only_punct(layout.text, cand.end, frag.close):
+        cand.quote_type = "mixed"
+        if frag.open >= cand.start and frag.close is not None and cand.end < frag.outer_end:
+            if frag.close - cand.end <= _FRAGMENT_REACH:
                 cand.end = frag.outer_end
-        elif frag.open < cand.start < frag.outer_end:
-            cand.quote_type = "mixed"
 
 
-def _only_punct(text: str, start: int, end: int | None) -> bool:
-    if end is None:
-        return False
-    return len(text[start:end].strip(" .,;:!?")) < 80
+#: How far past a reported clause's last token a fragment's closing mark may be and still be
+#: taken into the quote (characters).
+_FRAGMENT_REACH = 80
 
 
 #: Outer frames that only relay a report ("X said Y, the agency reported" / "according to"):
@@ -531,16 +537,27 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     A cue inside another quote's content is part of that quote ("said she had warned him that
     ..." is one quote), unless the outer one only relays it ("Lavrov said X, according to RIA"),
     in which case the relay goes and the inner quote stays."""
-    cue_at = {id(c): c.attribution.cue.idx for c in candidates if c.attribution is not None}
-    relays_inner: set[int] = set()
-    for outer in candidates:
-        if outer.method in _RELAYING and any(
-            o is not outer and outer.start <= cue_at[id(o)] < outer.end for o in candidates
-        ):
-            relays_inner.add(id(outer))
-    keep = [c for c in candidates if id(c) not in relays_inner]
-    out = [
-        c for c in keep if not any(o is not c and o.start <= cue_at[id(c)] < o.end for o in keep)
-    ]
+    # Reports nest only within a sentence, so compare candidates sentence by sentence.
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        assert cand.attribution is not None
+        by_sentence.setdefault(cand.attribution.cue.sent.start, []).append(cand)
+    out: list[Candidate] = []
+    for group in by_sentence.values():
+        out.extend(_outermost(group))
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return out
+
+
+def _outermost(group: list[Candidate]) -> list[Candidate]:
+    cue_at = {id(c): c.attribution.cue.idx for c in group if c.attribution is not None}
+    relays = {
+        id(outer)
+        for outer in group
+        if outer.method in _RELAYING
+        and any(o is not outer and outer.start <= cue_at[id(o)] < outer.end for o in group)
+    }
+    keep = [c for c in group if id(c) not in relays]
+    return [
+        c for c in keep if not any(o is not c and o.start <= cue_at[id(c)] < o.end for o in keep)
+    ]

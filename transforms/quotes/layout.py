@@ -56,6 +56,17 @@ class DocLayout:
         self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
         self.blocks: list[Block] = _blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
+        # doc.ents builds new Span objects on every access; index the entities once.
+        self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_bounds[i] = (ent.start, ent.end)
+        # Offsets of the "\n\n" separators, counted as transforms.nlp.paragraph_index_of does.
+        self._paragraph_breaks: list[int] = []
+        at = self.text.find("\n\n")
+        while at >= 0:
+            self._paragraph_breaks.append(at)
+            at = self.text.find("\n\n", at + 2)
 
     # --- characters -> structure ------------------------------------------------------------
 
@@ -71,6 +82,10 @@ class DocLayout:
         lo = bisect_right(self.token_starts, start - 1)
         hi = bisect_right(self.token_starts, end - 1)
         return range(lo, hi)
+
+    def paragraph_index(self, char: int) -> int:
+        """Same answer as ``transforms.nlp.paragraph_index_of(text, char)``, by binary search."""
+        return bisect_right(self._paragraph_breaks, char - 2)
 
     def sentence_index(self, char: int) -> int:
         return max(0, bisect_right(self.sentence_starts, char) - 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms.model import QuoteRecord, stable_id
-from transforms.nlp import paragraph_index_of
 from transforms.quotes.attribution import Candidate
 from transforms.quotes.coref import Entity, EntityTable, Resolved
 from transforms.quotes.layout import DocLayout
@@ -76,7 +75,7 @@ def build_records(
             speaker_affiliation=entity.affiliation if entity is not None else None,
             addressee=attribution.addressee if attribution is not None else None,
             sentence_index=layout.sentence_index(cand.start),
-            paragraph_index=paragraph_index_of(text, cand.start),
+            paragraph_index=layout.paragraph_index(cand.start),
             confidence=round(cand.confidence * speaker.confidence, 3),
             method=cand.method,
         )

@@ -359,10 +359,11 @@ def _org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
     Red Cross", not "... in the eastern province"), else the phrase ("Turkey’s defence ministry")
     without a trailing prepositional phrase that names nothing ("coalition of violating ...")."""
     doc = head.doc
-    if head.ent_type_ in _ORG_ENTS and head.ent_type_ != "NORP":
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.start >= first - 1 and ent.end - 1 <= last and len(ent) > 1:
-            return _strip_the(ent.text)
+    bounds = layout.entity_bounds[head.i]
+    if head.ent_type_ in _ORG_ENTS and head.ent_type_ != "NORP" and bounds is not None:
+        start, end = bounds
+        if start >= first - 1 and end - 1 <= last and end - start > 1:
+            return _strip_the(layout.text_of(start, end - 1))
     end = last
     for j in range(head.i + 1, last + 1):
         if doc[j].pos_ == "ADP":

@@ -1,0 +1,77 @@
+"""Time quote extraction against the spaCy parse it reads, on the devset and seed articles.
+
+Usage: .venv/bin/python bench/quote_speed.py [--repeat N] [--scale K]
+
+The budget is that quote extraction adds at most 30% to the model's own time on the same text.
+Both are timed on the same documents: the parse with ``nlp.pipe`` (one process, as the flow
+runs it), then ``extract_quotes`` on the parsed docs. ``--scale K`` also joins K copies of every
+article into one long document, to show that extraction time grows linearly with length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.nlp import load_nlp  # noqa: E402
+from transforms.quotes import extract_quotes  # noqa: E402
+from transforms.quotes.score import article_text  # noqa: E402
+
+
+def load_texts() -> list[str]:
+    fixtures = ROOT / "tests" / "fixtures"
+    paths = sorted((fixtures / "devset").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    return [article_text(p)[0] for p in paths]
+
+
+def time_round(texts: list[str]) -> tuple[float, float, int]:
+    nlp = load_nlp()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    t1 = time.perf_counter()
+    n_quotes = 0
+    for i, doc in enumerate(docs):
+        n_quotes += len(extract_quotes(doc, doc_id=str(i)))
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1, n_quotes
+
+
+def report(label: str, texts: list[str], repeat: int) -> None:
+    words = sum(len(t.split()) for t in texts)
+    parse_times, quote_times = [], []
+    n_quotes = 0
+    for _ in range(repeat):
+        p, q, n_quotes = time_round(texts)
+        parse_times.append(p)
+        quote_times.append(q)
+    p, q = statistics.median(parse_times), statistics.median(quote_times)
+    print(
+        f"{label}: {len(texts)} docs, {words} words, {n_quotes} quotes | spaCy {p * 1000:.0f} ms, "
+        f"quotes {q * 1000:.1f} ms ({q / len(texts) * 1000:.2f} ms/doc) | ratio {q / p:.1%} "
+        f"(budget 30%) | median of {repeat}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="rounds; the median is reported")
+    parser.add_argument("--scale", type=int, default=8, help="copies per long document")
+    args = parser.parse_args()
+    texts = load_texts()
+    load_nlp()  # load outside the timings
+    time_round(texts[:2])  # warm caches
+    report("articles", texts, args.repeat)
+    if args.scale > 1:
+        long_doc = ["\n\n".join(texts) for _ in range(1)]
+        long_doc = ["\n\n".join([long_doc[0]] * args.scale)]
+        report(f"one long document (x{args.scale})", long_doc, max(1, args.repeat // 2))
+
+
+if __name__ == "__main__":
+    main()
