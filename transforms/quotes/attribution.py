@@ -47,6 +47,8 @@ class Candidate:
     parent: Candidate | None = None  # the quote this one continues (same speaker)
     block: int = -1
     floating: bool = False
+    #: For a quote without a cue, the subject of the clause that introduces it.
+    subject_hint: Token | None = None
 
 
 def cue_entry(tok: Token) -> CueVerb | None:

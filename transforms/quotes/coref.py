@@ -34,11 +34,11 @@ from spacy.tokens import Span, Token
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.roles import (
     COMPANY_NAME_WORDS,
-    COMPANY_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
     SOURCE_DOCUMENT_NOUNS,
     expand_title,
+    is_company_noun,
 )
 from transforms.quotes.speakers import Mention, SpeakerType, mention_at
 
@@ -164,7 +164,7 @@ class EntityTable:
             entity = Entity(
                 name, mention.speaker_type, _name_words(name), head_lemma=mention.head_lemma
             )
-            entity.is_company = mention.head_lemma in COMPANY_NOUNS
+            entity.is_company = is_company_noun(mention.head_lemma)
             self._register(entity)
         self._absorb(entity, mention)
         return entity
@@ -280,7 +280,10 @@ class EntityTable:
     def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
         at = mention.head
         head = mention.head_lemma
-        if mention.definite and mention.plural and head in COMPANY_NOUNS:
+        if mention.possessed and mention.speaker_type == "person":
+            # "her publisher", "his lawyer": someone new, related to a person already met.
+            return Resolved(self.add(mention), 0.7)
+        if mention.definite and mention.plural and is_company_noun(head):
             joint = self._joint_companies()
             if joint is not None:
                 joint.add_position(at)
@@ -299,7 +302,7 @@ class EntityTable:
         ):
             previous.add_position(at)
             return Resolved(previous, 0.65)
-        if mention.definite and head in COMPANY_NOUNS:
+        if mention.definite and is_company_noun(head):
             company = self._salient_company(at)
             if company is not None:
                 company.add_position(at)

@@ -81,7 +81,7 @@ CUE_VERBS: dict[str, CueVerb] = {
         + _cues("blame", FOR)
         + _cues(
             "describe reject dismiss brand label characterise characterize hail denounce "
-            "condemn criticise criticize portray",
+            "condemn criticise criticize portray call term dub",
             AS,
         )
     )

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.marks import QuoteSpan
+from transforms.quotes.roles import is_person_noun
 from transforms.quotes.speakers import is_quote_mark
 
 _SENTENCE_END = frozenset(".!?")
@@ -140,16 +141,14 @@ def _classify(
         if _starts_upper(content) or comma_led:
             return _candidate(span, "direct:before_cue", lead, previous)
     if colon_led and _starts_upper(content) and _word_count(content) >= 3:
-        # 'Smith was blunt: "We lost."' - no cue, but a colon introducing a full sentence.
-        return Candidate(
-            span.start,
-            span.end,
-            "direct",
-            "direct:colon",
-            0.6,
-            None,
-            parent=previous,
-        )
+        # 'Owens was more cautious: "We lost."' - no cue, but a colon introducing a full
+        # sentence: the speaker is the subject of the clause before the colon.
+        lead_start = _sentence_start_in(text, prev_end, span.open)
+        subject = _clause_subject(layout, lead_start, span.open)
+        if subject is not None:
+            return Candidate(
+                span.start, span.end, "direct", "direct:colon", 0.6, None, subject_hint=subject
+            )
     if sentence_initial and _fills_its_sentence(layout, span, next_open):
         if previous is not None:
             return Candidate(
@@ -161,6 +160,23 @@ def _classify(
                 None,
                 parent=previous,
             )
+        if not at_block_start and last_char in _SENTENCE_END:
+            # 'Asked about his future, Owens smiled. "I'm happy here."' - a quote after a
+            # narrative sentence about someone is that someone's.
+            body_end = prev_end + len(stripped) - 1
+            subject = _clause_subject(
+                layout, _sentence_start_in(text, prev_end, body_end), body_end
+            )
+            if subject is not None and _can_speak(subject):
+                return Candidate(
+                    span.start,
+                    span.end,
+                    "direct",
+                    "direct:after_narrative",
+                    0.6,
+                    None,
+                    subject_hint=subject,
+                )
         if at_block_start:
             return Candidate(
                 span.start,
@@ -297,6 +313,39 @@ def _nearest_np(layout: DocLayout, cue: Token, tokens: list[int]) -> Token | Non
         if tok.pos_ in ("VERB", "AUX"):
             break
     return None
+
+
+def _sentence_start_in(text: str, start: int, end: int) -> int:
+    """Offset just after the last sentence end ('. ', '? ', '! ') in text[start:end]."""
+    for i in range(end - 1, start, -1):
+        if text[i - 1] in _SENTENCE_END and text[i].isspace():
+            return i
+    return start
+
+
+def _clause_subject(layout: DocLayout, start: int, end: int) -> Token | None:
+    """The subject of the main clause in text[start:end], outside any quote marks."""
+    doc = layout.doc
+    tokens = layout.tokens_between(start, end)
+    inside = set(tokens)
+    for i in tokens:
+        tok = doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in ("who", "which", "that"):
+            continue
+        head = tok.head
+        if head.dep_ == "ROOT" or head.head.i not in inside or head.dep_ == "conj":
+            return tok
+    return None
+
+
+def _can_speak(tok: Token) -> bool:
+    """A subject that can be the speaker of the quote that follows: a person, by name, pronoun
+    or role noun ("Owens smiled."), not "The final will be played ..."."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they")
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower())
 
 
 def _fills_its_sentence(layout: DocLayout, span: QuoteSpan, next_open: int) -> bool:

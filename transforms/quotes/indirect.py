@@ -138,12 +138,21 @@ def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
     """
     outer: dict[int, Token] = {}
     for tok in doc:
-        if tok.dep_ != "conj" or blocked[tok.i]:
+        if tok.dep_ not in ("conj", "advcl") or blocked[tok.i]:
             continue
         entry = cue_entry(tok)
         if entry is None or not _has_complement(tok, entry):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        if tok.dep_ == "advcl":
+            # "said passengers should check, warning that ...": a participle after a comma
+            # reports in the outer speaker's voice wherever the parser attached it.
+            if tok.tag_ != "VBG" or doc[tok.left_edge.i - 1].text != ",":
+                continue
+            clause = _enclosing_reported_clause(tok)
+            if clause is not None:
+                outer[tok.i] = clause.head
             continue
         root = tok.head
         while root.dep_ == "conj" and root.head.i != root.i:
@@ -154,6 +163,18 @@ def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
             continue
         outer[tok.i] = root.head
     return outer
+
+
+def _enclosing_reported_clause(tok: Token) -> Token | None:
+    """The ccomp of a cue verb that ``tok`` sits inside, if any (a few levels up)."""
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and cue_entry(node.head) is not None and node.head.i < node.i:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _has_complement(tok: Token, entry: CueVerb) -> bool:
@@ -266,11 +287,11 @@ def _ccomp_after(
             for t in lead
         ):
             first = subj.left_edge.i
-    # Cut before a coordinated cue that reports in the outer speaker's voice.
-    for conj in _conj_chain(head):
-        outer = outer_cue_of.get(conj.i)
+    # Cut before a coordinated or participial cue that reports in the outer speaker's voice.
+    for j in range(first, last + 1):
+        outer = outer_cue_of.get(j)
         if outer is not None and outer.i == cue.i:
-            cc = conj.i - 1
+            cc = doc[j].left_edge.i - 1 if doc[j].dep_ == "advcl" else j - 1
             while cc > first and doc[cc].dep_ in ("cc", "punct"):
                 cc -= 1
             last = min(last, cc)
@@ -389,6 +410,15 @@ def _prep_frame(cue: Token, cue_last: int, prep: str, frame: str) -> tuple[int, 
             if cue.i in (tok.head.i, tok.head.head.i):
                 found = tok
                 break
+    if found is None and frame == AS:
+        # "called the strike 'deeply disappointing'": an object predicate does the work of "as".
+        has_object = any(c.dep_ == "dobj" and c.i > cue_last for c in cue.children)
+        found = next(
+            (c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > cue_last),
+            None,
+        )
+        if not has_object:
+            found = None
     if found is None:
         return None
     last = max(_complements_end(cue, cue_last), found.right_edge.i)

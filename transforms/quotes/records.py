@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from transforms.model import QuoteRecord, stable_id
 from transforms.quotes.attribution import Candidate
 from transforms.quotes.coref import Entity, EntityTable, Resolved
@@ -42,8 +44,13 @@ def build_records(
         if parent is not None and id(parent) in speaker_of:
             speaker = speaker_of[id(parent)]
             attribution = parent.attribution if parent.attribution is not None else cand.attribution
+        elif cand.attribution is None and cand.subject_hint is not None:
+            attribution = None
+            speaker = _resolve_subject(
+                layout, table, cand.subject_hint, previous, previous_block, block_index
+            )
         elif cand.attribution is None:
-            # Floating quote (or an uncued colon quote): the previous quote's speaker.
+            # Floating quote: the previous quote's speaker.
             speaker = _Speaker(previous, None, "none", 0.8 if previous is not None else 0.0)
             attribution = None
         else:
@@ -96,7 +103,17 @@ def _resolve(
 ) -> _Speaker:
     attribution = cand.attribution
     assert attribution is not None and attribution.subject is not None
-    subject = attribution.subject
+    return _resolve_subject(layout, table, attribution.subject, previous, previous_block, block)
+
+
+def _resolve_subject(
+    layout: DocLayout,
+    table: EntityTable,
+    subject: Token,
+    previous: Entity | None,
+    previous_block: int,
+    block: int,
+) -> _Speaker:
     issuer = table.issuer_of(subject)
     bounds = None
     if issuer is not None:

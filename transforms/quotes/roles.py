@@ -164,6 +164,25 @@ FIRST_SECOND_PERSON = _words("i me we us you my our your")
 RELATIVE_PRONOUNS = _words("who which that whom")
 
 
+#: Agentive endings of nouns for people ("rescuer", "teenager", "economist", "historian",
+#: "resident"); a definite description with one is taken to describe a person.
+_AGENTIVE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+
+def is_company_noun(lemma: str) -> bool:
+    """ "the company", "the carrier", and compounds in -maker: "drugmaker", "automaker"."""
+    return lemma in COMPANY_NOUNS or (lemma.endswith("maker") and len(lemma) > 5)
+
+
+def is_person_noun(lemma: str) -> bool:
+    """A noun for a person: listed, or agentive and not an organisation ("the rescuer")."""
+    if lemma in PERSON_NOUNS:
+        return True
+    if lemma in ORG_NOUNS or is_company_noun(lemma) or lemma in NON_SPEAKER_NOUNS:
+        return False
+    return len(lemma) > 4 and lemma.endswith(_AGENTIVE_SUFFIXES)
+
+
 def expand_title(word: str) -> str:
     """Lower-case ``word`` without a trailing period, with an abbreviated title spelled out."""
     w = word.lower().rstrip(".")

@@ -33,6 +33,8 @@ from transforms.quotes.roles import (
     TITLES,
     expand_title,
     gender_of_words,
+    is_company_noun,
+    is_person_noun,
 )
 
 MentionKind = Literal["name", "surname", "pronoun", "nominal", "none"]
@@ -63,6 +65,7 @@ class Mention:
     affiliation: str | None = None
     gender: str | None = None  # "f" / "m"
     definite: bool = False
+    possessed: bool = False  # "her publisher": someone's, introduced here, not a back-reference
     plural: bool = False
     head_lemma: str = ""
     modifiers: tuple[str, ...] = ()  # lower-case content words before the head
@@ -211,9 +214,23 @@ def mention_at(head: Token, layout: DocLayout, bounds: tuple[int, int] | None = 
         if mention.gender is None:
             mention.gender = gender_of_words([t.text for t in head.doc[first : last + 1]])
         return mention
-    if head.pos_ == "PROPN" or (head.ent_type_ and head.text[:1].isupper()):
+    if head.pos_ == "PROPN" or (
+        head.text[:1].isupper() and (head.ent_type_ or _capitalised_mid_sentence(head))
+    ):
         return _named(head, first, last, layout)
     return _nominal(head, first, last, layout)
+
+
+def _capitalised_mid_sentence(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun ("Baines" as a plural, NNS) is a
+    name when nothing but a quote mark precedes it in its sentence or it is mid-sentence."""
+    if any(c.dep_ in ("det", "nummod", "amod", "poss", "quantmod") for c in tok.children):
+        return False  # "two MPs who were in the room" describes, it does not name
+    if len(tok.text) > 2 and tok.text[:-1].isupper():
+        return False  # a plural acronym: "MPs", "CEOs"
+    sent_start = tok.sent.start
+    before = [t for t in tok.doc[sent_start : tok.i] if not (t.is_punct or t.is_space)]
+    return bool(before) or tok.i > sent_start
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -386,9 +403,9 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     doc = head.doc
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS")
-    if lemma in ORG_NOUNS:
+    if lemma in ORG_NOUNS or is_company_noun(lemma):
         stype: SpeakerType = "organisation"
-    elif lemma in PERSON_NOUNS:
+    elif is_person_noun(lemma):
         stype = "group" if plural else "person"
     elif plural and (head.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS):
         stype = "group"
@@ -407,6 +424,7 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         stype,
         gender=gender_of_words(words),
         definite=doc[first].lower_ in ("the", "this", "that") or doc[first].dep_ == "poss",
+        possessed=doc[first].tag_ == "PRP$",
         plural=plural,
         head_lemma=lemma,
         modifiers=_modifiers(doc, first, head.i),
@@ -433,8 +451,8 @@ def _name_start(head: Token, first: int) -> int:
             continue
         if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
             break
-        if low in TITLES or low in HONORIFICS or expand_title(low) in TITLES:
-            break
+        if _is_role_word(prev):
+            break  # "Majority Leader Dana Whitcombe": the name starts after the title
         if prev.lower_ in ORG_NOUNS and head.ent_type_ == "PERSON":
             break
         j -= 1

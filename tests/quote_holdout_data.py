@@ -1,0 +1,246 @@
+"""Held-out quote annotations: eight short articles written for these tests (CC0, fictional).
+
+They were written and annotated (by the conventions of tests/fixtures/devset/README.md) before
+the extractor was first run on them, to measure how the rules carry to text they were not
+developed on: wire datelines, British single-quote style, colon introductions without a cue,
+refusals to comment, "according to people familiar", pronoun chains across genders.
+
+Each article is (name, text, [(quote, type, speaker), ...]) in article order.
+"""
+
+from __future__ import annotations
+
+Gold = tuple[str, str, str]
+
+ARTICLES: list[tuple[str, str, list[Gold]]] = [
+    (
+        "us_spending_bill",
+        """WASHINGTON (AP) — Senate Majority Leader Dana Whitcombe said Tuesday that lawmakers would vote on the spending bill before the end of the week.
+
+"We are not going to let the government shut down," Whitcombe told reporters at the Capitol. "Nobody wants that, and nobody will get it."
+
+Republicans were less certain. Sen. Harold Baines of Ohio said he had "serious concerns" about the bill's cost and would not commit to supporting it.
+
+"I read the whole thing last night," Baines said. "It's 900 pages of wish lists."
+
+The White House said in a statement that President Nora Castillo would sign the bill if it reached her desk unchanged.
+
+Asked whether the president would accept amendments, press secretary Malik Jordan said: "We'll look at anything that comes to us in good faith."
+
+Jordan added that the administration had already made "significant concessions" on defense spending.
+
+A senior Democratic aide, who was not authorized to speak publicly, said the vote count was "tight but manageable."
+
+Budget analysts at the nonpartisan Congressional Budget Office estimate the package would add $340 billion to the deficit over a decade.
+
+Whitcombe dismissed that figure as "a worst-case projection that assumes nothing goes right.\"""",
+        [
+            ("lawmakers would vote on the spending bill before the end of the week", "indirect", "Dana Whitcombe"),
+            ("We are not going to let the government shut down,", "direct", "Dana Whitcombe"),
+            ("Nobody wants that, and nobody will get it.", "direct", "Dana Whitcombe"),
+            ("he had \"serious concerns\" about the bill's cost and would not commit to supporting it", "mixed", "Harold Baines"),
+            ("I read the whole thing last night,", "direct", "Harold Baines"),
+            ("It's 900 pages of wish lists.", "direct", "Harold Baines"),
+            ("President Nora Castillo would sign the bill if it reached her desk unchanged", "indirect", "White House"),
+            ("We'll look at anything that comes to us in good faith.", "direct", "Malik Jordan"),
+            ("the administration had already made \"significant concessions\" on defense spending", "mixed", "Malik Jordan"),
+            ("the vote count was \"tight but manageable.\"", "mixed", "A senior Democratic aide"),
+            ("the package would add $340 billion to the deficit over a decade", "indirect", "Budget analysts at the nonpartisan Congressional Budget Office"),
+            ("that figure as \"a worst-case projection that assumes nothing goes right.\"", "mixed", "Dana Whitcombe"),
+        ],
+    ),
+    (
+        "uk_rail_strike",
+        """Train drivers in England will stage a fresh 48-hour walkout next month, their union has announced.
+
+The Aslef union said talks with rail operators had 'gone nowhere' and that members had voted overwhelmingly for further action.
+
+General secretary Mick Hollins said: 'Our members have not had a pay rise in four years. They are not asking for the moon.'
+
+'We would much rather be at the negotiating table than on the picket line,' he added.
+
+The Rail Delivery Group, which represents train companies, called the strike 'deeply disappointing' and urged the union to put the latest offer to its members.
+
+A spokesperson for the group said passengers should check before they travel, warning that some lines would have no service at all.
+
+Transport Secretary Priya Anand told the BBC the government had 'bent over backwards' to reach a deal.
+
+'I don't think anyone can say we haven't tried,' she said.
+
+Commuters at London's Euston station were resigned. 'It's the third time this year,' said Tom Reilly, 34, who travels from Milton Keynes. 'You just plan around it now.'""",
+        [
+            ("Train drivers in England will stage a fresh 48-hour walkout next month", "indirect", "Aslef union"),
+            ("talks with rail operators had 'gone nowhere' and that members had voted overwhelmingly for further action", "mixed", "Aslef union"),
+            ("Our members have not had a pay rise in four years. They are not asking for the moon.", "direct", "Mick Hollins"),
+            ("We would much rather be at the negotiating table than on the picket line,", "direct", "Mick Hollins"),
+            ("the strike 'deeply disappointing'", "mixed", "Rail Delivery Group"),
+            ("the union to put the latest offer to its members", "indirect", "Rail Delivery Group"),
+            ("passengers should check before they travel", "indirect", "A spokesperson for the group"),
+            ("some lines would have no service at all", "indirect", "A spokesperson for the group"),
+            ("the government had 'bent over backwards' to reach a deal", "mixed", "Priya Anand"),
+            ("I don't think anyone can say we haven't tried,", "direct", "Priya Anand"),
+            ("It's the third time this year,", "direct", "Tom Reilly"),
+            ("You just plan around it now.", "direct", "Tom Reilly"),
+        ],
+    ),
+    (
+        "norland_pharma",
+        """Shares of Norland Pharma fell 9% on Monday after the drugmaker said U.S. regulators had asked for more data on its experimental obesity pill.
+
+The company said the Food and Drug Administration's request would delay a decision by at least six months. It did not say how many additional patients would need to be studied.
+
+"This is a setback, not a stop sign," Chief Executive Officer Lena Forsberg said on a call with analysts. She said the company still expected the pill to reach the market in 2026.
+
+Analysts were skeptical. "Six months is the optimistic case," said Raj Mehta of Brookline Securities, who cut his price target on the stock. "Twelve feels more realistic to me."
+
+Forsberg declined to say whether the company would seek a partner to share the cost of the extra trial.
+
+According to people familiar with the matter, Norland had held early talks with two larger drugmakers last year.
+
+An FDA spokesperson declined to comment, citing agency policy on pending applications.
+
+Norland's stock has lost more than a third of its value since January.""",
+        [
+            ("U.S. regulators had asked for more data on its experimental obesity pill", "indirect", "Norland Pharma"),
+            ("the Food and Drug Administration's request would delay a decision by at least six months", "indirect", "Norland Pharma"),
+            ("This is a setback, not a stop sign,", "direct", "Lena Forsberg"),
+            ("the company still expected the pill to reach the market in 2026", "indirect", "Lena Forsberg"),
+            ("Six months is the optimistic case,", "direct", "Raj Mehta"),
+            ("Twelve feels more realistic to me.", "direct", "Raj Mehta"),
+            ("Norland had held early talks with two larger drugmakers last year", "indirect", "people familiar with the matter"),
+        ],
+    ),
+    (
+        "ukraine_drone_strikes",
+        """KYIV, March 3 (Reuters) - Russian drones struck energy facilities in three Ukrainian regions overnight, cutting power to more than 200,000 homes, Ukraine's energy ministry said on Sunday.
+
+Air defences shot down 38 of 47 drones launched from Russian territory, the air force said.
+
+In the southern city of Odesa, a 12-storey apartment block was hit, regional governor Oleh Marchenko wrote on Telegram. He said two people had been killed and at least nine wounded, including a child.
+
+"The enemy is deliberately targeting civilians," Marchenko said. "There is no military facility anywhere near this building."
+
+Russia's defence ministry said its forces had carried out "a massive strike with long-range precision weapons" against facilities supplying the Ukrainian military. It made no mention of residential buildings.
+
+Rescue worker Iryna Kovalenko, who spent the night searching the rubble, said the team had pulled out a woman alive after six hours.
+
+"She was talking to us the whole time," the rescuer said. "She kept asking about her cat."
+
+Kremlin spokesman Dmitry Peskov told reporters in Moscow that the strikes were a response to Ukrainian attacks on Russian border regions. He accused Kyiv of "terrorist methods" and said Moscow would continue what it calls its special military operation "until all its goals are achieved.\"""",
+        [
+            ("Russian drones struck energy facilities in three Ukrainian regions overnight, cutting power to more than 200,000 homes", "indirect", "Ukraine's energy ministry"),
+            ("Air defences shot down 38 of 47 drones launched from Russian territory", "indirect", "air force"),
+            ("In the southern city of Odesa, a 12-storey apartment block was hit", "indirect", "Oleh Marchenko"),
+            ("two people had been killed and at least nine wounded, including a child", "indirect", "Oleh Marchenko"),
+            ("The enemy is deliberately targeting civilians,", "direct", "Oleh Marchenko"),
+            ("There is no military facility anywhere near this building.", "direct", "Oleh Marchenko"),
+            ("its forces had carried out \"a massive strike with long-range precision weapons\" against facilities supplying the Ukrainian military", "mixed", "Russia's defence ministry"),
+            ("the team had pulled out a woman alive after six hours", "indirect", "Iryna Kovalenko"),
+            ("She was talking to us the whole time,", "direct", "Iryna Kovalenko"),
+            ("She kept asking about her cat.", "direct", "Iryna Kovalenko"),
+            ("the strikes were a response to Ukrainian attacks on Russian border regions", "indirect", "Dmitry Peskov"),
+            ("Kyiv of \"terrorist methods\"", "mixed", "Dmitry Peskov"),
+            ("Moscow would continue what it calls its special military operation \"until all its goals are achieved.\"", "mixed", "Dmitry Peskov"),
+        ],
+    ),
+    (
+        "regional_football_final",
+        """Coach Maria Santos says her team is finally ready for the big stage.
+
+The Riverside Hawks beat the Lakeport Tigers 3-1 on Saturday to reach the regional final for the first time since 2009.
+
+"Two years ago, we couldn't string three passes together," Santos said after the match. "Look at us now."
+
+Striker Jamal Owens, who scored twice, was more cautious: "We haven't won anything yet. The final is a different game."
+
+Asked about his future, Owens smiled. "I'm happy here. Ask me again in June."
+
+Tigers coach Brian Kessel said his players had "run out of ideas" in the second half. "We had chances early, and we didn't take them," he said.
+
+The final will be played on May 14 at Harbor Stadium, according to the league's schedule.
+
+Tickets sold out within an hour, a club official said.""",
+        [
+            ("her team is finally ready for the big stage", "indirect", "Maria Santos"),
+            ("Two years ago, we couldn't string three passes together,", "direct", "Maria Santos"),
+            ("Look at us now.", "direct", "Maria Santos"),
+            ("We haven't won anything yet. The final is a different game.", "direct", "Jamal Owens"),
+            ("I'm happy here. Ask me again in June.", "direct", "Jamal Owens"),
+            ("his players had \"run out of ideas\" in the second half", "mixed", "Brian Kessel"),
+            ("We had chances early, and we didn't take them,", "direct", "Brian Kessel"),
+            ("The final will be played on May 14 at Harbor Stadium", "indirect", "league"),
+            ("Tickets sold out within an hour", "indirect", "a club official"),
+        ],
+    ),
+    (
+        "walking_study",
+        """A new study has found that people who walk at least 7,000 steps a day have a 50 percent lower risk of dying early than those who walk less.
+
+The research, published in the journal Heart Health, tracked 2,100 adults for more than a decade.
+
+"The message is simple: move more," lead author Dr. Hannah Lee, a cardiologist at the University of Melbourne, told AFP. "You don't need to run marathons."
+
+Lee said the benefits levelled off at around 10,000 steps, a figure often promoted by fitness trackers.
+
+Other researchers urged caution. Professor Tom Blake of King's College London, who was not involved in the study, warned that the findings showed an association rather than proof that walking itself extended life.
+
+"People who walk more may simply be healthier to begin with," Blake said in an interview.
+
+The World Heart Federation said the study added to "a large body of evidence" on the value of everyday activity.""",
+        [
+            ("The message is simple: move more,", "direct", "Hannah Lee"),
+            ("You don't need to run marathons.", "direct", "Hannah Lee"),
+            ("the benefits levelled off at around 10,000 steps, a figure often promoted by fitness trackers", "indirect", "Hannah Lee"),
+            ("the findings showed an association rather than proof that walking itself extended life", "indirect", "Tom Blake"),
+            ("People who walk more may simply be healthier to begin with,", "direct", "Tom Blake"),
+            ("the study added to \"a large body of evidence\" on the value of everyday activity", "mixed", "World Heart Federation"),
+        ],
+    ),
+    (
+        "bank_fraud_sentence",
+        """A former bank manager was sentenced to six years in prison on Thursday for stealing more than $2 million from elderly customers, prosecutors said.
+
+Gary Whitlow, 58, pleaded guilty in March to 14 counts of fraud.
+
+"You abused the trust of people who had worked their whole lives for that money," Judge Ellen Marsh told Whitlow as she handed down the sentence.
+
+Whitlow's lawyer, Carla Ruiz, told the court her client was "deeply ashamed" and had begun repaying some of the victims.
+
+According to court documents, Whitlow moved money from at least 23 accounts over seven years and spent much of it on gambling.
+
+One victim, 81-year-old Doris Penn, said in a statement read by prosecutors that she had lost her late husband's entire pension. "I trusted him like a son," she wrote.
+
+The bank said it had reimbursed all affected customers and tightened its internal controls.""",
+        [
+            ("A former bank manager was sentenced to six years in prison on Thursday for stealing more than $2 million from elderly customers", "indirect", "prosecutors"),
+            ("You abused the trust of people who had worked their whole lives for that money,", "direct", "Ellen Marsh"),
+            ("her client was \"deeply ashamed\" and had begun repaying some of the victims", "mixed", "Carla Ruiz"),
+            ("Whitlow moved money from at least 23 accounts over seven years and spent much of it on gambling", "indirect", "court documents"),
+            ("she had lost her late husband's entire pension", "indirect", "Doris Penn"),
+            ("I trusted him like a son,", "direct", "Doris Penn"),
+            ("it had reimbursed all affected customers and tightened its internal controls", "indirect", "bank"),
+        ],
+    ),
+    (
+        "japan_korea_talks",
+        """The leaders of Japan and South Korea agreed on Friday to resume regular security talks, their governments said in a joint statement, after a meeting in Tokyo.
+
+Japanese Prime Minister Kenji Arai said the two countries faced "the most severe security environment since the end of the war" and had no choice but to work together.
+
+"History matters. But so does the future," Arai told a news conference.
+
+South Korean President Yoon Ha-eun said she had raised the issue of wartime forced labour and that Arai had expressed "heartfelt remorse."
+
+China's foreign ministry spokeswoman Liu Fang said Beijing hoped the two neighbours would "play a constructive role" in regional stability. She warned against forming "exclusive blocs."
+
+North Korea did not immediately respond.""",
+        [
+            ("The leaders of Japan and South Korea agreed on Friday to resume regular security talks", "indirect", "Japan and South Korea"),
+            ("the two countries faced \"the most severe security environment since the end of the war\" and had no choice but to work together", "mixed", "Kenji Arai"),
+            ("History matters. But so does the future,", "direct", "Kenji Arai"),
+            ("she had raised the issue of wartime forced labour and that Arai had expressed \"heartfelt remorse.\"", "mixed", "Yoon Ha-eun"),
+            ("Beijing hoped the two neighbours would \"play a constructive role\" in regional stability", "mixed", "Liu Fang"),
+            ("against forming \"exclusive blocs.\"", "mixed", "Liu Fang"),
+        ],
+    ),
+]
