@@ -99,7 +99,7 @@ def attribute(
 
     lemma = cue.lemma_.lower()
     last = cue.i
-    # Particle or fixed complement that is part of the cue: "pointed out", "called on", "made clear".
+    # A particle or fixed complement belongs to the cue: "pointed out", "called on", "made clear".
     particle = _particle(cue)
     if particle is not None:
         for child in cue.children:

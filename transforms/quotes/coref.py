@@ -211,9 +211,9 @@ class EntityTable:
         for entity in candidates:
             if not entity.words or entity.joint:
                 continue
-            if stype == "person" and entity.speaker_type not in ("person", "unknown"):
-                if not (loose and entity.is_name and _contains(entity.words, words)):
-                    continue
+            cross_type = stype == "person" and entity.speaker_type not in ("person", "unknown")
+            if cross_type and not (loose and entity.is_name and _contains(entity.words, words)):
+                continue
             if not (_contains(entity.words, words) or _contains(words, entity.words)):
                 continue
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
@@ -318,10 +318,15 @@ class EntityTable:
         best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
         for entity in self.entities:
             same_head = bool(entity.head_lemma) and entity.head_lemma in heads
-            if mention.speaker_type == "person" and entity.speaker_type != "person":
-                # "the source" may be one of the "Sources close to ..." met before.
-                if not (entity.speaker_type == "group" and same_head):
-                    continue
+            # A person description matches persons, or a group with the same head noun ("the
+            # source" -> "Sources close to ...").
+            group_match = entity.speaker_type == "group" and same_head
+            if (
+                mention.speaker_type == "person"
+                and entity.speaker_type != "person"
+                and not group_match
+            ):
+                continue
             if mention.speaker_type == "organisation" and entity.speaker_type == "person":
                 continue
             if entity.joint:

@@ -41,6 +41,8 @@ CONFIDENCE = {
     "direct:continuation": 0.85,
     "direct:multi_paragraph": 0.85,
     "floating": 0.7,
+    "direct:colon_uncued": 0.6,
+    "direct:after_narrative": 0.6,
 }
 
 
@@ -98,108 +100,87 @@ def _classify(
     previous: Candidate | None,
     chain_parent: Candidate | None,
 ) -> Candidate | None:
+    """Decide whether ``span`` is a direct quote, and with which attribution (rules in order)."""
     text = layout.text
-    prefix = text[prev_end : span.open]
-    stripped = prefix.rstrip()
-    last_char = stripped[-1:] if stripped else ""
-    at_block_start = not stripped and prev_end == _block_start(layout, span)
-    sentence_initial = (
-        not stripped or last_char in _SENTENCE_END or (previous is not None and not stripped)
-    )
-    colon_led = last_char == ":"
-    comma_led = last_char == ","
     content = text[span.start : span.end]
     if not content.strip():
         return None
+    # What precedes the opening mark since the previous quote (or the paragraph start).
+    before = text[prev_end : span.open].rstrip()
+    last_char = before[-1:]
+    at_block_start = not before and prev_end == layout.blocks[span.block].start
+    sentence_initial = not before or last_char in _SENTENCE_END
+    colon_led, comma_led = last_char == ":", last_char == ","
 
     trailer = _trailer_attribution(layout, span, next_open)
-    lead = (
-        _lead_attribution(layout, span, prev_end) if (colon_led or comma_led or stripped) else None
-    )
+    lead = _lead_attribution(layout, span, prev_end) if before else None
 
-    # A multi-paragraph quote: this paragraph opens with a mark and the last one never closed.
+    # 1. The next paragraph of a multi-paragraph quote (its own closing cue, if any, is kept
+    #    and later lent to the earlier paragraphs).
     if chain_parent is not None and at_block_start:
-        attribution = trailer
-        return Candidate(
-            span.start,
-            span.end,
-            "direct",
-            "direct:multi_paragraph",
-            CONFIDENCE["direct:multi_paragraph"],
-            attribution,
-            parent=chain_parent,
-        )
-
+        return _make(span, "direct:multi_paragraph", trailer, parent=chain_parent)
+    # 2. 'Lindqvist said: "..."'
     if colon_led and lead is not None:
-        return _candidate(span, "direct:colon", lead, previous)
+        return _attributed(span, "direct:colon", lead, previous)
+    # 3. '"...," he said.' / '..., "...," she added.'
     if (sentence_initial or comma_led) and trailer is not None:
-        if lead is not None and previous is not None and _same_cue(lead, previous):
-            # '"A," he said, "B."' - the cue between them attributes both segments.
-            pass
-        return _candidate(span, "direct:after_cue", trailer, previous)
-    if lead is not None and (comma_led or last_char == "" or _ends_with_cue(lead, span)):
-        if _starts_upper(content) or comma_led:
-            return _candidate(span, "direct:before_cue", lead, previous)
+        return _attributed(span, "direct:after_cue", trailer, previous)
+    # 4. 'He told AFP, "..."' / 'said "We ..."' ('"A," he said, "b."' continues A).
+    if lead is not None and (comma_led or (_follows_cue(lead, span) and _starts_upper(content))):
+        return _attributed(span, "direct:before_cue", lead, previous)
+    # 5. 'Owens was more cautious: "We lost."': no cue; the subject before the colon speaks.
     if colon_led and _starts_upper(content) and _word_count(content) >= 3:
-        # 'Owens was more cautious: "We lost."' - no cue, but a colon introducing a full
-        # sentence: the speaker is the subject of the clause before the colon.
-        lead_start = _sentence_start_in(text, prev_end, span.open)
-        subject = _clause_subject(layout, lead_start, span.open)
+        start = _sentence_start_in(text, prev_end, span.open)
+        subject = _clause_subject(layout, start, span.open)
         if subject is not None:
-            return Candidate(
-                span.start, span.end, "direct", "direct:colon", 0.6, None, subject_hint=subject
-            )
-    if sentence_initial and _fills_its_sentence(layout, span, next_open):
-        if previous is not None:
-            return Candidate(
-                span.start,
-                span.end,
-                "direct",
-                "direct:continuation",
-                CONFIDENCE["direct:continuation"],
-                None,
-                parent=previous,
-            )
-        if not at_block_start and last_char in _SENTENCE_END:
-            # 'Asked about his future, Owens smiled. "I'm happy here."' - a quote after a
-            # narrative sentence about someone is that someone's.
-            body_end = prev_end + len(stripped) - 1
-            subject = _clause_subject(
-                layout, _sentence_start_in(text, prev_end, body_end), body_end
-            )
-            if subject is not None and _can_speak(subject):
-                return Candidate(
-                    span.start,
-                    span.end,
-                    "direct",
-                    "direct:after_narrative",
-                    0.6,
-                    None,
-                    subject_hint=subject,
-                )
-        if at_block_start:
-            return Candidate(
-                span.start,
-                span.end,
-                "direct",
-                "floating",
-                CONFIDENCE["floating"],
-                None,
-                floating=True,
-            )
+            return _make(span, "direct:colon_uncued", hint=subject)
+    if not (sentence_initial and _fills_its_sentence(layout, span, next_open)):
+        return None  # mid-sentence and uncued: a fragment (mixed quote, scare quote or title)
+    # 6. '"A," he said. "B."': a further sentence of the quote before it in the paragraph.
+    if previous is not None:
+        return _make(span, "direct:continuation", parent=previous)
+    # 7. 'Owens smiled. "I'm happy here."': the subject of the narrative sentence before.
+    if not at_block_start and last_char in _SENTENCE_END:
+        body_end = prev_end + len(before) - 1
+        start = _sentence_start_in(text, prev_end, body_end)
+        subject = _clause_subject(layout, start, body_end)
+        if subject is not None and _can_speak(subject):
+            return _make(span, "direct:after_narrative", hint=subject)
+    # 8. A quoted paragraph with no cue: the previous speaker's (resolved in article order).
+    if at_block_start:
+        return _make(span, "floating", floating=True)
     return None
 
 
-def _candidate(
+def _make(
+    span: QuoteSpan,
+    method: str,
+    attribution: Attribution | None = None,
+    *,
+    parent: Candidate | None = None,
+    hint: Token | None = None,
+    floating: bool = False,
+) -> Candidate:
+    return Candidate(
+        span.start,
+        span.end,
+        "direct",
+        method,
+        CONFIDENCE[method],
+        attribution,
+        parent=parent,
+        floating=floating,
+        subject_hint=hint,
+    )
+
+
+def _attributed(
     span: QuoteSpan, method: str, attribution: Attribution, previous: Candidate | None
 ) -> Candidate:
-    parent = None
     if previous is not None and _same_cue(attribution, previous):
-        parent = previous  # cut by its cue: both segments share one attribution
-        method = "direct:continuation"
-    return Candidate(
-        span.start, span.end, "direct", method, CONFIDENCE[method], attribution, parent=parent
-    )
+        # Cut by its cue ('"A," he said, "b."'): both segments share one attribution.
+        return _make(span, "direct:continuation", attribution, parent=previous)
+    return _make(span, method, attribution)
 
 
 def _same_cue(attribution: Attribution, previous: Candidate) -> bool:
@@ -360,13 +341,9 @@ def _fills_its_sentence(layout: DocLayout, span: QuoteSpan, next_open: int) -> b
     return content[-1:] in _SENTENCE_END or content[-1:] in "…" or _word_count(content) >= 4
 
 
-def _ends_with_cue(attribution: Attribution, span: QuoteSpan) -> bool:
-    cue = attribution.cue
-    return cue.idx + len(cue.text) >= span.open - 2
-
-
-def _block_start(layout: DocLayout, span: QuoteSpan) -> int:
-    return layout.blocks[span.block].start
+def _follows_cue(attribution: Attribution, span: QuoteSpan) -> bool:
+    """The opening mark comes right after the cue phrase ('said "We ...')."""
+    return attribution.cue.idx + len(attribution.cue_text) >= span.open - 2
 
 
 def _starts_upper(content: str) -> bool:

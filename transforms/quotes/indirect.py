@@ -194,10 +194,7 @@ def _has_complement(tok: Token, entry: CueVerb) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     for obj in objects:
         preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-    return bool(wanted & preps) or (tok.lemma_.lower(), "on") in _PHRASAL_ON and "prep" in deps
-
-
-_PHRASAL_ON = frozenset({("call", "on")})
+    return bool(wanted & preps)
 
 
 def _backshifted_self_report(clause: Token) -> bool:
@@ -406,10 +403,14 @@ def _prep_frame(cue: Token, cue_last: int, prep: str, frame: str) -> tuple[int, 
     """'accused Ankara of X' / 'described the protests as X' / 'warned his colleagues against X'."""
     found = None
     for tok in cue.subtree:
-        if tok.i > cue_last and tok.lower_ == prep and tok.dep_ in ("prep", "mark", "agent"):
-            if cue.i in (tok.head.i, tok.head.head.i):
-                found = tok
-                break
+        if (
+            tok.i > cue_last
+            and tok.lower_ == prep
+            and tok.dep_ in ("prep", "mark", "agent")
+            and cue.i in (tok.head.i, tok.head.head.i)
+        ):
+            found = tok
+            break
     if found is None and frame == AS:
         # "called the strike 'deeply disappointing'": an object predicate does the work of "as".
         has_object = any(c.dep_ == "dobj" and c.i > cue_last for c in cue.children)
@@ -469,7 +470,7 @@ def _according(layout: DocLayout, tok: Token, masks: _Masks) -> Candidate | None
         return None
     doc = layout.doc
     sent = tok.sent
-    src_first, src_last = attribution.source_tokens
+    src_last = attribution.source_tokens[1]
     if tok.i == _first_word(sent):
         # "According to X, CLAUSE."
         j = src_last + 1
@@ -546,9 +547,13 @@ def _mark_mixed(cand: Candidate, fragments: list[QuoteSpan], opens: list[int]) -
         if frag.outer_end <= cand.start:
             continue
         cand.quote_type = "mixed"
-        if frag.open >= cand.start and frag.close is not None and cand.end < frag.outer_end:
-            if frag.close - cand.end <= _FRAGMENT_REACH:
-                cand.end = frag.outer_end
+        if (
+            frag.open >= cand.start
+            and frag.close is not None
+            and cand.end < frag.outer_end
+            and frag.close - cand.end <= _FRAGMENT_REACH
+        ):
+            cand.end = frag.outer_end
 
 
 #: How far past a reported clause's last token a fragment's closing mark may be and still be

@@ -491,9 +491,9 @@ def _named_type(head: Token, name_tokens: Span) -> SpeakerType:
         return "person"  # "whose housing spokeswoman, Aoife Ní Bhriain," (NER said ORG)
     if len(words) > 1 and words[-1] in COMPANY_NAME_WORDS:
         return "organisation"  # "Kessler Chemie", "Baltvik Airlines" (NER often says PERSON)
-    if any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words):
-        if ent != "PERSON" or head.lower_ in ORG_NOUNS:
-            return "organisation"
+    org_word = any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words)
+    if org_word and (ent != "PERSON" or head.lower_ in ORG_NOUNS):
+        return "organisation"
     if ent == "PERSON":
         return "person"
     if ent in _ORG_ENTS:
