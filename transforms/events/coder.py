@@ -14,32 +14,34 @@ For each sentence in reading order:
 3. Scope. Triggers inside direct quotes, relative clauses ("the PKK, which has waged an
    insurgency since 1984"), complements of nouns ("reports that civilians had been wounded"),
    purpose infinitives, "accused X of doing" complements and habitual or present-tense states
-   are not events (scope.py).
+   are not events (scope.py, syntax.py). Neither is what a commentator (an analyst, an expert)
+   says a party did: that is analysis, not a report of an event.
 4. Participants. The actor is the subject, inherited through coordination, control and
-   participial clauses, or the "by" agent of a passive. An agentless passive reported by an
-   institution ("the interior ministry said 63 people had been detained") takes the reporting
-   institution as actor. The recipient is the object (or the passive subject), a prepositional
-   object (against/on/with/to), or, when the object is an act ("condemned the strikes", "rejected
-   the French demand"), whoever performed that act. Pronouns and nominals are resolved by
-   mentions.Memory. An event needs an actor that is a political entity: commentators, companies
-   and the press are not actors of PLOVER events.
+   participial clauses, or the "by" agent of a passive. An agentless passive in reported speech
+   ("the interior ministry said 63 people had been detained") takes the speaker as actor. The
+   recipient is the object (or the passive subject), a prepositional object (against/on/with/
+   to), or, when the object is an act ("condemned the strikes", "rejected the French demand"),
+   whoever performed that act. Pronouns and nominals are resolved by mentions.Memory. An event
+   needs an actor that is a political entity: commentators, companies and the press are not
+   actors of PLOVER events.
 5. Date, place, casualties, polarity and modality are attached (dates.py, places.py,
-   casualties.py, modality.py), then candidates of the same type and actor in one sentence are
-   merged ("struck ..., killing at least 11" is one ASSAULT).
+   casualties.py, modality.py); several mentions of one event are folded (merge.py).
 
 PLOVER-level rewrites follow the manual: an announced future RETREAT is a CONCEDE; a
-conditional or future use of force, coercion or sanctions in reported speech is a THREATEN; a
-refused concession ("the bill would not be withdrawn") is a REJECT; a diplomatic protest by a
-government is an ACCUSE, not a street PROTEST.
+conditional or future use of force, coercion or sanctions announced by its author is a
+THREATEN (and dropped when someone else predicts it); a refused concession ("the bill would not
+be withdrawn") is a REJECT; a diplomatic protest by a government is an ACCUSE, not a street
+PROTEST.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.events.candidate import Candidate
 from transforms.events.casualties import Casualty, find_casualties
 from transforms.events.dates import (
     ResolvedDate,
@@ -49,7 +51,9 @@ from transforms.events.dates import (
     time_expressions,
 )
 from transforms.events.mentions import Actor, Memory, combine, conjuncts
+from transforms.events.merge import absorb, merge_sentence, retold, same_actor
 from transforms.events.modality import is_future, is_negated, modality
+from transforms.events.modes import assault_mode, consult_mode
 from transforms.events.nouns import noun_lexicon
 from transforms.events.places import Place, gazetteer
 from transforms.events.plover import MATERIAL_CONFLICT, VERBAL_TYPES, PloverCode, to_plover
@@ -58,154 +62,55 @@ from transforms.events.scope import (
     discards,
     in_spans,
     is_boilerplate,
-    is_habitual,
     story_discarded,
 )
-from transforms.events.verbs import Frame, verb_dictionary
+from transforms.events.syntax import (
+    AGREE_VERBS,
+    ASPECT_VERBS,
+    INTENT_VERBS,
+    REFUSE_VERBS,
+    REQUEST_VERBS,
+    agent_of,
+    ancestor_distance,
+    bare_definite,
+    frame,
+    generic_plural,
+    governing_verb,
+    has_date,
+    is_passive,
+    is_time,
+    noun_in_scope,
+    phrase_text,
+    pobj_of,
+    reporting_verb,
+    subject_candidates,
+    tree_distance,
+    verb_in_scope,
+    words,
+)
+from transforms.events.verbs import verb_dictionary
 from transforms.model import EventRecord, QuoteRecord, stable_id
 
-SPEECH_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "announce",
-        "state",
-        "report",
-        "claim",
-        "confirm",
-        "note",
-        "write",
-        "declare",
-        "insist",
-        "explain",
-        "according",
-        "warn",
-        "allege",
-        "argue",
-        "acknowledge",
-    }
+RETALIATION_LEMMAS = words("retaliate respond avenge react hit strike fight mirror")
+LIGHT_VERBS = words(
+    "carry launch conduct stage hold mount begin start unleash resume perform make continue "
+    "impose order step intensify announce declare"
 )
-#: Control verbs and what they make of their infinitive (see the module docstring).
-INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
-AGREE_VERBS = frozenset({"agree", "decide", "offer", "consent", "commit"})
-REFUSE_VERBS = frozenset({"refuse", "decline"})
-REQUEST_VERBS = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "order",
-        "demand",
-        "appeal",
-        "press",
-        "encourage",
-        "exhort",
-        "implore",
-        "beg",
-        "push",
-        "instruct",
-        "request",
-    }
+#: Objects naming an act: reacting to them targets whoever performed the act.
+ACT_NOUNS = words(
+    "decision demand demands allegation allegations accusation accusations claim claims measure "
+    "measures move plan proposal protest protests strike strikes attack attacks sanctions action "
+    "actions policy offer request call statement remarks comments raid raids arrest arrests deal "
+    "ban operation operations"
 )
-ASPECT_VERBS = frozenset(
-    {
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "try",
-        "attempt",
-        "seek",
-        "launch",
-        "manage",
-        "move",
-        "step",
-        "plan",
-        "intend",
-        "prepare",
-        "aim",
-        "fail",
-        "threaten",
-        "vow",
-    }
-)
-RETALIATION_LEMMAS = frozenset(
-    {"retaliate", "respond", "avenge", "react", "hit", "strike", "fight"}
-)
-LIGHT_VERBS = frozenset(
-    {
-        "carry",
-        "launch",
-        "conduct",
-        "stage",
-        "hold",
-        "mount",
-        "begin",
-        "start",
-        "unleash",
-        "resume",
-        "perform",
-        "make",
-        "continue",
-        "impose",
-        "order",
-        "step",
-        "intensify",
-        "announce",
-        "declare",
-    }
-)
-#: Act nouns whose performer is the recipient of a reaction to them ("condemned the strikes").
-ACT_NOUNS = frozenset(
-    {
-        "decision",
-        "demand",
-        "demands",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "claim",
-        "claims",
-        "measure",
-        "measures",
-        "move",
-        "plan",
-        "proposal",
-        "protest",
-        "protests",
-        "strike",
-        "strikes",
-        "attack",
-        "attacks",
-        "sanctions",
-        "action",
-        "actions",
-        "policy",
-        "offer",
-        "request",
-        "call",
-        "statement",
-        "remarks",
-        "comments",
-        "raid",
-        "raids",
-        "arrest",
-        "arrests",
-        "bill",
-        "law",
-        "law's",
-        "deal",
-        "ban",
-    }
-)
-RECIPIENT_PREPS = {
+#: Recipients that are not a party: a public appeal for witnesses is not a political request.
+INDEFINITE = words("anyone anybody everyone everybody someone witnesses public")
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("against", "on", "at", "upon"),
     "COERCE": ("against", "on", "at"),
     "SANCTION": ("on", "against"),
     "THREATEN": ("against", "on"),
-    "ACCUSE": ("against", "of"),
+    "ACCUSE": ("against",),
     "PROTEST": ("against",),
     "CONSULT": ("with", "to"),
     "AGREE": ("with",),
@@ -213,130 +118,18 @@ RECIPIENT_PREPS = {
     "AID": ("to", "for"),
     "SUPPORT": ("for", "behind"),
     "REQUEST": ("on", "upon", "to"),
-    "REJECT": (),
     "CONCEDE": ("to",),
     "RETREAT": ("from",),
     "MOBILIZE": ("against",),
 }
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "off",
-        "across",
-        "along",
-        "around",
-        "over",
-        "into",
-        "aboard",
-        "within",
-        "throughout",
-    }
-)
-NON_POLITICAL_SECTORS = frozenset({"EDU", "BUS", "MED"})
-INSTITUTIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO"})
-#: Weapons and means that set the ASSAULT mode (PLOVER manual, table 3.11).
-ASSAULT_MODES = (
-    ("drone", {"drone", "drones", "uav", "uavs"}),
-    (
-        "aerial",
-        {
-            "air",
-            "airstrike",
-            "airstrikes",
-            "warplane",
-            "warplanes",
-            "jet",
-            "jets",
-            "aircraft",
-            "helicopter",
-            "helicopters",
-            "bomber",
-            "bombers",
-            "aerial",
-        },
-    ),
-    ("suicide-attack", {"suicide"}),
-    (
-        "explosives",
-        {
-            "bomb",
-            "bombs",
-            "bombing",
-            "ied",
-            "ieds",
-            "explosive",
-            "explosives",
-            "mine",
-            "mines",
-            "grenade",
-            "grenades",
-            "car-bomb",
-        },
-    ),
-    (
-        "heavy-weapons",
-        {
-            "artillery",
-            "shelling",
-            "shell",
-            "shells",
-            "rocket",
-            "rockets",
-            "mortar",
-            "mortars",
-            "tank",
-            "tanks",
-            "missile",
-            "missiles",
-        },
-    ),
-    (
-        "firearms",
-        {
-            "gun",
-            "guns",
-            "gunmen",
-            "gunman",
-            "gunfire",
-            "rifle",
-            "rifles",
-            "pistol",
-            "shot",
-            "shooting",
-            "firearm",
-            "firearms",
-            "handgun",
-            "handguns",
-            "sniper",
-        },
-    ),
-    ("primitive", {"knife", "knives", "machete", "machetes", "stone", "stones", "rocks", "axe"}),
-    ("beat", {"beat", "beaten", "pistol-whipped", "punched", "kicked", "whipped"}),
-    ("abduct", {"kidnap", "kidnapped", "abducted", "abduction", "kidnapping", "hijacked"}),
-)
-
-
-@dataclass(slots=True)
-class Candidate:
-    trigger: Token
-    end: int  # token index after the trigger words
-    code: PloverCode
-    actor: Actor | None
-    recipient: Actor | None
-    clause: Token  # the verb the event's clause hangs from (for dates, modality, place)
-    noun: bool
-    method: str
-    negated: bool = False
-    modality: str = "asserted"
-    casualties: list[Casualty] = field(default_factory=list)
-    place_text: str | None = None
-    place: Place | None = None
-    date: ResolvedDate | None = None
-    reported: bool = False  # inside reported speech
+LOCATIVE_PREPS = words("in at near outside inside off across along around over into aboard within")
+#: Speakers whose reports are commentary, and actors whose acts PLOVER does not code.
+COMMENTATORS = frozenset({"EDU", "BUS"})
+NON_POLITICAL = frozenset({"EDU", "BUS", "MED"})
+INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO", "OPP"})
+#: Verbs that are only the means of another act in the same sentence ("summoned the ambassador
+#: and accused Ankara"): kept alone, dropped next to another event of the same actor.
+MEANS_VERBS = words("summon")
 
 
 class Coder:
@@ -354,7 +147,7 @@ class Coder:
         self.memory = Memory(doc, published)
         self.verbs = verb_dictionary()
         self.nouns = noun_lexicon()
-        self.events: list[tuple[Candidate, int]] = []
+        self.events: list[Candidate] = []
         self.last_attacker: Actor | None = None
 
     # ---- driver --------------------------------------------------------------------------
@@ -363,17 +156,18 @@ class Coder:
         if story_discarded(self.doc, self.sentences):
             return []
         sentence_discards = discards()
-        records: list[EventRecord] = []
         for index, sent in enumerate(self.sentences):
             if not (is_boilerplate(sent) or sentence_discards.sentence_hit(sent.text)):
-                candidates = self._sentence(sent)
-                for cand in candidates:
-                    self.events.append((cand, index))
-                    records.append(self._record(cand, sent, index))
+                for cand in self._sentence(sent, index):
+                    earlier = next((e for e in reversed(self.events) if retold(e, cand)), None)
+                    if earlier is not None and earlier.sentence != index:
+                        absorb(earlier, cand)
+                    else:
+                        self.events.append(cand)
             self._remember(sent)
-        return records
+        return [self._record(c) for c in self.events]
 
-    def _sentence(self, sent: Span) -> list[Candidate]:
+    def _sentence(self, sent: Span, index: int) -> list[Candidate]:
         consumed: set[int] = set()
         candidates: list[Candidate] = []
         for tok in sent:
@@ -382,61 +176,61 @@ class Coder:
             cand: Candidate | None = None
             if tok.pos_ == "VERB":
                 cand = self._verb(tok, consumed)
-            elif tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ != "NNP":
+            elif tok.pos_ == "NOUN":
                 cand = self._noun(tok)
             if cand is not None:
+                cand.sentence = index
                 candidates.append(cand)
         if not candidates:
             return []
         expressions = time_expressions(sent)
         for cand in candidates:
-            self._finish(cand, expressions)
+            self._attributes(cand, expressions)
         self._assign_casualties(candidates, find_casualties(sent))
-        merged = _merge(candidates)
         kept: list[Candidate] = []
-        for cand in merged:
+        for cand in merge_sentence(candidates):
             cand = self._rewrite(cand)
-            if self._keep(cand):
+            if cand is not None and self._keep(cand):
                 kept.append(cand)
-                if cand.code.event_type == "ASSAULT" and cand.actor is not None:
-                    self.last_attacker = cand.actor
+        kept = _drop_means(kept)
+        for cand in kept:
+            if cand.event_type == "ASSAULT" and cand.actor is not None:
+                self.last_attacker = cand.actor
         return kept
 
     # ---- verb triggers ------------------------------------------------------------------
 
     def _verb(self, tok: Token, consumed: set[int]) -> Candidate | None:
-        if not _verb_in_scope(tok):
+        if not verb_in_scope(tok):
             return None
-        frame = _frame(tok)
-        hit = self.verbs.lookup(tok, frame)
+        hit = self.verbs.lookup(tok, frame(tok))
         code = hit.code if hit else None
-        method = f"cameo:{hit.verb}" if hit else ""
+        method = f"cameo:{hit.verb}" if hit else "control"
+        if hit is not None and hit.pattern:
+            method += f"[{hit.pattern}]"
         end = hit.span_end if hit else tok.i + 1
-        lemma = tok.lemma_.lower()
+        clause = tok
         xcomp = next(
             (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
         )
-        clause = tok
         if xcomp is not None:
-            combined = self._control(tok, lemma, code, xcomp)
+            combined = self._control(tok, code, xcomp)
             if combined is not None:
-                code, how, used = combined
-                method = f"{method or 'control'}+{how}"
-                if used is not None:
-                    consumed.add(used.i)
-                    if how == "aspect":
-                        clause = used
-        if code is None:
-            return None
+                code, how = combined
+                method += f"+{how}"
+                consumed.add(xcomp.i)
+                if how == "aspect":
+                    clause = xcomp
         plover = to_plover(code)
         if plover is None:
             return None
-        if hit is not None and hit.pattern:
-            method += f" [{hit.pattern.split()[0] if hit.pattern else ''}]"
-        actor, reported = self._verb_actor(tok)
-        target_tok = clause if clause is not tok else tok
-        recipient = self._recipient(target_tok, plover, actor)
-        if recipient is None and target_tok is not tok:
+        speech = reporting_verb(tok)
+        speaker = self._speaker(speech)
+        if speaker is not None and speaker.sector in COMMENTATORS:
+            return None  # an analyst's reading of events, not a report of one
+        actor = self._verb_actor(tok, speech, speaker)
+        recipient = self._recipient(clause, plover, actor)
+        if recipient is None and clause is not tok:
             recipient = self._recipient(tok, plover, actor)
         return Candidate(
             trigger=tok,
@@ -447,14 +241,14 @@ class Coder:
             clause=clause,
             noun=False,
             method=f"{method}/{code}",
-            reported=reported,
+            reported=speech is not None,
+            speaker=speaker,
         )
 
-    def _control(
-        self, tok: Token, lemma: str, code: str | None, xcomp: Token
-    ) -> tuple[str | None, str, Token | None] | None:
-        """Combine a control verb with its infinitive: (code, how, consumed token)."""
-        inner_hit = self.verbs.lookup(xcomp, _frame(xcomp))
+    def _control(self, tok: Token, code: str | None, xcomp: Token) -> tuple[str, str] | None:
+        """Combine a control verb with its infinitive: (CAMEO code, how)."""
+        lemma = tok.lemma_.lower()
+        inner_hit = self.verbs.lookup(xcomp, frame(xcomp))
         inner = inner_hit.code if inner_hit else None
         inner_plover = to_plover(inner)
         conflict = inner_plover is not None and inner_plover.event_type in (
@@ -462,72 +256,84 @@ class Coder:
         )
         if lemma in INTENT_VERBS:
             if conflict or xcomp.lemma_.lower() in RETALIATION_LEMMAS:
-                return (
-                    "138" if inner_plover and inner_plover.event_type == "ASSAULT" else "130",
-                    "threat",
-                    xcomp,
-                )
-            return ("030", "intent", xcomp)
+                assault = inner_plover is not None and inner_plover.event_type == "ASSAULT"
+                return ("138" if assault else "130", "threat")
+            return ("030", "intent")
         if lemma in AGREE_VERBS:
-            return ("030", "agree", xcomp)
+            return ("030", "agree")
         if lemma in REFUSE_VERBS:
-            return ("120", "refuse", xcomp)
+            return ("120", "refuse")
         if lemma in REQUEST_VERBS and any(c.dep_ in {"dobj", "prep"} for c in tok.children):
+            own = to_plover(code)
             return (
-                code
-                if code and to_plover(code) and to_plover(code).event_type == "REQUEST"  # type: ignore[union-attr]
-                else "100",
+                code if own is not None and own.event_type == "REQUEST" and code else "100",
                 "request",
-                xcomp,
             )
-        if lemma in ASPECT_VERBS and inner is not None:
-            if lemma == "fail":
-                return None
-            return (inner, "aspect", xcomp)
+        if lemma in ASPECT_VERBS and inner is not None and lemma != "fail":
+            return (inner, "aspect")
         return None
 
-    def _verb_actor(self, tok: Token) -> tuple[Actor | None, bool]:
-        """The actor of a verb and whether the clause is reported speech."""
-        reported = _reporting_verb(tok) is not None
-        subj = _subject(tok)
-        if subj is not None:
-            if subj.dep_ == "agent_pobj":
-                pass
-            actor = self._actor_of(subj)
-            if actor is not None:
-                return actor, reported
-        if _is_passive(tok):
-            agent = _agent(tok)
+    def _speaker(self, speech: Token | None) -> Actor | None:
+        if speech is None:
+            return None
+        for subj in subject_candidates(speech):
+            found = self._actor_of(subj)
+            if found is not None:
+                return found
+        return None
+
+    def _verb_actor(self, tok: Token, speech: Token | None, speaker: Actor | None) -> Actor | None:
+        if is_passive(tok):
+            agent = agent_of(tok)
             if agent is not None:
-                return self._actor_of(agent), reported
-            speech = _reporting_verb(tok)
-            if speech is not None:
-                speaker = _subject(speech)
-                if speaker is not None:
-                    actor = self._actor_of(speaker)
-                    if (
-                        actor is not None
-                        and (actor.sector in INSTITUTIONAL_SECTORS or actor.kind == "state")
-                        and actor.kind != "person"
-                    ):
-                        return actor, reported
-        return None, reported
+                return self._actor_of(agent)
+            # "The interior ministry said 63 people had been detained": the speaker acted.
+            if speaker is not None and (
+                speaker.kind in {"state", "organisation"}
+                or (speaker.sector in INSTITUTIONAL and speaker.kind != "person")
+                or (speaker.kind == "person" and speaker.sector not in NON_POLITICAL)
+            ):
+                return speaker
+            return None
+        for subj in subject_candidates(tok):
+            found = self._actor_of(subj)
+            if found is not None:
+                return found
+        return None
 
     def _actor_of(self, head: Token) -> Actor | None:
-        heads = conjuncts(head)
-        found = [self.memory.actor(h) for h in heads]
-        actors = [a for a in found if a is not None]
-        if not actors:
+        if is_time(head):
             return None
-        return combine(actors)
+        heads = conjuncts(head)
+        found = [a for a in (self.memory.actor(h) for h in heads) if a is not None]
+        if not found:
+            return None
+        # "Houthi spokesman and chief negotiator Yahya al-Hamdani": one person with two roles.
+        people = [a for a in found if a.kind == "person"]
+        if (
+            len(people) == 1
+            and len(found) > 1
+            and all(a.kind == "person" or not a.named for a in found)
+        ):
+            person = people[0]
+            roles = [a for a in found if a is not person]
+            return replace(
+                person,
+                country=person.country or next((a.country for a in roles if a.country), None),
+                sector=person.sector or next((a.sector for a in roles if a.sector), None),
+                text=self.doc[min(a.start for a in found) : max(a.end for a in found)].text,
+            )
+        return combine(found)
 
     def _recipient(self, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
         etype = plover.event_type
-        objects: list[Token] = []
-        passive = _is_passive(tok)
-        for child in tok.children:
-            if child.dep_ == "dative" or child.dep_ == ("nsubjpass" if passive else "dobj"):
-                objects.append(child)
+        passive = is_passive(tok)
+        objects = [
+            c
+            for c in tok.children
+            if (c.dep_ == "dative" or c.dep_ == ("nsubjpass" if passive else "dobj"))
+            and not is_time(c)
+        ]
         objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
         for obj in objects:
             if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or self.nouns.lookup(obj):
@@ -539,22 +345,19 @@ class Coder:
             if found is not None and not _same(found, actor):
                 return found
             if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
-                target = self._target(obj)
-                if target is not None:
-                    return target
+                return self._target(obj)
         preps = RECIPIENT_PREPS.get(etype, ())
         for child in tok.children:
-            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                found = self._actor_of(pobj)
-                if found is not None and not _same(found, actor):
-                    return found
-                if etype in {"ASSAULT", "COERCE", "SANCTION"}:
-                    target = self._target(pobj)
-                    if target is not None:
-                        return target
+            if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
+                continue
+            pobj = pobj_of(child)
+            if pobj is None or is_time(pobj):
+                continue
+            found = self._actor_of(pobj)
+            if found is not None and not _same(found, actor):
+                return found
+            if etype in {"ASSAULT", "COERCE", "SANCTION"}:
+                return self._target(pobj)
         # "fired tear gas to disperse thousands of protesters": the purpose names the target.
         for child in tok.children:
             if child.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in child.children):
@@ -565,18 +368,15 @@ class Coder:
                             return found
         return None
 
-    def _target(self, head: Token) -> Actor | None:
-        """A non-actor target ("multiple targets in Syria"): its text and the country named."""
-        tokens = [t for t in head.subtree if t.dep_ not in {"relcl", "acl"} or t is head]
-        if len(tokens) > 14:
-            tokens = tokens[:14]
-        text = self.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+    def _target(self, head: Token) -> Actor:
+        """A non-actor target ("multiple targets in Syria"): its text and any country named."""
+        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in {"relcl", "acl"}]
+        text = phrase_text(head)
         country = None
         for ent in self.doc.ents:
             if (
                 ent.label_ in {"GPE", "NORP"}
-                and head.left_edge.i <= ent.start
-                and ent.end <= head.right_edge.i + 1
+                and head.left_edge.i <= ent.start < head.right_edge.i + 1
             ):
                 place = gazetteer().lookup(ent.text)
                 if place is not None:
@@ -597,18 +397,20 @@ class Coder:
     def _performer(self, act: Token, actor: Actor | None) -> Actor | None:
         """Who performed the act a reaction is about: "the EU's decision" -> the EU."""
         for child in act.children:
-            if child.dep_ in {"poss", "compound", "amod"} and (
-                child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"NORP", "GPE", "ORG"}
+            if (
+                child.dep_ in {"poss", "compound", "amod"}
+                and not is_time(child)
+                and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"NORP", "GPE", "ORG"})
             ):
                 found = self._actor_of(child)
                 if found is not None and not _same(found, actor):
                     return found
         entry = self.nouns.lookup(act)
-        wanted = to_plover(entry.code).event_type if entry else None  # type: ignore[union-attr]
-        for cand, _ in reversed(self.events):
+        wanted = to_plover(entry.code) if entry else None
+        for cand in reversed(self.events):
             if cand.actor is None or _same(cand.actor, actor):
                 continue
-            if wanted is None or cand.code.event_type == wanted:
+            if wanted is None or cand.event_type == wanted.event_type:
                 return cand.actor
         return None
 
@@ -619,7 +421,7 @@ class Coder:
         if entry is None:
             return None
         plover = to_plover(entry.code)
-        if plover is None or not _noun_in_scope(tok):
+        if plover is None or not noun_in_scope(tok):
             return None
         head = tok.head
         light = (
@@ -629,25 +431,30 @@ class Coder:
             and not self._coded_verb(head)
         )
         owner = self._noun_owner(tok)
-        dated = _has_date(tok)
+        if owner is not None and plover.event_type == "ASSAULT":
+            self.last_attacker = owner  # even a generic "Israeli attacks" says who attacks
+        dated = has_date(tok)
         if not (light or owner is not None or dated):
             return None
-        if not light and owner is None and _bare_definite(tok):
+        if bare_definite(tok) and not (light or owner is not None or dated):
             return None
-        if not dated and not light and _generic_plural(tok):
+        if not dated and not light and generic_plural(tok):
             return None
-        clause = head if light else _governing_verb(tok)
+        clause = head if light else governing_verb(tok)
+        speech = reporting_verb(clause) if clause is not None else None
+        speaker = self._speaker(speech)
+        if speaker is not None and speaker.sector in COMMENTATORS:
+            return None
         actor = owner
-        if actor is None and light:
-            actor, _ = self._verb_actor(head)
+        if actor is None and light and clause is not None:
+            actor = self._verb_actor(clause, speech, speaker)
         if actor is None and plover.event_type == "ASSAULT":
             actor = self.last_attacker
         if actor is None and plover.event_type in {"CONSULT", "AGREE"} and self.events:
-            prev = self.events[-1][0]
-            actor = prev.actor
+            actor = self.events[-1].actor  # "the talks": between the parties just reported
         recipient = self._noun_recipient(tok, plover, actor)
-        if recipient is None and light:
-            recipient = self._recipient(head, plover, actor)
+        if recipient is None and light and clause is not None:
+            recipient = self._recipient(clause, plover, actor)
         return Candidate(
             trigger=tok,
             end=tok.i + 1,
@@ -657,20 +464,21 @@ class Coder:
             clause=clause or tok,
             noun=True,
             method=f"noun:{entry.phrase.lower()}/{entry.code}",
-            reported=clause is not None and _reporting_verb(clause) is not None,
+            reported=speech is not None,
+            speaker=speaker,
         )
 
     def _coded_verb(self, verb: Token) -> bool:
-        hit = self.verbs.lookup(verb, _frame(verb))
+        hit = self.verbs.lookup(verb, frame(verb))
         return hit is not None and to_plover(hit.code) is not None
 
     def _noun_owner(self, tok: Token) -> Actor | None:
         for child in tok.children:
+            if is_time(child) or child.like_num:
+                continue
             if child.dep_ == "poss" or (
                 child.dep_ in {"compound", "amod", "nmod"}
                 and (child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN")
-                and not child.like_num
-                and child.ent_type_ not in {"DATE", "TIME"}
             ):
                 found = self._actor_of(child)
                 if found is not None:
@@ -678,89 +486,109 @@ class Coder:
         # "air strikes launched by the US", "an attack by gunmen"
         for child in tok.children:
             if child.dep_ == "acl":
-                agent = _agent(child)
+                agent = agent_of(child)
                 if agent is not None:
                     return self._actor_of(agent)
             if child.dep_ == "prep" and child.lower_ == "by":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = pobj_of(child)
                 if pobj is not None:
                     return self._actor_of(pobj)
         return None
 
     def _noun_recipient(self, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
-        preps = RECIPIENT_PREPS.get(plover.event_type, ()) + ("of",) * (
-            plover.event_type == "COERCE"
-        )
+        preps = RECIPIENT_PREPS.get(plover.event_type, ())
+        if plover.event_type == "COERCE":
+            preps = (*preps, "of")  # "the arrest of two journalists"
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                found = self._actor_of(pobj)
-                if found is not None and not _same(found, actor):
-                    return found
-                if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
-                    return self._target(pobj)
-        # "killed seven Iranian personnel": the victims of a relative clause on the noun.
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            pobj = pobj_of(child)
+            if pobj is None or is_time(pobj):
+                continue
+            found = self._actor_of(pobj)
+            if found is not None and not _same(found, actor):
+                return found
+            if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
+                return self._target(pobj)
+        # "a strike that killed seven Iranian personnel": the victims of a relative clause.
         for child in tok.children:
-            if child.dep_ == "relcl":
-                for obj in child.children:
-                    if obj.dep_ in {"dobj", "nsubjpass"}:
-                        found = self._actor_of(obj)
-                        if found is not None and not _same(found, actor):
-                            return found
+            if child.dep_ != "relcl":
+                continue
+            for obj in child.children:
+                if obj.dep_ in {"dobj", "nsubjpass"}:
+                    found = self._actor_of(obj)
+                    if found is not None and not _same(found, actor):
+                        return found
         return None
 
     # ---- attributes ----------------------------------------------------------------------
 
-    def _finish(self, cand: Candidate, expressions: list[TimeExpression]) -> None:
-        trigger = cand.trigger if not cand.noun else cand.clause
-        cand.negated = (
-            is_negated(cand.trigger if not cand.noun else cand.clause)
-            if not cand.noun or cand.clause is not cand.trigger
-            else False
-        )
-        if cand.noun and any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
-            cand.negated = True
-        verbal = cand.code.event_type in VERBAL_TYPES
-        cand.modality = (
-            modality(trigger, verbal=verbal) if trigger.pos_ in {"VERB", "AUX"} else "asserted"
-        )
-        forward = trigger.pos_ in {"VERB", "AUX"} and is_future(trigger)
-        expr = _nearest_expression(cand, expressions)
-        cand.date = (
-            resolve(expr.text, self.published, forward=forward)
-            if expr
-            else fallback(self.published)
-        )
-        self._locate(cand)
+    def _attributes(self, cand: Candidate, expressions: list[TimeExpression]) -> None:
+        verb = cand.clause if cand.noun else cand.trigger
+        is_verb = verb.pos_ in {"VERB", "AUX"}
+        if cand.noun:
+            cand.negated = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children)
+            cand.negated = cand.negated or (
+                is_verb
+                and verb is not cand.trigger
+                and cand.trigger.dep_ == "dobj"
+                and is_negated(verb)
+            )
+        else:
+            cand.negated = is_negated(cand.trigger)
+        verbal = cand.event_type in VERBAL_TYPES
+        cand.modality = modality(verb, verbal=verbal) if is_verb else "asserted"
+        forward = is_verb and is_future(verb)
+        cand.date = self._date(cand, expressions, forward=forward)
+        cand.place_text, cand.place = self._locate(cand)
         location_country = cand.place.country if cand.place else None
         if cand.actor is not None:
             cand.actor = self.memory.with_fallback_country(cand.actor, location_country)
         recipient = cand.recipient
         # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
         if recipient is not None and (recipient.kind != "generic" or recipient.sector):
-            cand.recipient = self.memory.with_fallback_country(cand.recipient, location_country)
+            cand.recipient = self.memory.with_fallback_country(recipient, location_country)
 
-    def _locate(self, cand: Candidate) -> None:
+    def _date(
+        self, cand: Candidate, expressions: list[TimeExpression], *, forward: bool
+    ) -> ResolvedDate:
+        chain = _clause_chain(cand)
+        verbal = cand.event_type in VERBAL_TYPES
+        for rank, root in enumerate(chain):
+            best: tuple[int, TimeExpression] | None = None
+            for expr in expressions:
+                dist = ancestor_distance(expr.anchor, root)
+                if dist is not None and (best is None or dist < best[0]):
+                    best = (dist, expr)
+            if best is None:
+                continue
+            resolved = resolve(best[1].text, self.published, forward=forward and rank == 0)
+            # A verbal act is dated by when it was made: "said early on Tuesday it would postpone
+            # the reading until after the summer" is Tuesday's concession.
+            if verbal and resolved.value is None and rank + 1 < len(chain):
+                continue
+            return resolved
+        return fallback(self.published)
+
+    def _locate(self, cand: Candidate) -> tuple[str | None, Place | None]:
         roots = [cand.trigger]
         if cand.clause is not cand.trigger:
             roots.append(cand.clause)
         for root in roots:
             found = self._locative(root, depth=0)
             if found is not None:
-                cand.place_text, cand.place = found
-                return
+                return found
+        return None, None
 
     def _locative(self, tok: Token, depth: int) -> tuple[str, Place | None] | None:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
+                pobj = pobj_of(child)
+                if pobj is None or is_time(pobj):
                     continue
                 place = self._geocode(pobj)
                 if place is not None or pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    return _phrase_text(pobj), place
+                    return phrase_text(pobj), place
             if depth < 2 and child.dep_ in {"dobj", "pobj", "prep", "nsubjpass"}:
                 found = self._locative(child, depth + 1)
                 if found is not None:
@@ -771,7 +599,7 @@ class Coder:
         prefer = self.memory.mentioned_countries
         best: Place | None = None
         for ent in self.doc.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+            if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
                 continue
             if not (head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1):
                 continue
@@ -783,33 +611,29 @@ class Coder:
         return best
 
     def _assign_casualties(self, cands: list[Candidate], casualties: list[Casualty]) -> None:
-        violent = [c for c in cands if c.code.event_type in {"ASSAULT", "COERCE"}]
-        if not violent or not casualties:
-            return
+        violent = [c for c in cands if c.event_type in {"ASSAULT", "COERCE"}]
         for cas in casualties:
-            best = min(violent, key=lambda c: _tree_distance(c.trigger, cas.cue))
-            best.casualties.append(cas)
+            near = [(tree_distance(c.trigger, cas.cue), c) for c in violent]
+            near = [(d, c) for d, c in near if d <= 4 or c.trigger.i == cas.cue.i]
+            if near:
+                min(near, key=lambda dc: dc[0])[1].casualties.append(cas)
 
     # ---- PLOVER rewrites and filters -----------------------------------------------------
 
-    def _rewrite(self, cand: Candidate) -> Candidate:
-        etype = cand.code.event_type
-        if (
-            etype in {"CONCEDE", "RETREAT"}
-            and cand.negated
-            and (cand.modality in {"future", "hypothetical"} or is_future(cand.clause))
-        ):
-            return replace(
-                cand, code=_as(cand.code, "REJECT", "120"), negated=False, modality="asserted"
-            )
+    def _rewrite(self, cand: Candidate) -> Candidate | None:
+        etype = cand.event_type
+        if etype in {"CONCEDE", "RETREAT"} and cand.negated and is_future(cand.clause):
+            return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
         if etype == "RETREAT" and cand.modality == "future":
             return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
         if (
             etype in {"ASSAULT", "COERCE", "SANCTION"}
             and cand.reported
-            and (cand.modality in {"future", "hypothetical"})
+            and cand.modality in {"future", "hypothetical"}
             and not cand.noun
         ):
+            if not _own_side(cand.speaker, cand.actor):
+                return None  # someone predicting another's violence: speculation, not a threat
             return replace(cand, code=_as(cand.code, "THREATEN", "130"), modality="threatened")
         if (
             etype == "PROTEST"
@@ -825,28 +649,31 @@ class Coder:
         actor = cand.actor
         if actor is None:
             return False
-        if actor.sector in NON_POLITICAL_SECTORS and cand.code.event_type not in {"PROTEST"}:
+        if actor.sector in NON_POLITICAL and cand.event_type != "PROTEST":
             return False
         if cand.recipient is not None and _same(cand.recipient, actor):
             cand.recipient = None
+        recipient = cand.recipient
+        if cand.event_type == "REQUEST" and recipient is not None:
+            head = self.doc[recipient.head]
+            if head.lower_ in INDEFINITE or head.lemma_.lower() in INDEFINITE:
+                return False
         return not (
-            cand.code.event_type == "CONSULT"
-            and cand.recipient is not None
-            and cand.recipient.sector == "MED"
+            cand.event_type == "CONSULT" and recipient is not None and recipient.sector == "MED"
         )
 
     # ---- output --------------------------------------------------------------------------
 
-    def _record(self, cand: Candidate, sent: Span, index: int) -> EventRecord:
+    def _record(self, cand: Candidate) -> EventRecord:
+        sent = self.sentences[cand.sentence]
         trig_start = cand.trigger.idx
         last = self.doc[cand.end - 1]
         trig_end = last.idx + len(last.text)
         actor, recipient = cand.actor, cand.recipient
-        fatalities = max((c.count for c in cand.casualties if c.kind == "fatalities"), default=None)
-        injured = max((c.count for c in cand.casualties if c.kind == "injured"), default=None)
-        magnitude = "; ".join(c.text for c in cand.casualties) or None
+        fatal = [c for c in cand.casualties if c.kind == "fatalities"]
+        hurt = [c for c in cand.casualties if c.kind == "injured"]
         date_ = cand.date or fallback(self.published)
-        etype = cand.code.event_type
+        etype = cand.event_type
         a1 = actor.canonical if actor else None
         a2 = recipient.canonical if recipient else None
         return EventRecord(
@@ -857,7 +684,7 @@ class Coder:
             trigger_start=trig_start,
             trigger_end=trig_end,
             sentence_text=sent.text.strip(),
-            sentence_index=index,
+            sentence_index=cand.sentence,
             event_mode=self._mode(cand, sent),
             event_context=cand.code.context,
             quad_class=cand.code.quad_class,
@@ -876,11 +703,11 @@ class Coder:
             longitude=cand.place.longitude if cand.place else None,
             event_date=date_.value,
             date_text=date_.text,
-            date_precision=date_.precision,
+            date_precision=date_.precision,  # type: ignore[arg-type]
             date_method=date_.method,
-            fatalities=fatalities,
-            injured=injured,
-            magnitude_text=magnitude,
+            fatalities=max((c.count for c in fatal), default=None),
+            injured=max((c.count for c in hurt), default=None),
+            magnitude_text="; ".join(c.text for c in cand.casualties) or None,
             polarity="negative" if cand.negated else "positive",
             modality=cand.modality,  # type: ignore[arg-type]
             quote_id=self._quote_id(trig_start),
@@ -889,29 +716,17 @@ class Coder:
         )
 
     def _mode(self, cand: Candidate, sent: Span) -> str | None:
-        etype = cand.code.event_type
-        words = {t.lower_ for t in sent}
-        if etype == "ASSAULT":
-            for mode, cues in ASSAULT_MODES:
-                if words & cues:
-                    return mode
-            if (
-                cand.trigger.lemma_.lower() in {"strike", "raid"}
-                and cand.actor is not None
-                and (cand.actor.kind == "state" or cand.actor.sector in {"MIL", "GOV"})
-            ):
-                return "aerial"  # a state's "strikes" with no other weapon named are air strikes
-        if etype == "CONSULT":
-            if words & {"phone", "telephone", "call", "videoconference", "video"}:
-                return "phone"
-            if cand.trigger.lemma_.lower() in {"visit", "host"} or words & {
-                "flew",
-                "travelled",
-                "traveled",
-                "visit",
-            }:
-                return "visit"
-        return cand.code.mode
+        sentence_words = {t.lower_ for t in sent}
+        lemma = cand.trigger.lemma_.lower()
+        mode: str | None = None
+        if cand.event_type == "ASSAULT":
+            state = cand.actor is not None and (
+                cand.actor.kind == "state" or cand.actor.sector in {"MIL", "GOV"}
+            )
+            mode = assault_mode(sentence_words, lemma, state)
+        elif cand.event_type == "CONSULT":
+            mode = consult_mode(sentence_words, lemma)
+        return mode or cand.code.mode
 
     def _quote_id(self, char: int) -> str | None:
         for q in self.quotes:
@@ -920,18 +735,16 @@ class Coder:
         return None
 
     def _remember(self, sent: Span) -> None:
+        """Register the sentence's actor mentions for later pronouns, surnames and nominals."""
         for tok in sent:
-            if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"} or (
-                tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and tok.ent_iob_ == "B"
-            ):
-                if tok.pos_ not in {"NOUN", "PROPN"}:
-                    continue
-                head = tok
-                if tok.ent_iob_ == "B" and tok.dep_ == "compound":
-                    head = tok.head
-                actor = self.memory.actor(head)
-                if actor is not None:
-                    self.memory.remember(actor, subject=head.dep_ in {"nsubj", "nsubjpass"})
+            named_start = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and tok.ent_iob_ == "B"
+            role = tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
+            if not (named_start or role) or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            head = tok.head if named_start and tok.dep_ == "compound" else tok
+            actor = self.memory.actor(head)
+            if actor is not None:
+                self.memory.remember(actor, subject=head.dep_ in {"nsubj", "nsubjpass"})
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -939,8 +752,9 @@ class Coder:
 
 def _as(code: PloverCode, etype: str, cameo: str) -> PloverCode:
     plover = to_plover(cameo)
-    assert plover is not None
-    return PloverCode(etype, plover.mode, code.context or plover.context, cameo)
+    mode = plover.mode if plover else None
+    context = code.context or (plover.context if plover else None)
+    return PloverCode(etype, mode, context, cameo)
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
@@ -949,200 +763,26 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     return a.head == b.head or (bool(a.canonical) and a.canonical == b.canonical)
 
 
-def _frame(tok: Token) -> Frame:
-    frame = Frame()
-    passive = _is_passive(tok)
-    for child in tok.children:
-        dep = child.dep_
-        if dep in {"nsubj", "csubj"}:
-            frame.subjects.append(child)
-        elif dep == "nsubjpass":
-            frame.objects.append(child)
-        elif dep in {"dobj", "attr", "oprd", "dative"}:
-            frame.objects.append(child)
-            for grand in child.children:
-                if grand.dep_ == "prep":
-                    frame.preps.append(
-                        (grand.lower_, next((g for g in grand.children if g.dep_ == "pobj"), None))
-                    )
-        elif dep == "agent":
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                frame.subjects.append(pobj)
-        elif dep == "prep":
-            frame.preps.append(
-                (child.lower_, next((g for g in child.children if g.dep_ == "pobj"), None))
-            )
-        elif dep == "prt":
-            frame.preps.append((child.lower_, None))
-    if not frame.subjects and not passive:
-        subj = _subject(tok)
-        if subj is not None:
-            frame.subjects.append(subj)
-    return frame
-
-
-def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN"
+def _own_side(speaker: Actor | None, actor: Actor | None) -> bool:
+    """Does the speaker announce its own side's action ("Minsk would mirror any measures")?"""
+    if speaker is None or actor is None:
+        return False
+    if same_actor(speaker, actor, strict=True):
+        return True
+    return bool(
+        speaker.country
+        and speaker.country == actor.country
+        and actor.kind == "state"
+        and speaker.sector in {"GOV", "MIL"}
     )
 
 
-def _agent(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, inherited through coordination, control and participles."""
-    seen = 0
-    while seen < 6:
-        seen += 1
-        for child in tok.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None  # passive: the actor is the agent, not the subject
-        if tok.dep_ == "xcomp":
-            head = tok.head
-            if head.lemma_.lower() in REQUEST_VERBS:
-                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    return obj
-            tok = head
-            continue
-        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
-            tok = tok.head
-            continue
-        return None
-    return None
-
-
-def _reporting_verb(tok: Token) -> Token | None:
-    """The speech verb whose complement contains ``tok``, if any."""
-    cur = tok
-    for _ in range(8):
-        if cur.head is cur:
-            return None
-        if cur.dep_ in {"ccomp", "parataxis"} or (
-            cur.dep_ == "advcl" and cur.head.lemma_.lower() in SPEECH_LEMMAS
-        ):
-            head = cur.head
-            if head.lemma_.lower() in SPEECH_LEMMAS:
-                return head
-        if cur.dep_ in {"ROOT"}:
-            # "X happened, the ministry said": the speech verb is a parataxis child of the root.
-            return None
-        cur = cur.head
-    return None
-
-
-def _verb_in_scope(tok: Token) -> bool:
-    dep = tok.dep_
-    if dep in {"amod", "compound", "relcl", "acl", "pcomp", "csubj", "nmod", "npadvmod"}:
-        return False
-    if is_habitual(tok):
-        return False
-    cur = tok
-    for _ in range(10):
-        if cur.head is cur:
-            break
-        if cur.dep_ in {"relcl", "pcomp"}:
-            return False
-        if cur.dep_ in {"acl", "ccomp"} and cur.head.pos_ in {"NOUN", "PROPN"}:
-            return False  # "reports that civilians had been wounded"
-        if (
-            cur.dep_ == "advcl"
-            and cur is tok
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        ):
-            return False  # a purpose infinitive: an intention, not an event
-        # "used to launch", "helped to": the head verb carries the event if there is one.
-        controlled = cur.head.lemma_.lower() in (
-            INTENT_VERBS | AGREE_VERBS | REFUSE_VERBS | REQUEST_VERBS | ASPECT_VERBS | SPEECH_LEMMAS
-        )
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        xcomp = cur.dep_ == "xcomp" and cur is tok and cur.head.pos_ == "VERB"
-        if xcomp and infinitive and not controlled:
-            return False
-        cur = cur.head
-    return True
-
-
-def _noun_in_scope(tok: Token) -> bool:
-    cur = tok
-    for _ in range(10):
-        if cur.head is cur:
-            return True
-        if cur.dep_ in {"relcl", "pcomp"}:
-            return False
-        if cur.dep_ in {"acl", "ccomp"} and cur.head.pos_ in {"NOUN", "PROPN"} and cur is not tok:
-            return False
-        cur = cur.head
-    return True
-
-
-def _has_date(tok: Token) -> bool:
-    for child in tok.children:
-        if child.ent_type_ in {"DATE", "TIME"} and child.dep_ in {
-            "compound",
-            "nmod",
-            "npadvmod",
-            "amod",
-            "nummod",
-        }:
-            return True
-        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
-                return True
-        if child.dep_ in {"relcl", "acl"} and any(
-            g.ent_type_ in {"DATE", "TIME"} for g in child.subtree if g.i != tok.i
-        ):
-            return True
-    return False
-
-
-def _bare_definite(tok: Token) -> bool:
-    return any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
-        for c in tok.children
-    )
-
-
-def _generic_plural(tok: Token) -> bool:
-    """ "Israeli attacks on arms transfers", "Western sanctions": plurals with no determiner."""
-    if tok.tag_ != "NNS":
-        return False
-    return not any(c.dep_ in {"det", "nummod"} for c in tok.children) and not (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.lower_ in {"series", "wave", "string", "spate"}
-    )
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(6):
-        if cur.head is cur:
-            return cur if cur.pos_ in {"VERB", "AUX"} else None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-    return None
-
-
-def _nearest_expression(
-    cand: Candidate, expressions: list[TimeExpression]
-) -> TimeExpression | None:
-    """The time expression of the event's own clause, else of the clauses governing it."""
-    if not expressions:
-        return None
-    starts = [cand.trigger, cand.clause] if cand.clause is not cand.trigger else [cand.trigger]
-    cur = starts[-1]
-    chain: list[Token] = list(starts)
+def _clause_chain(cand: Candidate) -> list[Token]:
+    """The event's own clause, then the clauses governing it (for its time expression)."""
+    chain = [cand.trigger]
+    if cand.clause is not cand.trigger:
+        chain.append(cand.clause)
+    cur = chain[-1]
     for _ in range(6):
         if cur.head is cur or cur.dep_ not in {
             "conj",
@@ -1154,97 +794,26 @@ def _nearest_expression(
             "prep",
             "nsubj",
             "nsubjpass",
+            "parataxis",
         }:
             break
         cur = cur.head
         chain.append(cur)
-    best: tuple[int, int, TimeExpression] | None = None
-    for rank, root in enumerate(chain):
-        for expr in expressions:
-            dist = _ancestor_distance(expr.anchor, root)
-            if dist is None:
-                continue
-            key = (rank, dist)
-            if best is None or key < best[:2]:
-                best = (rank, dist, expr)
-        if best is not None:
-            return best[2]
-    return None
+    return chain
 
 
-def _ancestor_distance(tok: Token, ancestor: Token) -> int | None:
-    dist = 0
-    cur = tok
-    while True:
-        if cur.i == ancestor.i:
-            return dist
-        if cur.head is cur or dist > 12:
-            return None
-        cur = cur.head
-        dist += 1
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    path_a = [a, *a.ancestors]
-    index = {t.i: k for k, t in enumerate(path_a)}
-    for k, t in enumerate([b, *b.ancestors]):
-        if t.i in index:
-            return k + index[t.i]
-    return 99
-
-
-def _phrase_text(head: Token) -> str:
-    tokens = [t for t in head.subtree]
-    cut = len(tokens)
-    for k, t in enumerate(tokens):
-        if t.i > head.i and (t.text in {",", ";", "("} or t.dep_ in {"relcl", "acl"}):
-            cut = k
-            break
-    tokens = tokens[:cut]
-    return head.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
-
-
-def _merge(cands: list[Candidate]) -> list[Candidate]:
-    out: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.noun, c.trigger.i)):
-        target = next((o for o in out if _compatible(o, cand)), None)
-        if target is None:
-            out.append(cand)
+def _drop_means(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a means-verb event when the same actor does something else in the sentence."""
+    out = []
+    for cand in cands:
+        means = cand.trigger.lemma_.lower() in MEANS_VERBS
+        others = [
+            c for c in cands if c is not cand and same_actor(c.actor, cand.actor, strict=True)
+        ]
+        if means and others:
             continue
-        if target.actor is None:
-            target.actor = cand.actor
-        if target.recipient is None or (
-            target.recipient.kind == "generic"
-            and cand.recipient is not None
-            and cand.recipient.kind != "generic"
-        ):
-            target.recipient = cand.recipient or target.recipient
-        if target.place is None and cand.place is not None:
-            target.place, target.place_text = cand.place, cand.place_text
-        if (
-            target.date is not None
-            and target.date.text is None
-            and cand.date is not None
-            and cand.date.text
-        ):
-            target.date = cand.date
-        target.casualties.extend(cand.casualties)
-        target.method += "+" + cand.method.split("/")[0]
-    out.sort(key=lambda c: c.trigger.i)
+        out.append(cand)
     return out
-
-
-def _compatible(a: Candidate, b: Candidate) -> bool:
-    if a.code.event_type != b.code.event_type or a.modality != b.modality or a.negated != b.negated:
-        return False
-    if (
-        a.actor is not None
-        and b.actor is not None
-        and not (a.actor.canonical == b.actor.canonical or a.actor.head == b.actor.head)
-    ):
-        return False
-    da, db = a.date, b.date
-    return not (da and db and da.text and db.text and da.value != db.value)
 
 
 def _confidence(cand: Candidate) -> float:

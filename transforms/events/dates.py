@@ -87,6 +87,7 @@ _DURATION = re.compile(
     r"|^(about|nearly|almost|some|more than|less than|up to)?\s*(\d+|a|an|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|several|many|few)\s+(minutes?|hours?|days?|nights?|weeks?|"
     r"months?|years?|decades?)$"
+    r"|^(the\s+)?(minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|time|day)$"
 )
 
 
@@ -116,11 +117,9 @@ def time_expressions(sent: Span) -> list[TimeExpression]:
     """
     doc = sent.doc
     out: list[TimeExpression] = []
-    for ent in sent.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
+    for ent in _joined_entities(sent):
         start, end = ent.start, ent.end
-        head = ent.root
+        head = ent.root if ent.root.dep_ != "compound" else ent.root.head
         # Extend left over the governing preposition and "late"/"early" ("late on Tuesday").
         if head.dep_ == "pobj" and head.head.i == start - 1 and head.head.dep_ == "prep":
             start -= 1
@@ -140,8 +139,21 @@ def time_expressions(sent: Span) -> list[TimeExpression]:
             continue
         if "year-old" in low or re.search(r"\b\d{4}s\b|\bthe \d+s\b", low):
             continue
-        out.append(TimeExpression(start, end, text, head if head.dep_ == "prep" else ent.root))
+        out.append(TimeExpression(start, end, text, head))
     return out
+
+
+def _joined_entities(sent: Span) -> list[Span]:
+    """DATE/TIME entities, with "Monday" + "evening" (split by the NER) joined into one."""
+    doc = sent.doc
+    ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and joined[-1].end == ent.start:
+            joined[-1] = doc[joined[-1].start : ent.end]
+        else:
+            joined.append(ent)
+    return joined
 
 
 def resolve(text: str, published: date | None, *, forward: bool = False) -> ResolvedDate:

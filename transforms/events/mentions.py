@@ -196,6 +196,7 @@ class Actor:
     plural: bool = False
     international: bool = False
     explicit_country: bool = False  # the country was stated, not inferred
+    head_coded: bool = False  # the head word itself is a dictionary actor or agent
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -325,6 +326,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
             head_match = (m, parsed, code)
     modifier_agents: list[str] = []
     head_agent: str | None = None
+    head_coded = any(m.start <= head_word < m.end for m in matches)
     for m in matches:
         if m.agent is None:
             continue
@@ -403,6 +405,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         plural=plural,
         international=international,
         explicit_country=explicit,
+        head_coded=head_coded,
     )
 
 
@@ -631,12 +634,14 @@ def _definite(head: Token) -> bool:
 
 
 def _is_actor_like(actor: Actor, head: Token) -> bool:
-    """Could this phrase be an actor at all (not "the timeframe", "snakebites")?"""
-    if actor.country or actor.sector or actor.international:
+    """Could this phrase be an actor at all (not "the timeframe", "snakebites")?
+
+    The head itself must name one: "the government's strategy" is a document even though its
+    possessor is an actor.
+    """
+    if actor.head_coded or actor.kind in {"person", "state", "organisation"}:
         return True
-    if actor.kind in {"person", "state", "organisation"}:
-        return True
-    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or head.pos_ == "PROPN":
         return True
     return head.lower_ in PERSON_HEADS or head.lemma_.lower() in PERSON_HEADS
 

@@ -152,13 +152,30 @@ def in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
 
 
+def _perfect_or_progressive(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & {"has", "have", "had", "'ve", "'s"}) or verb.tag_ == "VBG"
+
+
+def _open_duration(prep: Token) -> bool:
+    """ "for weeks", "for years": an unbounded stretch of time (not "for 72 hours")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        pobj is not None
+        and pobj.lower_ in {"weeks", "months", "years", "decades", "ages"}
+        and not any(c.dep_ == "nummod" for c in pobj.children)
+    )
+
+
 def is_habitual(trigger: Token) -> bool:
     """Habitual or background readings: "is constantly targeted", "has fled since 2018"."""
     for child in trigger.children:
         if child.dep_ in {"advmod", "npadvmod"} and child.lower_ in HABITUAL_ADVERBS:
             return True
-        if child.dep_ == "prep" and child.lower_ == "since":
-            return True
+        if child.dep_ == "prep" and child.lower_ == "since" and _perfect_or_progressive(trigger):
+            return True  # "have fled fighting since mid-2018"
+        if child.dep_ == "prep" and child.lower_ == "for" and _open_duration(child):
+            return True  # "had been haggled over for weeks"
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in child.children
         ):

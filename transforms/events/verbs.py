@@ -173,7 +173,7 @@ class VerbDictionary:
         """Read one dictionary file.
 
         With ``override`` (newsdb's additions) a verb listed in the file replaces every earlier
-        reading of its forms, and a block header naming an existing block extends that block:
+        reading of that verb, and a block header naming an existing block extends that block:
         its patterns are tried before the block's own, and its code is the default for the
         verbs listed under it, without changing the code of the block's other verbs.
         """
@@ -261,9 +261,13 @@ class VerbDictionary:
                 after=tuple(p.lstrip("+") for p in parts[idx + 1 :]),
             )
             for form in forms if forms else {verb_word}:
-                if override and form not in replaced:
-                    self.by_form.pop(form, None)
-                    replaced.add(form)
+                key = f"{form}\x1f{entry.verb}"
+                if override and key not in replaced:
+                    # Replace earlier readings of this verb only: "BACKED_DOWN" must not
+                    # remove "BACKED" as a form of BACK.
+                    kept = [e for e in self.by_form.get(form, []) if e.verb != entry.verb]
+                    self.by_form[form] = kept
+                    replaced.add(key)
                 self.by_form.setdefault(form, []).append(entry)
 
     @staticmethod
