@@ -94,7 +94,7 @@ class Entity:
 class Resolved:
     """A mention resolved to an entity, with how sure the sieve step was."""
 
-    entity: Entity
+    entity: Entity | None
     confidence: float
 
 
@@ -271,7 +271,7 @@ class EntityTable:
             if pos > best_pos:
                 best, best_pos = entity, pos
         if best is None:
-            return Resolved(self.add(mention), 0.4)
+            return Resolved(None, 0.3)  # "she said" with no one to be she: no speaker
         if best.gender is None and mention.gender:
             best.gender = mention.gender
         best.add_position(at)

@@ -190,6 +190,8 @@ def _has_complement(tok: Token, entry: CueVerb) -> bool:
         return True
     if OBJECT in entry.frames and "dobj" in deps:
         return True
+    if AS in entry.frames and "dobj" in deps and deps & {"oprd", "ccomp", "xcomp"}:
+        return True  # "calling it 'reckless'"
     wanted = {_FRAME_PREPS[f] for f in (AS, OF, AGAINST, FOR) if f in entry.frames}
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     for obj in objects:

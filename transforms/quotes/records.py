@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
-from transforms.quotes.attribution import Candidate
+from transforms.quotes.attribution import Attribution, Candidate
 from transforms.quotes.coref import Entity, EntityTable, Resolved
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.roles import SOURCE_DOCUMENT_NOUNS
@@ -34,6 +34,7 @@ def build_records(
     records: list[QuoteRecord] = []
     record_of: dict[int, QuoteRecord] = {}
     speaker_of: dict[int, _Speaker] = {}
+    attribution_of: dict[int, Attribution | None] = {}
     previous: Entity | None = None
     previous_block = -10
 
@@ -42,8 +43,9 @@ def build_records(
         block_index = block.index if block is not None else cand.block
         parent = cand.parent
         if parent is not None and id(parent) in speaker_of:
+            # A continuation repeats its parent's speaker, mention and cue.
             speaker = speaker_of[id(parent)]
-            attribution = parent.attribution if parent.attribution is not None else cand.attribution
+            attribution = attribution_of[id(parent)] or cand.attribution
         elif cand.attribution is None and cand.subject_hint is not None:
             attribution = None
             speaker = _resolve_subject(
@@ -57,6 +59,7 @@ def build_records(
             attribution = cand.attribution
             speaker = _resolve(layout, table, cand, previous, previous_block, block_index)
         speaker_of[id(cand)] = speaker
+        attribution_of[id(cand)] = attribution
 
         quote_id = stable_id("q", doc_id, cand.start, cand.end)
         entity = speaker.entity
@@ -126,8 +129,9 @@ def _resolve_subject(
         return _Speaker(previous, mention, "nominal", 0.6)
     resolved: Resolved = table.resolve(mention, previous, previous_block, block)
     kind: MentionKind = mention.kind
-    if kind == "name" and resolved.entity.speaker_type == "person":
+    entity = resolved.entity
+    if kind == "name" and entity is not None and entity.speaker_type == "person":
         name_words = (mention.name or "").split()
-        if len(name_words) == 1 and len(resolved.entity.words) > 1:
+        if len(name_words) == 1 and len(entity.words) > 1:
             kind = "surname"
     return _Speaker(resolved.entity, mention, kind, resolved.confidence)

@@ -78,6 +78,12 @@ PERSON_NOUNS = _words(
     "mp td mep senator representative governor mayor king queen prince princess"
 )
 
+#: Person nouns that describe without giving a role ("one woman said"): no speaker_role.
+GENERIC_PERSON_NOUNS = _words(
+    "man woman boy girl child teenager person resident witness survivor victim relative "
+    "friend neighbour neighbor parent mother father son daughter sister brother wife husband"
+)
+
 #: Heads of organisation names and descriptions ("the ministry", "Nigeria Police Force").
 ORG_NOUNS = _words(
     "ministry department government administration cabinet office agency authority "

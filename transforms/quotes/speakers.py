@@ -23,6 +23,7 @@ from transforms.quotes.roles import (
     COMPANY_NAME_WORDS,
     FEMALE_PRONOUNS,
     FIRST_SECOND_PERSON,
+    GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
@@ -88,7 +89,13 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
     ``outer_cue_of`` maps a coordinated cue split out of a reported clause ("said the sanctions
     were illegal and vowed to respond") to the cue it shares its subject with.
     """
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and not is_quote_mark(c)]
+    # A passive subject counts: callers reject passive cues ("was told that"), and what reaches
+    # here is "was quoted as saying", whose passive subject is the speaker.
+    subjects = [
+        c
+        for c in cue.children
+        if c.dep_ in ("nsubj", "csubj", "nsubjpass") and not is_quote_mark(c)
+    ]
     # Two subjects means a misparse ("X cut deaths ..., researchers said"): the nearest wins.
     for child in sorted(subjects, key=lambda c: abs(cue.i - c.i))[:1]:
         if True:
@@ -109,6 +116,11 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
         if cue.dep_ in ("advcl", "xcomp") and (cue.tag_ == "VBG" or cue.dep_ == "xcomp"):
             # "rejected the demand, saying ..."; "used an interview to remind ..."
             subj = subject_of(head, outer_cue_of)
+            if subj is not None:
+                return subj
+        if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.i != head.i:
+            # "was quoted by the agency as saying ...": the one quoted speaks.
+            subj = subject_of(head.head, outer_cue_of)
             if subj is not None:
                 return subj
     return _subject_left_of(cue)
@@ -360,7 +372,8 @@ def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         appos = _appositive_role(head, layout)
         if appos is not None:
             text_role, afirst, alast = appos
-            mention.role = mention.role or text_role
+            # "Colonel Ivan Petrov, an army spokesman": rank and post are both the role.
+            mention.role = f"{mention.role}, {text_role}" if mention.role else text_role
             mention.affiliation = mention.affiliation or _affiliation(doc, afirst, alast)
             _add_role_words(mention, doc, afirst, alast)
             if mention.gender is None:
@@ -431,7 +444,7 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     )
     if stype == "organisation":
         mention.name = _org_name(head, first, last, layout)
-    if stype == "person" and not mention.definite:
+    if stype == "person" and not mention.definite and lemma not in GENERIC_PERSON_NOUNS:
         role_first = _skip_determiner(doc, first)
         mention.role = _clean_role(layout.text_of(role_first, last))
         mention.affiliation = _affiliation(doc, role_first, last)
@@ -479,7 +492,7 @@ def _is_role_word(tok: Token) -> bool:
     return (
         low in TITLES
         or expand_title(low) in TITLES
-        or tok.lemma_.lower() in PERSON_NOUNS
+        or is_person_noun(tok.lemma_.lower())
         or low in HONORIFICS
     )
 
@@ -556,7 +569,8 @@ def _affiliation(doc: Doc, first: int, last: int) -> str | None:
         start = _skip_determiner(doc, start)
     if org_end >= start:
         return _clean_role(doc[start : org_end + 1].text)
-    proper = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in _ORG_ENTS]
+    # Capitalisation alone is not an organisation ("Foreign Minister"); an entity is.
+    proper = [t for t in toks if t.ent_type_ in _ORG_ENTS or t.ent_type_ == "PERSON"]
     proper = [t for t in proper if t.lower_.rstrip(".") not in TITLES]
     if proper:
         a, b = proper[0].i, proper[-1].i
@@ -594,10 +608,15 @@ def _strip_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+_ROLE_LEADS = ("a ", "an ", "the ", "his ", "her ", "its ", "their ")
+
+
 def _clean_role(text: str) -> str | None:
+    """A role or affiliation without edge punctuation or a leading article or possessive
+    pronoun ("Her spokesman" -> "spokesman"; "the company's chairman" keeps its owner)."""
     text = text.strip(" ,;:")
-    for det in ("a ", "an ", "the ", "A ", "An ", "The "):
-        if text.startswith(det):
-            text = text[len(det) :]
+    for lead in _ROLE_LEADS:
+        if text[: len(lead)].lower() == lead:
+            text = text[len(lead) :]
             break
     return text or None
