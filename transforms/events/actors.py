@@ -52,7 +52,6 @@ _SPECIFIC_SECTORS = {"LEG", "JUD", "MIL", "COP", "SPY"}
 _SECTOR_ALIASES = {
     "UAF": "REB",
     "INS": "REB",
-    "PTY": "OPP",
     "ELI": "GOV",
     "SPY": "MIL",
     "PPL": "CVL",
@@ -70,6 +69,7 @@ SECTOR_LABELS = {
     "MED": "media",
     "CVL": "civilians",
     "LAB": "labour",
+    "PTY": "political party",
     "EDU": "education",
     "HLH": "health",
     "CRM": "criminals",
@@ -272,6 +272,11 @@ class ActorLexicon:
                 n = len(phrase)
                 if (best is None or n > best[0]) and tuple(words[i : i + n]) == phrase:
                     best = (n, record)
+            if best is None and len(words[i]) > 4 and words[i].endswith("S"):
+                # Plural demonyms: Phoenix lists "NIGERIAN" but not always "NIGERIANS".
+                for phrase, record in self.actors.get(words[i][:-1], ()):
+                    if len(phrase) == 1:
+                        best = (1, record)
             if best is None:
                 i += 1
                 continue

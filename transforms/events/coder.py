@@ -50,7 +50,7 @@ from transforms.events.dates import (
     resolve,
     time_expressions,
 )
-from transforms.events.mentions import Actor, Memory, combine, conjuncts
+from transforms.events.mentions import Actor, Memory, code_phrase, combine, conjuncts, np_tokens
 from transforms.events.merge import absorb, merge_sentence, retold, same_actor
 from transforms.events.modality import is_future, is_negated, modality
 from transforms.events.modes import assault_mode, consult_mode
@@ -79,6 +79,7 @@ from transforms.events.syntax import (
     has_date,
     is_passive,
     is_time,
+    misparsed_object,
     noun_in_scope,
     phrase_text,
     pobj_of,
@@ -130,6 +131,8 @@ INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO
 #: Verbs that are only the means of another act in the same sentence ("summoned the ambassador
 #: and accused Ankara"): kept alone, dropped next to another event of the same actor.
 MEANS_VERBS = words("summon")
+#: "described X as Y": an accusation only when X is someone.
+CHARACTERISING_VERBS = words("describe portray depict characterise characterize brand label")
 
 
 class Coder:
@@ -186,13 +189,13 @@ class Coder:
         expressions = time_expressions(sent)
         for cand in candidates:
             self._attributes(cand, expressions)
-        self._assign_casualties(candidates, find_casualties(sent))
         kept: list[Candidate] = []
         for cand in merge_sentence(candidates):
-            cand = self._rewrite(cand)
-            if cand is not None and self._keep(cand):
-                kept.append(cand)
+            rewritten = self._rewrite(cand)
+            if rewritten is not None and self._keep(rewritten):
+                kept.append(rewritten)
         kept = _drop_means(kept)
+        self._assign_casualties(kept, find_casualties(sent))
         for cand in kept:
             if cand.event_type == "ASSAULT" and cand.actor is not None:
                 self.last_attacker = cand.actor
@@ -228,10 +231,19 @@ class Coder:
         speaker = self._speaker(speech)
         if speaker is not None and speaker.sector in COMMENTATORS:
             return None  # an analyst's reading of events, not a report of one
-        actor = self._verb_actor(tok, speech, speaker)
+        if plover.event_type == "REQUEST" and any(
+            c.dep_ == "dobj" and c.lower_ in INDEFINITE for c in tok.children
+        ):
+            return None  # "police urged anyone with footage to come forward": an appeal
+        # Who reported an injury is not who caused it: only non-violent acts borrow the speaker.
+        actor = self._verb_actor(tok, speech, speaker if plover.event_type != "ASSAULT" else None)
+        if actor is None and plover.event_type == "PROTEST":
+            actor = self._crowd(tok)
         recipient = self._recipient(clause, plover, actor)
         if recipient is None and clause is not tok:
             recipient = self._recipient(tok, plover, actor)
+        if recipient is None and tok.lemma_.lower() in CHARACTERISING_VERBS:
+            return None  # "described the timeframe as inadequate": nobody is accused
         return Candidate(
             trigger=tok,
             end=end,
@@ -287,18 +299,30 @@ class Coder:
             agent = agent_of(tok)
             if agent is not None:
                 return self._actor_of(agent)
-            # "The interior ministry said 63 people had been detained": the speaker acted.
+            # "The interior ministry said 63 people had been detained": the speaker acted. Not
+            # when the passive subject is the speaker's own side ("Baghdad had not been
+            # consulted", says Baghdad's spokesman): then someone else did it.
             if speaker is not None and (
                 speaker.kind in {"state", "organisation"}
                 or (speaker.sector in INSTITUTIONAL and speaker.kind != "person")
                 or (speaker.kind == "person" and speaker.sector not in NON_POLITICAL)
             ):
-                return speaker
+                patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                own = self._actor_of(patient) if patient is not None else None
+                if own is None or not (own.country and own.country == speaker.country):
+                    return speaker
             return None
         for subj in subject_candidates(tok):
             found = self._actor_of(subj)
             if found is not None:
                 return found
+        return None
+
+    def _crowd(self, tok: Token) -> Actor | None:
+        """Protesters need no dictionary entry: "about 900 ground handlers walked out"."""
+        for subj in subject_candidates(tok):
+            if subj.tag_ == "NNS" and subj.pos_ == "NOUN":
+                return code_phrase(np_tokens(subj), subj, self.published)
         return None
 
     def _actor_of(self, head: Token) -> Actor | None:
@@ -347,7 +371,13 @@ class Coder:
             if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
                 return self._target(obj)
         preps = RECIPIENT_PREPS.get(etype, ())
-        for child in tok.children:
+        # "imposed sanctions on X": the preposition may hang from the object.
+        prep_holders = [tok, *objects]
+        misparsed = misparsed_object(tok)
+        if misparsed is not None:
+            prep_holders.append(misparsed)
+        candidates = [c for holder in prep_holders for c in holder.children]
+        for child in candidates:
             if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
                 continue
             pobj = pobj_of(child)
@@ -366,6 +396,25 @@ class Coder:
                         found = self._actor_of(obj)
                         if found is not None and not _same(found, actor):
                             return found
+        return None
+
+    def _recipient_preps(
+        self, verb: Token, plover: PloverCode, actor: Actor | None
+    ) -> Actor | None:
+        """A recipient in a prepositional phrase of ``verb`` (against/on/with...)."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in RECIPIENT_PREPS.get(
+                plover.event_type, ()
+            ):
+                continue
+            pobj = pobj_of(child)
+            if pobj is None or is_time(pobj):
+                continue
+            found = self._actor_of(pobj)
+            if found is not None and not _same(found, actor):
+                return found
+            if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
+                return self._target(pobj)
         return None
 
     def _target(self, head: Token) -> Actor:
@@ -405,6 +454,8 @@ class Coder:
                 found = self._actor_of(child)
                 if found is not None and not _same(found, actor):
                     return found
+        if not bare_definite(act):
+            return None  # "its operations", "offensive operations": no earlier act to point at
         entry = self.nouns.lookup(act)
         wanted = to_plover(entry.code) if entry else None
         for cand in reversed(self.events):
@@ -450,9 +501,15 @@ class Coder:
             actor = self._verb_actor(clause, speech, speaker)
         if actor is None and plover.event_type == "ASSAULT":
             actor = self.last_attacker
+        recipient_hint: Actor | None = None
         if actor is None and plover.event_type in {"CONSULT", "AGREE"} and self.events:
-            actor = self.events[-1].actor  # "the talks": between the parties just reported
+            # "the talks": between the parties just reported.
+            actor, recipient_hint = self.events[-1].actor, self.events[-1].recipient
         recipient = self._noun_recipient(tok, plover, actor)
+        if recipient is None and clause is not None and (light or plover.event_type == "ASSAULT"):
+            # "forewarned Russia of its strikes on Thursday against multiple targets": the
+            # parser hangs the target on the verb.
+            recipient = self._recipient_preps(clause, plover, actor)
         if recipient is None and light and clause is not None:
             recipient = self._recipient(clause, plover, actor)
         return Candidate(
@@ -460,7 +517,7 @@ class Coder:
             end=tok.i + 1,
             code=plover,
             actor=actor,
-            recipient=recipient,
+            recipient=recipient or recipient_hint,
             clause=clause or tok,
             noun=True,
             method=f"noun:{entry.phrase.lower()}/{entry.code}",
@@ -649,8 +706,15 @@ class Coder:
         actor = cand.actor
         if actor is None:
             return False
-        if actor.sector in NON_POLITICAL and cand.event_type != "PROTEST":
+        etype = cand.event_type
+        if actor.sector in NON_POLITICAL and etype != "PROTEST":
             return False
+        if not _political(actor) and not (etype == "PROTEST" and actor.plural):
+            return False
+        if cand.negated and etype in VERBAL_TYPES:
+            return False  # "had not ruled out", "did not accuse": nothing was done
+        if cand.recipient is None and etype in RECIPROCAL_TYPES:
+            _split_reciprocal(cand)
         if cand.recipient is not None and _same(cand.recipient, actor):
             cand.recipient = None
         recipient = cand.recipient
@@ -777,6 +841,11 @@ def _own_side(speaker: Actor | None, actor: Actor | None) -> bool:
     )
 
 
+CHAIN_DEPS = frozenset(
+    {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "parataxis"}
+)
+
+
 def _clause_chain(cand: Candidate) -> list[Token]:
     """The event's own clause, then the clauses governing it (for its time expression)."""
     chain = [cand.trigger]
@@ -800,6 +869,29 @@ def _clause_chain(cand: Candidate) -> list[Token]:
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _political(actor: Actor) -> bool:
+    """A state, an international body, or an actor with a sector; people need a stated role.
+
+    Unknown companies and people mentioned only by name ("trade unionist Ales Barysevich")
+    are not the actors of PLOVER events.
+    """
+    if actor.kind == "state" or actor.international or actor.sector:
+        return True
+    return actor.kind == "person" and actor.role
+
+
+def _split_reciprocal(cand: Candidate) -> None:
+    """ "The government and the Houthi movement agreed": one side each, not a joint actor."""
+    actor = cand.actor
+    if actor is None or " and " not in actor.text or actor.parts is None:
+        return
+    first, second = actor.parts[0], actor.parts[1]
+    cand.actor, cand.recipient = first, second
 
 
 def _drop_means(cands: list[Candidate]) -> list[Candidate]:

@@ -197,6 +197,8 @@ class Actor:
     international: bool = False
     explicit_country: bool = False  # the country was stated, not inferred
     head_coded: bool = False  # the head word itself is a dictionary actor or agent
+    role: bool = False  # a title or function is stated ("spokeswoman", "minister")
+    parts: tuple[Actor, ...] | None = None  # the conjuncts of a compound actor
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -235,6 +237,12 @@ def np_tokens(head: Token) -> list[Token]:
     while keep and keep[-1].is_punct and keep[-1].text not in {")", "’", "'"}:
         keep.pop()
     return keep
+
+
+def _names_place(prep: Token) -> bool:
+    """ "soldiers from neighbouring Niger": a "from" phrase naming a country or city."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in {"GPE", "NORP"}
 
 
 def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
@@ -314,9 +322,16 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     named = head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}
     bare_countries: list[str] = []
     head_match = None
+    agent_words = lex.agents
     for m in matches:
         if m.actor is None:
             continue
+        if (
+            m.end - m.start == 1
+            and words[m.start] in agent_words
+            and not named_word(tokens, starts, m.start)
+        ):
+            continue  # "the Senate": Phoenix files the bare word under the US; read it as a role
         code = code_at(m.actor, published)
         parsed = parse_code(code)
         covers_head = m.start <= head_word < m.end
@@ -327,6 +342,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     modifier_agents: list[str] = []
     head_agent: str | None = None
     head_coded = any(m.start <= head_word < m.end for m in matches)
+    role = any(m.agent is not None for m in matches) or any(w.lower() in ROLE_NOUNS for w in words)
     for m in matches:
         if m.agent is None:
             continue
@@ -406,7 +422,14 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         international=international,
         explicit_country=explicit,
         head_coded=head_coded,
+        role=role or sector is not None,
     )
+
+
+def named_word(tokens: list[Token], starts: list[int], k: int) -> bool:
+    """Is the k-th word a proper name other than a capitalised common noun ("Senate")?"""
+    tok = next((t for t in tokens if t.i == starts[k]), None)
+    return tok is not None and tok.ent_type_ in {"GPE", "NORP", "PERSON"}
 
 
 def _strip_det(text: str) -> str:
@@ -450,7 +473,8 @@ class Memory:
         self.mentions: list[Actor] = []
         self.names: dict[str, Actor] = {}
         self.subjects: list[Actor] = []
-        self.cache: dict[int, Actor] = {}
+        self.cache: dict[int, Actor | None] = {}
+        self.pending: set[int] = set()
         self.dominant = dominant_country(doc, published)
         self.mentioned_countries: set[str] = set()
 
@@ -480,15 +504,21 @@ class Memory:
         """The actor a phrase headed by ``head`` refers to, or None if it is not one."""
         if head.i in self.cache:
             return self.cache[head.i]
-        result = self._resolve(head)
-        self.cache[head.i] = result  # type: ignore[assignment]
+        if head.i in self.pending:
+            return None  # an apposition pointing back at the phrase being resolved
+        self.pending.add(head.i)
+        try:
+            result = self._resolve(head)
+        finally:
+            self.pending.discard(head.i)
+        self.cache[head.i] = result
         return result
 
     def _resolve(self, head: Token) -> Actor | None:
         low = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
-            if low in FIRST_PERSON:
-                return None
+            if low not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+                return None  # "we", "anyone", "which": nobody in particular to resolve
             return self._pronoun(head)
         if head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):
             return self._nominal(head) if _definite(head) else None
@@ -512,13 +542,19 @@ class Memory:
                 return replace(
                     known, text=actor.text, head=actor.head, start=actor.start, end=actor.end
                 )
-        # "Kamran Ghaffari, a spokesman for Iran's foreign ministry": the apposition codes him.
-        if not actor.country or not actor.sector:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    extra = self.actor(child)
-                    if extra is not None:
-                        actor = _merge_identity(actor, extra)
+        # "Kamran Ghaffari, a spokesman for Iran's foreign ministry": the apposition codes him,
+        # and "the government's peace commissioner, Rodrigo Pardo Ruiz" codes Pardo.
+        if not actor.country or not actor.sector or not actor.role:
+            related = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                related.append(head.head)
+            for other in related:
+                extra = self.actor(other)
+                if extra is None and other.pos_ == "NOUN":
+                    # A role phrase is not an actor by itself but still says who he is.
+                    extra = code_phrase(np_tokens(other), other, self.published)
+                if extra is not None:
+                    actor = _merge_identity(actor, extra)
         # Definite nominals and role nouns point back to an earlier actor.
         if not actor.named and _definite(head):
             earlier = self._nominal(head)
@@ -593,7 +629,7 @@ class Memory:
                     return a
             return None
         for a in reversed(self.mentions):
-            if a.head >= head.i or not a.named:
+            if a.head >= head.i or not (a.named or a.explicit_country):
                 continue
             span_words = {t.lemma_.lower() for t in self.doc[a.start : a.end]}
             if lemma in span_words:
@@ -622,6 +658,7 @@ def _merge_identity(actor: Actor, extra: Actor) -> Actor:
         sector=actor.sector or extra.sector,
         explicit_country=actor.explicit_country or extra.explicit_country,
         international=actor.international or extra.international,
+        role=actor.role or extra.role,
     )
 
 
@@ -649,11 +686,10 @@ def _is_actor_like(actor: Actor, head: Token) -> bool:
 def dominant_country(doc: Doc, published: date | None) -> str | None:
     """The country an article is plainly about, if one clearly dominates its mentions."""
     counts: Counter[str] = Counter()
-    lex = actor_lexicon()
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
             continue
-        country = _country_of_entity(ent, lex, published)
+        country = _country_of_entity(ent, published)
         if country:
             # The lead sentence says what the story is about: count it double.
             counts[country] += 2 if ent.sent.start == next(iter(doc.sents)).start else 1
@@ -663,23 +699,32 @@ def dominant_country(doc: Doc, published: date | None) -> str | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     total = sum(counts.values())
-    if n >= 2 and n >= 0.4 * total and n >= 1.5 * second:
+    if (n >= 2 or second == 0) and n >= 0.4 * total and n >= 1.5 * second:
         return top
     return None
 
 
-def _country_of_entity(ent: Span, lex: object, published: date | None) -> str | None:
+def _country_of_entity(ent: Span, published: date | None) -> str | None:
+    """The country an entity belongs to: a dictionary actor, or a place it is named after."""
+    lex = actor_lexicon()
     words = [normalise_word(t.text) for t in ent if not t.is_punct]
-    for m in actor_lexicon().find(words):
-        if m.actor is not None:
-            parsed = parse_code(code_at(m.actor, published))
-            if parsed.country:
-                return parsed.country
-    if ent.label_ in {"GPE", "LOC"}:
-        place = gazetteer().lookup(ent.text)
-        if place is not None:
-            return place.country
-    return None
+    for m in lex.find(words):
+        if m.actor is None or (m.end - m.start == 1 and words[m.start] in lex.agents):
+            continue  # "Senate" alone is a role, not the US Senate
+        parsed = parse_code(code_at(m.actor, published))
+        if parsed.country:
+            return parsed.country
+    text = ent.text
+    if ent.label_ == "ORG":
+        # "Hamilton Police Service": a body named after its city.
+        kept = [
+            t.text for t in ent if normalise_word(t.text) not in lex.agents and t.pos_ == "PROPN"
+        ]
+        if len(kept) != 1:
+            return None
+        text = kept[0]
+    place = gazetteer().lookup(text)
+    return place.country if place is not None else None
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -709,4 +754,5 @@ def combine(actors: Iterable[Actor]) -> Actor | None:
         plural=True,
         start=min(a.start for a in items),
         end=max(a.end for a in items),
+        parts=tuple(items),
     )

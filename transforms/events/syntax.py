@@ -89,9 +89,31 @@ def frame(tok: Token) -> Frame:
             fr.preps.append((child.lower_, pobj_of(child)))
         elif dep == "prt":
             fr.preps.append((child.lower_, None))
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        noun = misparsed_object(tok)
+        if noun is not None:
+            fr.objects.append(noun)
+            fr.preps.extend((g.lower_, pobj_of(g)) for g in noun.children if g.dep_ == "prep")
     if not fr.subjects and not passive:
         fr.subjects.extend(subject_candidates(tok)[:1])
     return fr
+
+
+def misparsed_object(tok: Token) -> Token | None:
+    """A plural noun the tagger read as a verb: "imposed asset freezes and travel bans"
+    parses "freezes" as a present-tense clause with "asset" as its subject."""
+    for child in tok.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.tag_ == "VBZ"
+            and child.i == tok.i + 2
+            and any(
+                g.dep_ == "nsubj" and g.i == child.i - 1 and g.pos_ == "NOUN"
+                for g in child.children
+            )
+        ):
+            return child
+    return None
 
 
 def subject_candidates(tok: Token) -> list[Token]:
@@ -100,7 +122,17 @@ def subject_candidates(tok: Token) -> list[Token]:
     cur = tok
     inherited = False
     for _ in range(8):
-        own = next((c for c in cur.children if c.dep_ in {"nsubj", "csubj"}), None)
+        own = next(
+            (
+                c
+                for c in cur.children
+                if c.dep_ in {"nsubj", "csubj"}
+                # "The government's 'Homes for All' strategy promised": a possessor misread
+                # as the subject is not one.
+                and not any(g.dep_ == "case" for g in c.children)
+            ),
+            None,
+        )
         if own is not None:
             out.append(own)
             if not inherited:
@@ -151,6 +183,16 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def _speech_clause(verb: Token) -> bool:
+    """A speech verb, or a clause reported by one ("X happened, the ministry said")."""
+    if verb.lemma_.lower() in SPEECH_LEMMAS:
+        return True
+    return any(
+        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in SPEECH_LEMMAS
+        for c in verb.children
+    )
+
+
 def _temporal_relative(clause: Token) -> bool:
     """ "late on Monday when police fired": a relative clause on a date is a time clause."""
     return is_time(clause.head) or any(
@@ -172,8 +214,12 @@ def verb_in_scope(tok: Token) -> bool:
         lemma = head.lemma_.lower()
         if lemma not in CONTROL_VERBS and lemma not in SPEECH_LEMMAS:
             return False  # "used to launch", "considered resigning"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.lemma_.lower() in SPEECH_LEMMAS:
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _speech_clause(head):
         return False  # "..., the ministry said, rejecting reports": an elaboration
+    if tok.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in tok.children
+    ):
+        return False  # the condition of a hypothetical ("... if all the hostages were released")
     cur = tok
     for _ in range(10):
         if cur.head is cur:
@@ -188,7 +234,14 @@ def verb_in_scope(tok: Token) -> bool:
     return True
 
 
+TEMPORAL_PREPS = words("until till after before since during ahead prior")
+
+
 def noun_in_scope(tok: Token) -> bool:
+    """False for event nouns that only situate something else in time ("until Friday's
+    meeting", "after the talks") or sit in a relative clause or a noun's complement."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
+        return False
     cur = tok
     for _ in range(10):
         if cur.head is cur:
@@ -237,8 +290,8 @@ def generic_plural(tok: Token) -> bool:
     """ "Israeli attacks on arms transfers", "Western sanctions": plurals with no determiner."""
     if tok.tag_ != "NNS":
         return False
-    if any(c.dep_ in {"det", "nummod"} for c in tok.children):
-        return False
+    if any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children):
+        return False  # "the strikes", "two raids", "its strikes": specific
     # "a series of air strikes" is specific.
     return not (
         tok.dep_ == "pobj"
