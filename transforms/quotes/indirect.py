@@ -246,6 +246,7 @@ def _verb_quote(
     if found is None:
         return None
     first, last, method = found
+    last = _before_reporting_adjunct(cue.doc, first, last)
     span = _trim(layout, first, last, masks)
     if span is None:
         return None
@@ -337,6 +338,20 @@ def _that_clause_below(cue: Token, cue_last: int) -> tuple[int, int, str] | None
     return None
 
 
+#: Words that open an adjunct about the act of reporting, not its content: "vowed to respond,
+#: without giving details"; "said sales would fall, citing weak demand".
+_REPORTING_ADJUNCTS = frozenset(
+    {"without", "citing", "saying", "adding", "noting", "referring", "declining", "giving"}
+)
+
+
+def _before_reporting_adjunct(doc: Doc, first: int, last: int) -> int:
+    for j in range(first + 1, last):
+        if doc[j].text == "," and doc[j + 1].lower_ in _REPORTING_ADJUNCTS:
+            return j - 1
+    return last
+
+
 def _clause_before(cue: Token, subject: Token) -> tuple[int, int, str] | None:
     """'X happened, the ministry said.': a ccomp left of the cue, with the subject after it."""
     for child in cue.children:
@@ -390,10 +405,11 @@ def _xcomp(cue: Token, cue_last: int, *, needs_object: bool) -> tuple[int, int, 
 
 
 def _infinitival_ccomp(cue: Token) -> Token | None:
-    """ "urged [both sides to keep ...]" parsed as a clause with its own subject."""
+    """A to-infinitive the parser labelled otherwise: "urged [both sides to keep ...]" as a
+    clause with its own subject, "called on X to free ..." as an adverbial clause."""
     for child in cue.children:
         if (
-            child.dep_ == "ccomp"
+            child.dep_ in ("ccomp", "advcl")
             and child.i > cue.i
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
         ):

@@ -54,7 +54,7 @@ class DocLayout:
         self.text: str = doc.text
         self.token_starts: list[int] = [t.idx for t in doc]
         self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
-        self.blocks: list[Block] = _blocks(self.text)
+        self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access; index the entities once.
         self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
@@ -115,7 +115,8 @@ def _token_end(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
 
-def _blocks(text: str) -> list[Block]:
+def text_blocks(text: str) -> list[Block]:
+    """The non-empty lines of ``text`` as blocks, each flagged when it is boilerplate."""
     blocks: list[Block] = []
     pos = 0
     n = len(text)

@@ -145,7 +145,7 @@ def load_devset(folder: Path) -> list[Article]:
         data = json.loads(gold_path.read_text(encoding="utf-8"))
         text, source = article_text(gold_path.with_suffix(".txt"))
         gold = [GoldQuote(q["quote"], q["type"], (q["speaker"],)) for q in data["quotes"]]
-        articles.append(Article(gold_path.stem, text, _locate(text, gold), [], source))
+        articles.append(Article(gold_path.stem, text, locate(text, gold), [], source))
     return articles
 
 
@@ -161,7 +161,7 @@ def load_seeds(seed_folder: Path, expectations: Path) -> list[Article]:
         gold += [_seed_quote(q, optional=True) for q in quotes.get("optional", [])]
         gold.sort(key=lambda g: text.find(g.text))
         articles.append(
-            Article(name, text, _locate(text, gold), list(quotes.get("must_not", [])), source)
+            Article(name, text, locate(text, gold), list(quotes.get("must_not", [])), source)
         )
     return articles
 
@@ -172,7 +172,8 @@ def _seed_quote(item: dict[str, str], *, optional: bool) -> GoldQuote:
     return GoldQuote(item["quote"], item["type"], tuple(speakers), optional=optional)
 
 
-def _locate(text: str, gold: list[GoldQuote]) -> list[GoldQuote]:
+def locate(text: str, gold: list[GoldQuote]) -> list[GoldQuote]:
+    """Set each gold quote's offsets: its first occurrence at or after the previous one's."""
     cursor = 0
     for g in gold:
         at = text.find(g.text, cursor)

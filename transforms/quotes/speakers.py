@@ -113,6 +113,10 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
     if head.i != cue.i:
         if cue.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return subject_of(head, outer_cue_of)
+        if cue.dep_ == "acl" and cue.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN"):
+            # "The bloc called on X to ..." misread as a reduced relative: a finite verb's
+            # "antecedent" is its subject.
+            return head
         if cue.dep_ in ("advcl", "xcomp") and (cue.tag_ == "VBG" or cue.dep_ == "xcomp"):
             # "rejected the demand, saying ..."; "used an interview to remind ..."
             subj = subject_of(head, outer_cue_of)

