@@ -262,7 +262,11 @@ class ActorLexicon:
     # ---- matching ------------------------------------------------------------------------
 
     def find(self, words: Sequence[str]) -> list[LexMatch]:
-        """Longest actor matches, then agent matches on the words no actor took."""
+        """Longest actor matches, then agent matches on the words no actor took.
+
+        A one-word actor phrase that is also an agent ("SENATE", filed by Phoenix under the
+        US Congress) is read as the agent: a role whose country comes from elsewhere.
+        """
         matches: list[LexMatch] = []
         taken = [False] * len(words)
         i = 0
@@ -272,6 +276,8 @@ class ActorLexicon:
                 n = len(phrase)
                 if (best is None or n > best[0]) and tuple(words[i : i + n]) == phrase:
                     best = (n, record)
+            if best is not None and best[0] == 1 and self._is_agent_word(words[i]):
+                best = None
             if best is None and len(words[i]) > 4 and words[i].endswith("S"):
                 # Plural demonyms: Phoenix lists "NIGERIAN" but not always "NIGERIANS".
                 for phrase, record in self.actors.get(words[i][:-1], ()):
@@ -297,6 +303,9 @@ class ActorLexicon:
             if best_agent is not None:
                 matches.append(LexMatch(i, i + best_agent[0], agent=best_agent[1]))
         return matches
+
+    def _is_agent_word(self, word: str) -> bool:
+        return any(len(phrase) == 1 for phrase, _, _ in self.agents.get(word, ()))
 
     def _agent_candidates(self, word: str) -> Iterator[tuple[tuple[str, ...], str, bool]]:
         yield from self.agents.get(word, ())

@@ -131,6 +131,8 @@ INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO
 #: Verbs that are only the means of another act in the same sentence ("summoned the ambassador
 #: and accused Ankara"): kept alone, dropped next to another event of the same actor.
 MEANS_VERBS = words("summon")
+#: Verbs whose object is the weapon used, not the target.
+INSTRUMENT_VERBS = words("fire launch drop detonate hurl throw use deploy unleash")
 #: "described X as Y": an accusation only when X is someone.
 CHARACTERISING_VERBS = words("describe portray depict characterise characterize brand label")
 
@@ -345,6 +347,7 @@ class Coder:
                 person,
                 country=person.country or next((a.country for a in roles if a.country), None),
                 sector=person.sector or next((a.sector for a in roles if a.sector), None),
+                role=True,
                 text=self.doc[min(a.start for a in found) : max(a.end for a in found)].text,
             )
         return combine(found)
@@ -359,6 +362,8 @@ class Coder:
             and not is_time(c)
         ]
         objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
+        if tok.lemma_.lower() in INSTRUMENT_VERBS:
+            objects = []  # "fired tear gas": what is fired is not whom it is fired at
         for obj in objects:
             if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or self.nouns.lookup(obj):
                 performer = self._performer(obj, actor)
@@ -847,24 +852,17 @@ CHAIN_DEPS = frozenset(
 
 
 def _clause_chain(cand: Candidate) -> list[Token]:
-    """The event's own clause, then the clauses governing it (for its time expression)."""
+    """The event's own clause, then the clauses governing it (for its time expression).
+
+    A relative clause on a date ("late on Monday when police fired") leads to that date.
+    """
     chain = [cand.trigger]
     if cand.clause is not cand.trigger:
         chain.append(cand.clause)
     cur = chain[-1]
     for _ in range(6):
-        if cur.head is cur or cur.dep_ not in {
-            "conj",
-            "xcomp",
-            "ccomp",
-            "advcl",
-            "dobj",
-            "pobj",
-            "prep",
-            "nsubj",
-            "nsubjpass",
-            "parataxis",
-        }:
+        temporal = cur.dep_ == "relcl" and is_time(cur.head)
+        if cur.head is cur or not (temporal or cur.dep_ in CHAIN_DEPS):
             break
         cur = cur.head
         chain.append(cur)

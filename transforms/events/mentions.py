@@ -322,16 +322,9 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     named = head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}
     bare_countries: list[str] = []
     head_match = None
-    agent_words = lex.agents
     for m in matches:
         if m.actor is None:
             continue
-        if (
-            m.end - m.start == 1
-            and words[m.start] in agent_words
-            and not named_word(tokens, starts, m.start)
-        ):
-            continue  # "the Senate": Phoenix files the bare word under the US; read it as a role
         code = code_at(m.actor, published)
         parsed = parse_code(code)
         covers_head = m.start <= head_word < m.end
@@ -424,12 +417,6 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         head_coded=head_coded,
         role=role or sector is not None,
     )
-
-
-def named_word(tokens: list[Token], starts: list[int], k: int) -> bool:
-    """Is the k-th word a proper name other than a capitalised common noun ("Senate")?"""
-    tok = next((t for t in tokens if t.i == starts[k]), None)
-    return tok is not None and tok.ent_type_ in {"GPE", "NORP", "PERSON"}
 
 
 def _strip_det(text: str) -> str:
@@ -709,8 +696,8 @@ def _country_of_entity(ent: Span, published: date | None) -> str | None:
     lex = actor_lexicon()
     words = [normalise_word(t.text) for t in ent if not t.is_punct]
     for m in lex.find(words):
-        if m.actor is None or (m.end - m.start == 1 and words[m.start] in lex.agents):
-            continue  # "Senate" alone is a role, not the US Senate
+        if m.actor is None:
+            continue
         parsed = parse_code(code_at(m.actor, published))
         if parsed.country:
             return parsed.country
