@@ -104,6 +104,13 @@ ACT_NOUNS = words(
     "actions policy offer request call statement remarks comments raid raids arrest arrests deal "
     "ban operation operations"
 )
+#: What a political rejection rejects (besides the acts in ACT_NOUNS and actors).
+REJECTABLE = words(
+    "amendment bill law motion resolution proposal plan offer deal agreement treaty request "
+    "demand call appeal ultimatum candidacy nomination invitation accusation allegation charge "
+    "claim report criticism sanction measure decision ruling verdict result idea suggestion "
+    "initiative draft reform condition term compromise ceasefire truce"
+)
 #: Recipients that are not a party: a public appeal for witnesses is not a political request.
 INDEFINITE = words("anyone anybody everyone everybody someone witnesses public")
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
@@ -246,6 +253,8 @@ class Coder:
             recipient = self._recipient(tok, plover, actor)
         if recipient is None and tok.lemma_.lower() in CHARACTERISING_VERBS:
             return None  # "described the timeframe as inadequate": nobody is accused
+        if plover.event_type == "REJECT" and recipient is None and not self._rejectable(clause):
+            return None  # "refused treatment": a refusal of nothing political
         return Candidate(
             trigger=tok,
             end=end,
@@ -319,6 +328,16 @@ class Coder:
             if found is not None:
                 return found
         return None
+
+    def _rejectable(self, verb: Token) -> bool:
+        """A rejection needs something political rejected: a proposal, a demand, a bill."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not objects:
+            return True  # "refused to", "rejected outright": the complement says what
+        return any(
+            o.lemma_.lower() in REJECTABLE or o.lower_ in ACT_NOUNS or self._actor_of(o)
+            for o in objects
+        )
 
     def _crowd(self, tok: Token) -> Actor | None:
         """Protesters need no dictionary entry: "about 900 ground handlers walked out"."""
