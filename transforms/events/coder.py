@@ -134,10 +134,12 @@ LOCATIVE_PREPS = words("in at near outside inside off across along around over i
 #: Speakers whose reports are commentary, and actors whose acts PLOVER does not code.
 COMMENTATORS = frozenset({"EDU", "BUS"})
 NON_POLITICAL = frozenset({"EDU", "BUS", "MED"})
-INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO", "OPP"})
+INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO", "OPP", "PTY"})
 #: Verbs that are only the means of another act in the same sentence ("summoned the ambassador
 #: and accused Ankara"): kept alone, dropped next to another event of the same actor.
 MEANS_VERBS = words("summon")
+#: A warning is a threat only when it is addressed to someone ("warned the West against").
+WARNING_VERBS = words("warn caution")
 #: Verbs whose object is the weapon used, not the target.
 INSTRUMENT_VERBS = words("fire launch drop detonate hurl throw use deploy unleash")
 #: "described X as Y": an accusation only when X is someone.
@@ -253,6 +255,12 @@ class Coder:
             recipient = self._recipient(tok, plover, actor)
         if recipient is None and tok.lemma_.lower() in CHARACTERISING_VERBS:
             return None  # "described the timeframe as inadequate": nobody is accused
+        if (
+            recipient is None
+            and plover.event_type == "THREATEN"
+            and tok.lemma_.lower() in WARNING_VERBS
+        ):
+            return None  # "warned that the deal could fail": a forecast, not a threat
         if plover.event_type == "REJECT" and recipient is None and not self._rejectable(clause):
             return None  # "refused treatment": a refusal of nothing political
         return Candidate(
@@ -278,7 +286,7 @@ class Coder:
             MATERIAL_CONFLICT | {"THREATEN", "REJECT"}
         )
         if lemma in INTENT_VERBS:
-            if conflict or xcomp.lemma_.lower() in RETALIATION_LEMMAS:
+            if lemma == "threaten" or conflict or xcomp.lemma_.lower() in RETALIATION_LEMMAS:
                 assault = inner_plover is not None and inner_plover.event_type == "ASSAULT"
                 return ("138" if assault else "130", "threat")
             return ("030", "intent")

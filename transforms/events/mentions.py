@@ -370,6 +370,17 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
             sector = parsed.sector
             kind = "person" if head.ent_type_ == "PERSON" else "organisation"
             canonical = _title_case(m.actor[0])
+    # "NATO foreign ministers", "UN envoy": an international body's people are international.
+    if (
+        head_match is None
+        and any(
+            m.actor is not None and parse_code(code_at(m.actor, published)).international
+            for m in matches
+        )
+        and not bare_countries
+    ):
+        international = True
+        sector = sector or head_agent
     # A stated nationality beats the country an institution's entry carries ("Nigeria's Senate"
     # matches the US Senate entry): modifiers that are bare countries win.
     modifier_countries = [c for c in bare_countries if head_match is None or c != country]

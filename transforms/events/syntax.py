@@ -121,6 +121,7 @@ def subject_candidates(tok: Token) -> list[Token]:
     out: list[Token] = []
     cur = tok
     inherited = False
+    via_conj = False
     for _ in range(8):
         own = next(
             (
@@ -149,10 +150,11 @@ def subject_candidates(tok: Token) -> list[Token]:
             cur = head
             continue
         if cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+            via_conj = via_conj or cur.dep_ == "conj"
             cur = cur.head
             inherited = True
             continue
-        if inherited and cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_LEMMAS:
+        if via_conj and cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_LEMMAS:
             cur = cur.head
             continue
         return out
