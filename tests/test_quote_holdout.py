@@ -1,12 +1,14 @@
 # ruff: noqa: E501  (article text is kept one paragraph per line, as the pipeline sees it)
-"""Quote extraction on eight held-out articles written for this test (CC0, fictional).
+"""Quote extraction on thirteen held-out articles written for this test (CC0, fictional).
 
 They were written and annotated (by the conventions of tests/fixtures/devset/README.md) before
 the extractor was first run on them, to see how rules developed on the devset carry to other
 text: wire datelines, British single-quote style, colon introductions without a cue, refusals
-to comment, "according to people familiar", pronoun chains across genders. On that first run
-the extractor scored F1 0.979 and speaker accuracy 0.884; the misses then fixed by general
-rules are listed in the commit history. The test below keeps the current level.
+to comment, "according to people familiar", pronoun chains across genders, captions, "quoted
+as saying", statements as speakers. On their first runs the extractor scored F1 0.979 and
+speaker accuracy 0.884 on the first eight articles, and F1 0.989 and speaker accuracy 0.848 on
+the five written after the first round of fixes; those misses were then fixed by general rules
+(see the commit history). The test below keeps the current level.
 
 Each article is (name, text, [(quote, type, speaker), ...]) in article order.
 """
@@ -398,6 +400,232 @@ North Korea did not immediately respond.""",
             ('against forming "exclusive blocs."', "mixed", "Liu Fang"),
         ],
     ),
+    # --- second batch, written after the first round of fixes ---
+    (
+        "city_budget",
+        """Photo: City Hall in Brackenridge. (Getty Images)
+
+Brackenridge's city council approved a $1.2 billion budget late Tuesday, but Mayor Denise Whitaker warned that the deal left "almost no margin for error."
+
+"We closed a $90 million gap without laying off a single firefighter," Whitaker said at a news conference on Wednesday. "That was not easy, and it was not free."
+
+Council member Rafael Ortiz, who voted against the budget, said the city had "raided its rainy-day fund to paper over a structural deficit."
+
+Ms. Whitaker said she expected the city's credit rating to hold. Asked whether property taxes would rise next year, she said, "I'm not going to make promises I can't keep."
+
+The city's finance director, Paul Lindqvist, told the council that sales tax receipts had fallen 3 percent since January.
+
+Moody's, the credit rating agency, said in a report that it would review the city's rating within 90 days.
+
+Library hours will be cut by a third, according to a summary of the budget published by the council.""",
+        [
+            ('the deal left "almost no margin for error."', "mixed", "Denise Whitaker"),
+            (
+                "We closed a $90 million gap without laying off a single firefighter,",
+                "direct",
+                "Denise Whitaker",
+            ),
+            ("That was not easy, and it was not free.", "direct", "Denise Whitaker"),
+            (
+                'the city had "raided its rainy-day fund to paper over a structural deficit."',
+                "mixed",
+                "Rafael Ortiz",
+            ),
+            ("she expected the city's credit rating to hold", "indirect", "Denise Whitaker"),
+            ("I'm not going to make promises I can't keep.", "direct", "Denise Whitaker"),
+            ("sales tax receipts had fallen 3 percent since January", "indirect", "Paul Lindqvist"),
+            ("it would review the city's rating within 90 days", "indirect", "Moody's"),
+            ("Library hours will be cut by a third", "indirect", "council"),
+        ],
+    ),
+    (
+        "wildfire_evacuations",
+        """Firefighters battled a wind-driven wildfire north of Carrow on Saturday as officials ordered about 12,000 people to leave their homes.
+
+The blaze had burned more than 8,000 acres by the afternoon and was 5 percent contained, the state forestry service said.
+
+"The wind is the whole story today," said fire chief Renata Alvarez. "If it drops tonight, we have a chance. If it doesn't — well, we'll be here for a while."
+
+Alvarez said crews were focusing on protecting the town of Elm Flats, where about 900 homes were under threat.
+
+Governor Tom Bradshaw declared a state of emergency and told reporters he had asked for federal help.
+
+"Nobody should wait to see the flames," he said. "If you're told to go, go."
+
+At an evacuation centre in a high school gym, Linda Cho, 67, said she had left with only her medication and her dog. "Forty years in that house," she said. "I hope it's still there."
+
+Officials believe the fire was started by a downed power line, the sheriff's office said in a statement on Saturday evening.""",
+        [
+            (
+                "The blaze had burned more than 8,000 acres by the afternoon and was 5 percent contained",
+                "indirect",
+                "state forestry service",
+            ),
+            ("The wind is the whole story today,", "direct", "Renata Alvarez"),
+            (
+                "If it drops tonight, we have a chance. If it doesn't — well, we'll be here for a while.",
+                "direct",
+                "Renata Alvarez",
+            ),
+            (
+                "crews were focusing on protecting the town of Elm Flats, where about 900 homes were under threat",
+                "indirect",
+                "Renata Alvarez",
+            ),
+            ("he had asked for federal help", "indirect", "Tom Bradshaw"),
+            ("Nobody should wait to see the flames,", "direct", "Tom Bradshaw"),
+            ("If you're told to go, go.", "direct", "Tom Bradshaw"),
+            ("she had left with only her medication and her dog", "indirect", "Linda Cho"),
+            ("Forty years in that house,", "direct", "Linda Cho"),
+            ("I hope it's still there.", "direct", "Linda Cho"),
+            (
+                "Officials believe the fire was started by a downed power line",
+                "indirect",
+                "sheriff's office",
+            ),
+        ],
+    ),
+    (
+        "chip_export_rules",
+        """BEIJING (Reuters) - China on Thursday condemned new U.S. restrictions on exports of advanced chips, saying they would "seriously disrupt" global supply chains.
+
+Commerce ministry spokesman He Yadong told a regular briefing that Beijing would take "all necessary measures" to protect the rights of Chinese firms.
+
+"The United States is abusing export controls and weaponising trade," He said.
+
+The rules, announced on Tuesday, bar U.S. companies from selling certain chipmaking tools to Chinese manufacturers without a licence.
+
+A person familiar with the matter said the Commerce Department had been drafting the rules for more than a year. The person asked not to be identified because the discussions were private.
+
+Shares in Dutch equipment maker Veldhoven Lithography fell 6 percent. The company said it was "assessing the impact" of the measures and would update investors in its next quarterly report.
+
+Analysts at Crestline Research estimated that the rules could cut China-bound sales of such equipment by as much as 40 percent next year.
+
+"This is a much bigger hammer than anyone expected," said Crestline analyst Mei Tanaka.""",
+        [
+            ('they would "seriously disrupt" global supply chains', "mixed", "China"),
+            (
+                'Beijing would take "all necessary measures" to protect the rights of Chinese firms',
+                "mixed",
+                "He Yadong",
+            ),
+            (
+                "The United States is abusing export controls and weaponising trade,",
+                "direct",
+                "He Yadong",
+            ),
+            (
+                "the Commerce Department had been drafting the rules for more than a year",
+                "indirect",
+                "A person familiar with the matter",
+            ),
+            (
+                'it was "assessing the impact" of the measures and would update investors in its next quarterly report',
+                "mixed",
+                "Veldhoven Lithography",
+            ),
+            (
+                "the rules could cut China-bound sales of such equipment by as much as 40 percent next year",
+                "indirect",
+                "Analysts at Crestline Research",
+            ),
+            ("This is a much bigger hammer than anyone expected,", "direct", "Mei Tanaka"),
+        ],
+    ),
+    (
+        "hospital_strike",
+        """Nurses at three hospitals in Westbury walked off the job on Monday in a dispute over staffing levels, their union said.
+
+The Westbury Nurses Association said about 2,300 members had joined the strike, which is scheduled to last 72 hours.
+
+"We are exhausted," said Karen Boyle, an intensive care nurse with 22 years' experience. "Some nights one nurse is looking after six or seven very sick patients. That is not safe."
+
+The hospitals' operator, Meridian Health, said in a statement that it had hired temporary staff and that all emergency departments would remain open.
+
+"Patient care is our first priority, and it will not be compromised," the statement said.
+
+Meridian's chief executive, Alan Price, said the company had offered a 14 percent raise over three years. He accused the union of "refusing to negotiate in good faith."
+
+Union president Gloria Mendes rejected that account. "Money was never the main issue," she said. "Staffing is.\"""",
+        [
+            (
+                "Nurses at three hospitals in Westbury walked off the job on Monday in a dispute over staffing levels",
+                "indirect",
+                "Westbury Nurses Association",
+            ),
+            (
+                "about 2,300 members had joined the strike, which is scheduled to last 72 hours",
+                "indirect",
+                "Westbury Nurses Association",
+            ),
+            ("We are exhausted,", "direct", "Karen Boyle"),
+            (
+                "Some nights one nurse is looking after six or seven very sick patients. That is not safe.",
+                "direct",
+                "Karen Boyle",
+            ),
+            (
+                "it had hired temporary staff and that all emergency departments would remain open",
+                "indirect",
+                "Meridian Health",
+            ),
+            (
+                "Patient care is our first priority, and it will not be compromised,",
+                "direct",
+                "Meridian Health",
+            ),
+            (
+                "the company had offered a 14 percent raise over three years",
+                "indirect",
+                "Alan Price",
+            ),
+            ('the union of "refusing to negotiate in good faith."', "mixed", "Alan Price"),
+            ("Money was never the main issue,", "direct", "Gloria Mendes"),
+            ("Staffing is.", "direct", "Gloria Mendes"),
+        ],
+    ),
+    (
+        "election_result",
+        """Incumbent president Samuel Adeyemi has won a second term with 54 percent of the vote, the electoral commission announced on Sunday, in an election the opposition has vowed to challenge in court.
+
+Adeyemi told cheering supporters in the capital that the result was "a victory for stability and for every citizen who wants peace."
+
+His main rival, former finance minister Grace Okonkwo, said the count had been "riddled with irregularities" and called on her supporters to remain calm.
+
+"We will use every legal avenue available to us," Okonkwo told reporters at her campaign headquarters. "We will not take to the streets."
+
+International observers said the vote was largely peaceful but noted delays in opening polling stations in the north. The head of the European Union's observer mission, Henrik Dahl, said the commission should publish results for each polling station.
+
+The commission's chairman, Yusuf Bello, dismissed the opposition's claims as "baseless.\"""",
+        [
+            (
+                "Incumbent president Samuel Adeyemi has won a second term with 54 percent of the vote",
+                "indirect",
+                "electoral commission",
+            ),
+            (
+                'the result was "a victory for stability and for every citizen who wants peace."',
+                "mixed",
+                "Samuel Adeyemi",
+            ),
+            ('the count had been "riddled with irregularities"', "mixed", "Grace Okonkwo"),
+            ("her supporters to remain calm", "indirect", "Grace Okonkwo"),
+            ("We will use every legal avenue available to us,", "direct", "Grace Okonkwo"),
+            ("We will not take to the streets.", "direct", "Grace Okonkwo"),
+            ("the vote was largely peaceful", "indirect", "International observers"),
+            (
+                "delays in opening polling stations in the north",
+                "indirect",
+                "International observers",
+            ),
+            (
+                "the commission should publish results for each polling station",
+                "indirect",
+                "Henrik Dahl",
+            ),
+            ('the opposition\'s claims as "baseless."', "mixed", "Yusuf Bello"),
+        ],
+    ),
 ]
 
 
@@ -413,7 +641,7 @@ def test_holdout_quality() -> None:
         for a, doc in zip(articles, docs, strict=True)
     ]
     totals = total(scores)
-    # Measured: F1 1.000, speaker accuracy 0.972 (72 quotes; the two misses are a joint
-    # speaker written as "their governments" and "court documents" read as the court).
+    # Measured: F1 0.992, speaker accuracy 0.983 (119 quotes). Left: "noted delays" (a noun
+    # object), a joint speaker written "their governments", "court documents" read as the court.
     assert totals.f1 >= 0.97
-    assert totals.speaker_accuracy >= 0.94
+    assert totals.speaker_accuracy >= 0.95

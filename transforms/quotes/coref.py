@@ -49,6 +49,7 @@ _SYNONYMS: dict[str, frozenset[str]] = {
     "spokesman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
     "spokeswoman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
     "spokesperson": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
+    "union": frozenset({"union", "association", "federation", "confederation", "guild"}),
     "executive": frozenset({"executive", "ceo"}),
     "chief": frozenset({"chief", "head", "ceo"}),
     "head": frozenset({"head", "chief"}),
@@ -74,6 +75,7 @@ class Entity:
     is_company: bool = False
     is_name: bool = False  # named ("Hamilton Police Service"), not described ("the unit")
     joint: bool = False  # "A and B", speaking together
+    plural: bool = False  # described by a plural noun ("U.S. companies", "residents")
     acronym: str = ""
 
     def add_position(self, i: int) -> None:
@@ -152,7 +154,9 @@ class EntityTable:
                     head_lemma=mention.head_lemma,
                     acronym=_acronym(mention.name),
                 )
-                entity.is_company = _is_company_name(words)
+                entity.is_company = _is_company_name(words) or any(
+                    is_company_noun(w) for w in mention.role_words
+                )
                 entity.is_name = True
                 self._register(entity)
             elif len(words) > len(entity.words) and _contains(words, entity.words):
@@ -165,6 +169,7 @@ class EntityTable:
                 name, mention.speaker_type, _name_words(name), head_lemma=mention.head_lemma
             )
             entity.is_company = is_company_noun(mention.head_lemma)
+            entity.plural = mention.plural
             self._register(entity)
         self._absorb(entity, mention)
         return entity
@@ -329,6 +334,12 @@ class EntityTable:
                 continue
             if mention.speaker_type == "organisation" and entity.speaker_type == "person":
                 continue
+            # Number agrees: "Analysts at X" is not the analyst named later, "the company" is
+            # not "U.S. companies".
+            if mention.plural and entity.speaker_type == "person":
+                continue
+            if not mention.plural and entity.plural and not group_match:
+                continue
             if entity.joint:
                 continue
             vocab = set(entity.words) | entity.role_words | {entity.head_lemma}
@@ -368,7 +379,13 @@ class EntityTable:
         return joint
 
     def _salient_company(self, at: int) -> Entity | None:
-        companies = [e for e in self.entities if e.is_company and e.speaker_type == "organisation"]
+        """ "the company" with no antecedent by its head noun: the most-mentioned named company
+        (in a business story, the one the story is about)."""
+        companies = [
+            e
+            for e in self.entities
+            if e.is_company and e.is_name and not e.plural and e.speaker_type == "organisation"
+        ]
         if not companies:
             return None
         return max(
@@ -382,11 +399,25 @@ class EntityTable:
         the phrase names no issuer ("a joint statement")."""
         if tok.lemma_.lower() not in SOURCE_DOCUMENT_NOUNS:
             return None
+        # "from X" / "by X" / "published by X" name the issuer; "of X" only when nothing else
+        # does ("a summary of the budget published by the council" is the council's).
+        by_prep: dict[str, Token] = {}
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return pobj, None
+                    by_prep.setdefault(child.lower_, pobj)
+        for node in tok.subtree:
+            if node.dep_ == "acl":
+                agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                pobj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                )
+                if pobj is not None:
+                    by_prep.setdefault("by", pobj)
+        for prep in ("from", "by", "of"):
+            if prep in by_prep:
+                return by_prep[prep], None
         for child in tok.children:
             if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
                 return child, None

@@ -193,7 +193,9 @@ def _trailer_attribution(layout: DocLayout, span: QuoteSpan, next_open: int) -> 
     if span.close is None:
         return None
     text = layout.text
-    content_end = text[span.end - 1] if span.end > span.start else ""
+    # The last character before the closing mark, looking through a nested quote's closing
+    # mark: "... the answer is 'we have no vehicle,'" Okafor said.
+    content_end = text[span.start : span.end].rstrip("'’‘\"”“ ")[-1:]
     after = text[span.outer_end : next_open]
     after_stripped = after.lstrip()
     ok = content_end in _ATTRIBUTABLE_END or after_stripped[:1] in (",", "—", "–")

@@ -353,18 +353,42 @@ def _before_reporting_adjunct(doc: Doc, first: int, last: int) -> int:
 
 
 def _clause_before(cue: Token, subject: Token) -> tuple[int, int, str] | None:
-    """'X happened, the ministry said.': a ccomp left of the cue, with the subject after it."""
+    """'X happened, the ministry said.': a ccomp left of the cue, then the attribution."""
+    doc = cue.doc
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
+        return None  # the cue reports forwards ("..., in an election X has vowed to challenge")
     for child in cue.children:
         if child.dep_ != "ccomp" or child.i > cue.i:
             continue
         if subject.i <= child.right_edge.i:
             return None  # the subject is inside or before the clause: not clause-first
+        # Only punctuation may separate the clause from the attribution that follows it.
+        gap_end = min(np_bounds(subject)[0], cue.i)
+        if any(not t.is_punct for t in doc[child.right_edge.i + 1 : gap_end]):
+            return None
+        if _nominal_attribution(doc, child.right_edge.i + 1, cue.i):
+            return None
         if any(
             c.dep_.startswith("nsubj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children
         ):
             return None  # "Pelly, who had led the party, said": a misparsed relative clause
         return child.left_edge.i, child.right_edge.i, "indirect:clause_first"
     return None
+
+
+#: Nouns for what someone says, which make "X, an allegation Y denied" a nominal attribution
+#: (README: not a quote) rather than "X, Y denied".
+_SPEECH_ACT_NOUNS = frozenset(
+    {"claim", "allegation", "charge", "accusation", "assertion", "suggestion", "view", "argument"}
+)
+
+
+def _nominal_attribution(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] (between a clause and its cue) is ', a claim/charge ...'."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return (
+        len(words) > 1 and words[0].pos_ == "DET" and words[1].lemma_.lower() in _SPEECH_ACT_NOUNS
+    )
 
 
 def _clause_before_attribution(cue: Token, subject: Token) -> tuple[int, int, str] | None:
@@ -378,6 +402,8 @@ def _clause_before_attribution(cue: Token, subject: Token) -> tuple[int, int, st
     doc = cue.doc
     attr_first = min(np_bounds(subject)[0], cue.i)
     if attr_first == 0 or doc[attr_first - 1].text not in (",", "—", "–"):
+        return None
+    if _nominal_attribution(doc, attr_first, cue.i):
         return None
     start = _first_word(cue.sent)
     if attr_first - 1 - start < 4:
@@ -581,7 +607,7 @@ _FRAGMENT_REACH = 80
 
 #: Outer frames that only relay a report ("X said Y, the agency reported" / "according to"):
 #: when one contains a quote with its own cue, the inner quote is the one to keep.
-_RELAYING = frozenset({"indirect:clause_first", "indirect:according_to"})
+_RELAYING = frozenset({"indirect:according_to"})
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:

@@ -162,7 +162,7 @@ SOURCE_DOCUMENT_NOUNS = _words(
     "statement statements report reports figures figure estimates estimate data "
     "statistics survey poll study records record document documents filing filings "
     "release communique communiqué tally count census analysis assessment account "
-    "accounts note notice website post"
+    "accounts note notice website post summary minutes readout transcript"
 )
 
 PERSONAL_PRONOUNS = _words("he she him her they them it")

@@ -131,11 +131,13 @@ def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Toke
 
 
 def _possessed_noun(possessor: Token, cue: Token) -> Token | None:
+    """The noun a possessor qualifies, up to the first comma; None when a comma comes first
+    ("Moody's, the rating agency, said": the name itself ends in 's)."""
     doc = cue.doc
     found = None
     for j in range(possessor.i + 1, cue.i):
         tok = doc[j]
-        if tok.text == "," and found is not None:
+        if tok.text == ",":
             break
         if tok.pos_ in ("NOUN", "PROPN") and not is_quote_mark(tok):
             found = tok
@@ -304,7 +306,22 @@ def _appositive_name(head: Token) -> Token | None:
             child.dep_ == "conj" and not has_det and child.ent_type_ == "PERSON"
         ):
             return child
-    return None
+    return _name_between_commas(head)
+
+
+def _name_between_commas(head: Token) -> Token | None:
+    """'The head of the EU's observer mission, Henrik Dahl, said': a person's name set off by
+    commas right after the description, whatever the parser attached it to."""
+    doc = head.doc
+    last = np_bounds(head)[1]
+    if last + 2 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    j = last + 2
+    while j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == last + 2 or j >= len(doc) or doc[j].text != ",":
+        return None
+    return doc[j - 1]
 
 
 def _pronoun(tok: Token) -> Mention:
@@ -385,6 +402,10 @@ def _named(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     else:
         mention.name = _org_name(head, surface_first, last, layout)
         mention.modifiers = _modifiers(doc, surface_first, head.i)
+        # "Dutch equipment maker Veldhoven Lithography": the description says what it is.
+        mention.role_words = frozenset(
+            t.lemma_.lower() for t in doc[surface_first : head.i] if t.pos_ == "NOUN"
+        )
     return mention
 
 
