@@ -587,11 +587,32 @@ class Memory:
             if a.start >= pron.i and a.head >= pron.i:
                 return False
             if want_person:
-                return a.kind == "person"
+                # "her Iranian counterpart ... warned him": a singular role noun is a person.
+                role_person = a.kind == "generic" and a.head_coded and a.role and not a.plural
+                return a.kind == "person" or role_person
             if want_plural:
                 return a.kind != "person" or a.plural
             return (a.kind != "person" and not a.plural) or a.kind in {"state", "organisation"}
 
+        if pron.dep_ in {"dobj", "dative", "pobj"}:
+            # An object pronoun is not its own clause's subject ("she warned him"): take the
+            # nearest earlier phrase of the sentence that fits, then earlier sentences.
+            subjects = {
+                c.i for t in (pron.head, pron.head.head) for c in t.children if c.dep_ == "nsubj"
+            }
+            for tok in reversed(list(pron.sent)[: pron.i - pron.sent.start]):
+                if (
+                    tok.dep_ in {"nsubj", "dobj", "pobj", "appos", "dative"}
+                    and tok.i not in subjects
+                ):
+                    if tok.pos_ in {"NOUN", "PROPN"}:
+                        cand = self.actor(tok)
+                        if cand is not None and fits(cand):
+                            return cand
+            for a in reversed(self.mentions):
+                if a.head < pron.sent.start and fits(a):
+                    return a
+            return None
         # The speaker of the clause the pronoun sits in: "the ministry said it had ...".
         tok = pron
         seen = 0
