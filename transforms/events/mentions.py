@@ -601,14 +601,11 @@ class Memory:
                 c.i for t in (pron.head, pron.head.head) for c in t.children if c.dep_ == "nsubj"
             }
             for tok in reversed(list(pron.sent)[: pron.i - pron.sent.start]):
-                if (
-                    tok.dep_ in {"nsubj", "dobj", "pobj", "appos", "dative"}
-                    and tok.i not in subjects
-                ):
-                    if tok.pos_ in {"NOUN", "PROPN"}:
-                        cand = self.actor(tok)
-                        if cand is not None and fits(cand):
-                            return cand
+                phrase = tok.dep_ in {"nsubj", "dobj", "pobj", "appos", "dative"}
+                if phrase and tok.i not in subjects and tok.pos_ in {"NOUN", "PROPN"}:
+                    cand = self.actor(tok)
+                    if cand is not None and fits(cand):
+                        return cand
             for a in reversed(self.mentions):
                 if a.head < pron.sent.start and fits(a):
                     return a
