@@ -52,7 +52,6 @@ _SPECIFIC_SECTORS = {"LEG", "JUD", "MIL", "COP", "SPY"}
 _SECTOR_ALIASES = {
     "UAF": "REB",
     "INS": "REB",
-    "ELI": "GOV",
     "SPY": "MIL",
     "PPL": "CVL",
 }
@@ -70,6 +69,7 @@ SECTOR_LABELS = {
     "CVL": "civilians",
     "LAB": "labour",
     "PTY": "political party",
+    "ELI": "elite",
     "EDU": "education",
     "HLH": "health",
     "CRM": "criminals",
@@ -225,7 +225,8 @@ class ActorLexicon:
                 return  # within the Phoenix files the first (usually main) reading wins
         bucket.append((words, record))
 
-    def load_agents(self, path: Path) -> None:
+    def load_agents(self, path: Path, *, replace: bool = False) -> None:
+        """Read one agents file; with ``replace`` its phrases win over earlier ones."""
         subs: dict[str, list[str]] = {}
         for raw in _read_lines(path):
             line = raw.split("#", 1)[0].rstrip()
@@ -256,8 +257,13 @@ class ActorLexicon:
                 elif plural:
                     forms.extend(_phrase_words(p) for p in plural)
                 for form in forms:
-                    if form:
-                        self.agents.setdefault(form[0], []).append((form, code, stem))
+                    if not form:
+                        continue
+                    bucket = self.agents.setdefault(form[0], [])
+                    if replace:
+                        bucket.insert(0, (form, code, stem))  # the first of equal length wins
+                    else:
+                        bucket.append((form, code, stem))
 
     # ---- matching ------------------------------------------------------------------------
 
@@ -365,7 +371,7 @@ def _build_lexicon() -> ActorLexicon:
     for name in AGENT_FILES:
         path = LEXICON_DIR / name
         if path.exists():
-            lex.load_agents(path)
+            lex.load_agents(path, replace=name.startswith("newsdb"))
     return lex
 
 

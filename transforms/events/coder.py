@@ -138,6 +138,12 @@ INSTITUTIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "IGO", "NGO
 #: Verbs that are only the means of another act in the same sentence ("summoned the ambassador
 #: and accused Ankara"): kept alone, dropped next to another event of the same actor.
 MEANS_VERBS = words("summon")
+#: Subjects that make an attack without a named author ("a roadside bomb killed ...").
+WEAPON_NOUNS = words(
+    "bomb bombs explosion explosions blast blasts mine mines ied ieds missile missiles rocket "
+    "rockets shell shells mortar mortars drone drones grenade grenades shelling gunfire airstrike "
+    "airstrikes strike strikes attack attacks"
+)
 #: A warning is a threat only when it is addressed to someone ("warned the West against").
 WARNING_VERBS = words("warn caution")
 #: Verbs whose object is the weapon used, not the target.
@@ -336,6 +342,13 @@ class Coder:
             if found is not None:
                 return found
         return None
+
+    def _weapon_subject(self, verb: Token) -> bool:
+        """Is the grammatical subject a weapon or an attack ("a car bomb", "an air strike")?"""
+        for subj in subject_candidates(verb):
+            if subj.lemma_.lower() in WEAPON_NOUNS or self.nouns.lookup(subj) is not None:
+                return True
+        return False
 
     def _rejectable(self, verb: Token) -> bool:
         """A rejection needs something political rejected: a proposal, a demand, a bill."""
@@ -737,7 +750,8 @@ class Coder:
     def _keep(self, cand: Candidate) -> bool:
         actor = cand.actor
         if actor is None:
-            return False
+            # "A roadside bomb killed four soldiers": an attack whose author is not named.
+            return cand.event_type == "ASSAULT" and self._weapon_subject(cand.trigger)
         etype = cand.event_type
         if actor.sector in NON_POLITICAL and etype != "PROTEST":
             return False
@@ -905,7 +919,7 @@ def _political(actor: Actor) -> bool:
     Unknown companies and people mentioned only by name ("trade unionist Ales Barysevich")
     are not the actors of PLOVER events.
     """
-    if actor.kind == "state" or actor.international or actor.sector:
+    if actor.kind in {"state", "group"} or actor.international or actor.sector:
         return True
     return actor.kind == "person" and actor.role
 

@@ -149,6 +149,8 @@ SECTOR_NOMINALS = {
     "group": "REB",
     "militants": "REB",
 }
+#: "The two sides", "both countries", "the parties": the parties of a dispute.
+GROUP_NOMINALS = frozenset({"side", "party", "country", "nation", "government", "delegation"})
 #: Person-like generic heads that can be an actor ("two men", "the suspects").
 PERSON_HEADS = frozenset(
     {
@@ -370,6 +372,19 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
             sector = parsed.sector
             kind = "person" if head.ent_type_ == "PERSON" else "organisation"
             canonical = _title_case(m.actor[0])
+    # "UN Secretary-General Antonio Guterres": the office, not the person's old national role.
+    if (
+        head_match is not None
+        and kind == "person"
+        and any(
+            m.actor is not None
+            and m is not head_match[0]
+            and parse_code(code_at(m.actor, published)).international
+            for m in matches
+        )
+    ):
+        country, international, explicit = None, True, False
+        sector = "IGO"
     # "NATO foreign ministers", "UN envoy": an international body's people are international.
     if (
         head_match is None
@@ -634,6 +649,8 @@ class Memory:
     def _nominal(self, head: Token) -> Actor | None:
         lemma = head.lemma_.lower()
         low = head.lower_
+        if lemma in GROUP_NOMINALS and head.tag_ == "NNS":
+            return self._parties(head)
         if low in SECTOR_NOMINALS or lemma in SECTOR_NOMINALS:
             sector = SECTOR_NOMINALS.get(low) or SECTOR_NOMINALS[lemma]
             for a in reversed(self.mentions):
@@ -651,6 +668,34 @@ class Memory:
             if lemma in span_words:
                 return a
         return None
+
+    def _parties(self, head: Token) -> Actor | None:
+        """ "The two sides", "both countries": the last two distinct parties mentioned."""
+        seen: list[Actor] = []
+        for a in reversed(self.mentions):
+            if a.head >= head.i or not (a.country or a.international) or a.kind == "person":
+                continue
+            if any(same.canonical == a.canonical for same in seen):
+                continue
+            seen.append(a)
+            if len(seen) == 2:
+                break
+        if len(seen) == 2:
+            group = combine([seen[1], seen[0]])
+            if group is not None:
+                return replace(group, head=head.i, kind="group")
+        # Nobody to point back to: the parties of a dispute are still political actors.
+        return Actor(
+            text=head.doc[head.left_edge.i : head.i + 1].text,
+            canonical=None,
+            country=None,
+            sector=None,
+            kind="group",
+            head=head.i,
+            start=head.left_edge.i,
+            end=head.i + 1,
+            plural=True,
+        )
 
     def with_fallback_country(self, actor: Actor, location_country: str | None) -> Actor:
         """Generic actors and people of unknown nationality take the article's country."""
@@ -679,9 +724,12 @@ def _merge_identity(actor: Actor, extra: Actor) -> Actor:
 
 
 def _definite(head: Token) -> bool:
+    """ "the ministry", "its envoy", "both sides", "the two delegations"."""
     return any(
-        c.dep_ in {"det", "poss"}
-        and c.lower_ in {"the", "this", "that", "these", "those", "its", "their"}
+        (
+            c.dep_ in {"det", "poss", "predet"}
+            and c.lower_ in {"the", "this", "that", "these", "those", "its", "their", "both"}
+        )
         for c in head.children
     )
 

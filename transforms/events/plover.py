@@ -14,6 +14,8 @@ annotation convention of the project's gold data (``tests/fixtures/devset/README
 * ``084``/``0841`` (release persons): the gold codes freeing hostages as CONCEDE, not RETREAT.
 * ``016`` (deny responsibility, accusations): REJECT, as the manual (7.2, note 2) suggests;
   the gold codes "rejected the allegations" as REJECT.
+* ``0813``/``0814`` (ease curfew, state of emergency): CONCEDE, as the manual's CONCEDE section
+  says ("removing curfews"); the crosswalk's own note flags these two rows as unsettled.
 * ``163`` (impose embargo/sanctions): the crosswalk says COERCE, but the manual's SANCTION
   section codes "international (political or economic) sanctions" as SANCTION 'discontinue'.
 * ``195`` (employ aerial weapons): mode ``aerial`` (the crosswalk predates that mode).
@@ -86,6 +88,8 @@ _NEWSDB_OVERRIDES: dict[str, tuple[str, str | None, str | None]] = {
     "026": ("REQUEST", "meet", "diplomatic"),
     "027": ("REQUEST", "meet", "diplomatic"),
     "028": ("REQUEST", "meet", "diplomatic"),
+    "0813": ("CONCEDE", None, "legal"),
+    "0814": ("CONCEDE", None, "legal"),
     "084": ("CONCEDE", "release", None),
     "0841": ("CONCEDE", "release", "legal"),
     "016": ("REJECT", None, None),
