@@ -123,7 +123,7 @@ class EntityTable:
                     continue
                 mention = mention_at(root, self.layout)
                 if mention.kind == "name":
-                    self.add(mention)
+                    self._add_parts(mention)
         for tok in doc:
             if (
                 tok.pos_ in ("NOUN", "PROPN")
@@ -136,7 +136,13 @@ class EntityTable:
                 if mention.speaker_type == "organisation" and _names_something(
                     doc[mention.first : tok.i]
                 ):
-                    self.add(mention)
+                    self._add_parts(mention)
+
+    def _add_parts(self, mention: Mention) -> None:
+        """Collect a mention; a joint one ("the Church and the Red Cross") as its parts."""
+        for part in mention.conjuncts or [mention]:
+            if part.kind == "name" or not mention.conjuncts:
+                self.add(part)
 
     def add(self, mention: Mention) -> Entity:
         """Merge ``mention`` into the entity it names, or start a new one."""
@@ -234,6 +240,17 @@ class EntityTable:
         self, mention: Mention, previous: Entity | None, previous_block: int, block: int
     ) -> Resolved:
         recent_previous = previous if previous is not None and block - previous_block <= 2 else None
+        if mention.conjuncts:
+            parts = [self.resolve(p, previous, previous_block, block) for p in mention.conjuncts]
+            names = [
+                p.entity.name if p.entity is not None else c.text
+                for p, c in zip(parts, mention.conjuncts, strict=True)
+            ]
+            if len(set(names)) == 1 and parts[0].entity is not None:
+                return parts[0]  # NER named the pair as one organisation already
+            joint = self._joint(names, mention.speaker_type)
+            joint.add_position(mention.head)
+            return Resolved(joint, min(p.confidence for p in parts))
         if mention.kind == "pronoun":
             return self._resolve_pronoun(mention, recent_previous)
         if mention.kind == "name":
@@ -307,6 +324,12 @@ class EntityTable:
         ):
             previous.add_position(at)
             return Resolved(previous, 0.65)
+        if mention.definite and mention.speaker_type == "person" and not mention.plural:
+            # "the 46-year-old", "the Frenchman": the person met last, as a pronoun would be.
+            person = self._latest_compatible_person(mention)
+            if person is not None:
+                person.add_position(at)
+                return Resolved(person, 0.55)
         if mention.definite and is_company_noun(head):
             company = self._salient_company(at)
             if company is not None:
@@ -370,13 +393,40 @@ class EntityTable:
             return None
         top = sorted(companies, key=lambda e: (-len(e.positions), e.positions[0]))[:2]
         top.sort(key=lambda e: e.positions[0])
-        name = f"{top[0].name} and {top[1].name}"
+        return self._joint([top[0].name, top[1].name], "organisation")
+
+    def _joint(self, names: list[str], speaker_type: SpeakerType) -> Entity:
+        """The entity for several speakers together, named "A and B"."""
+        name = " and ".join(names)
         for entity in self.entities:
             if entity.joint and entity.name == name:
                 return entity
-        joint = Entity(name, "organisation", _name_words(name), joint=True, is_name=True)
+        joint = Entity(name, speaker_type, _name_words(name), joint=True, is_name=True)
+        joint.plural = True
         self._register(joint)
         return joint
+
+    def _latest_compatible_person(self, mention: Mention) -> Entity | None:
+        best, best_pos = None, -1
+        for entity in self.entities:
+            if entity.speaker_type != "person" or not _compatible(entity, mention):
+                continue
+            pos = entity.last_before(mention.head)
+            if pos > best_pos:
+                best, best_pos = entity, pos
+        return best
+
+    def latest_organisation(self, at: int) -> Entity | None:
+        """The organisation mentioned last before token ``at`` ("issued a statement. '...,'
+        the statement said")."""
+        best, best_pos = None, -1
+        for entity in self.entities:
+            if entity.speaker_type != "organisation" or entity.joint:
+                continue
+            pos = entity.last_before(at)
+            if pos > best_pos:
+                best, best_pos = entity, pos
+        return best
 
     def _salient_company(self, at: int) -> Entity | None:
         """ "the company" with no antecedent by its head noun: the most-mentioned named company

@@ -124,9 +124,14 @@ def _resolve_subject(
     mention = mention_at(subject, layout, bounds)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
-    if issuer is None and mention.head_lemma in SOURCE_DOCUMENT_NOUNS and previous is not None:
-        # "according to a joint statement": the statement of whoever spoke last.
-        return _Speaker(previous, mention, "nominal", 0.6)
+    if issuer is None and mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
+        # "according to a joint statement" / "the statement said": the statement of the
+        # organisation that spoke last, else of the last organisation mentioned.
+        if previous is not None and previous.speaker_type in ("organisation", "group"):
+            return _Speaker(previous, mention, "nominal", 0.6)
+        issuer_entity = table.latest_organisation(subject.i)
+        if issuer_entity is not None:
+            return _Speaker(issuer_entity, mention, "nominal", 0.5)
     resolved: Resolved = table.resolve(mention, previous, previous_block, block)
     kind: MentionKind = mention.kind
     entity = resolved.entity

@@ -78,6 +78,9 @@ PERSON_NOUNS = _words(
     "mp td mep senator representative governor mayor king queen prince princess"
 )
 
+#: Singular nouns for a set of people speaking as one: "the family said", "the couple said".
+COLLECTIVE_NOUNS = _words("family couple pair duo trio crew household delegation")
+
 #: Person nouns that describe without giving a role ("one woman said"): no speaker_role.
 GENERIC_PERSON_NOUNS = _words(
     "man woman boy girl child teenager person resident witness survivor victim relative "
@@ -173,6 +176,7 @@ RELATIVE_PRONOUNS = _words("who which that whom")
 #: Agentive endings of nouns for people ("rescuer", "teenager", "economist", "historian",
 #: "resident"); a definite description with one is taken to describe a person.
 _AGENTIVE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+_NOT_AGENTIVE = ("ment", "ness", "ance", "ence")
 
 
 def is_company_noun(lemma: str) -> bool:
@@ -184,7 +188,13 @@ def is_person_noun(lemma: str) -> bool:
     """A noun for a person: listed, or agentive and not an organisation ("the rescuer")."""
     if lemma in PERSON_NOUNS:
         return True
-    if lemma in ORG_NOUNS or is_company_noun(lemma) or lemma in NON_SPEAKER_NOUNS:
+    if (
+        lemma in ORG_NOUNS
+        or is_company_noun(lemma)
+        or lemma in NON_SPEAKER_NOUNS
+        or lemma in SOURCE_DOCUMENT_NOUNS
+        or lemma.endswith(_NOT_AGENTIVE)
+    ):
         return False
     return len(lemma) > 4 and lemma.endswith(_AGENTIVE_SUFFIXES)
 

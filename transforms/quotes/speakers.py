@@ -13,13 +13,14 @@ words left of the cue when the tree has no subject for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.roles import (
+    COLLECTIVE_NOUNS,
     COMPANY_NAME_WORDS,
     FEMALE_PRONOUNS,
     FIRST_SECOND_PERSON,
@@ -71,6 +72,7 @@ class Mention:
     head_lemma: str = ""
     modifiers: tuple[str, ...] = ()  # lower-case content words before the head
     role_words: frozenset[str] = frozenset()  # lemmas of the role, for nominal matching
+    conjuncts: list[Mention] = field(default_factory=list)  # the parts of a joint speaker
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -212,6 +214,15 @@ def mention_at(head: Token, layout: DocLayout, bounds: tuple[int, int] | None = 
         return _pronoun(head)
 
     first, last = bounds if bounds is not None else np_bounds(head)
+    conjunct = _conjoined_name(head, last)
+    if conjunct is not None:
+        # "Mayor Lina Park and Governor Tom Ross said": a joint speaker, "A and B".
+        cc, other = conjunct
+        parts = [
+            mention_at(head, layout, (first, cc - 1)),
+            mention_at(other, layout, (cc + 1, last)),
+        ]
+        return _joint(parts, first, last, layout)
     tail = head.doc[last]
     if head.ent_type_ != "PERSON" and tail.ent_type_ == "PERSON" and tail.pos_ == "PROPN":
         # "Senate Committee on Police Affairs chairman Ibrahim Danladi" parsed with "Committee"
@@ -232,11 +243,60 @@ def mention_at(head: Token, layout: DocLayout, bounds: tuple[int, int] | None = 
         if mention.gender is None:
             mention.gender = gender_of_words([t.text for t in head.doc[first : last + 1]])
         return mention
-    if head.pos_ == "PROPN" or (
-        head.text[:1].isupper() and (head.ent_type_ or _capitalised_mid_sentence(head))
+    if _is_described_by_age(head.doc, first, last):
+        return _nominal(head, first, last, layout)
+    demonym = any(c.dep_ == "det" for c in head.children) and (
+        head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman"))
+    )
+    if not demonym and (
+        head.pos_ == "PROPN"
+        or (head.text[:1].isupper() and (head.ent_type_ or _capitalised_mid_sentence(head)))
     ):
         return _named(head, first, last, layout)
     return _nominal(head, first, last, layout)
+
+
+def _is_described_by_age(doc: Doc, first: int, last: int) -> bool:
+    """ "the 46-year-old said": a person described by age (the parse splits it variously)."""
+    window = doc[max(first - 1, 0) : min(last + 4, len(doc))]
+    words = [t.lower_ for t in window]
+    return any(
+        words[k] == "year" and words[k + 1] == "-" and words[k + 2] == "old"
+        for k in range(len(words) - 2)
+    )
+
+
+def _conjoined_name(head: Token, last: int) -> tuple[int, Token] | None:
+    """A second name coordinated with a named head inside its phrase, and the "and" between."""
+    if head.pos_ != "PROPN":
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and head.i < child.i <= last:
+            cc = next(
+                (j for j in range(head.i + 1, child.left_edge.i + 1) if doc[j].lower_ == "and"),
+                None,
+            )
+            if cc is not None:
+                return cc, child
+    return None
+
+
+def _joint(parts: list[Mention], first: int, last: int, layout: DocLayout) -> Mention:
+    types = {p.speaker_type for p in parts}
+    stype: SpeakerType = "organisation" if types == {"organisation"} else "group"
+    mention = Mention(
+        first,
+        last,
+        layout.text_of(first, last),
+        "name",
+        parts[0].head,
+        " and ".join(p.name or p.text for p in parts),
+        stype,
+        plural=True,
+    )
+    mention.conjuncts = parts
+    return mention
 
 
 def _capitalised_mid_sentence(tok: Token) -> bool:
@@ -441,11 +501,24 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     doc = head.doc
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS")
-    if lemma in ORG_NOUNS or is_company_noun(lemma):
-        stype: SpeakerType = "organisation"
+    by_age = _is_described_by_age(doc, first, last)
+    if by_age:
+        # The parse may split "the 46-year-old"; the mention is the whole phrase.
+        while first > 0 and (doc[first - 1].lower_ in ("the", "a", "-") or doc[first - 1].like_num):
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].lower_ in ("-", "year", "old"):
+            last += 1
+    if by_age or head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")):
+        # "the 46-year-old", "the Frenchman": a person described by age or nationality.
+        lemma = "year-old" if by_age else lemma
+        stype: SpeakerType = "group" if plural else "person"
+    elif lemma in ORG_NOUNS or is_company_noun(lemma):
+        stype = "organisation"
     elif is_person_noun(lemma):
         stype = "group" if plural else "person"
-    elif plural and (head.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS):
+    elif (plural and (head.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS)) or (
+        lemma in COLLECTIVE_NOUNS
+    ):
         stype = "group"
     else:
         stype = "group" if plural else "unknown"
