@@ -159,6 +159,7 @@ class Coder:
         self, doc: Doc, *, doc_id: str, published: date | None, quotes: list[QuoteRecord]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.doc_id = doc_id
         self.published = published
         self.quotes = [q for q in quotes if q.quote_type in {"indirect", "mixed"}]
@@ -790,7 +791,7 @@ class Coder:
             event_id=stable_id("e", self.doc_id, trig_start, etype, a1, a2),
             doc_id=self.doc_id,
             event_type=etype,
-            trigger_text=self.doc.text[trig_start:trig_end],
+            trigger_text=self.text[trig_start:trig_end],
             trigger_start=trig_start,
             trigger_end=trig_end,
             sentence_text=sent.text.strip(),

@@ -292,11 +292,25 @@ def _title_case(name: str) -> str:
     return " ".join(parts)
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named entity containing ``tok`` (found from its IOB tags, not by scanning)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def person_name(doc: Doc, head: Token) -> str | None:
     """The name of the PERSON entity containing ``head``, without titles."""
     if head.ent_type_ != "PERSON":
         return None
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    ent = entity_at(head)
     if ent is None:
         return None
     tokens = [t for t in ent if not t.is_punct or t.text in {"-", "'", "’"}]
@@ -460,7 +474,7 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
     """Country of a place named inside the phrase ("Hamilton Police Service" -> CAN)."""
     for tok in tokens:
         if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
-            ent = next((e for e in head.doc.ents if e.start == tok.i), None)
+            ent = entity_at(tok)
             if ent is not None:
                 place = gazetteer().lookup(ent.text)
                 if place is not None:
@@ -615,14 +629,15 @@ class Memory:
             subjects = {
                 c.i for t in (pron.head, pron.head.head) for c in t.children if c.dep_ == "nsubj"
             }
-            for tok in reversed(list(pron.sent)[: pron.i - pron.sent.start]):
+            sent = pron.sent
+            for tok in reversed(list(sent)[: pron.i - sent.start]):
                 phrase = tok.dep_ in {"nsubj", "dobj", "pobj", "appos", "dative"}
                 if phrase and tok.i not in subjects and tok.pos_ in {"NOUN", "PROPN"}:
                     cand = self.actor(tok)
                     if cand is not None and fits(cand):
                         return cand
             for a in reversed(self.mentions):
-                if a.head < pron.sent.start and fits(a):
+                if a.head < sent.start and fits(a):
                     return a
             return None
         # The speaker of the clause the pronoun sits in: "the ministry said it had ...".
@@ -750,13 +765,14 @@ def _is_actor_like(actor: Actor, head: Token) -> bool:
 def dominant_country(doc: Doc, published: date | None) -> str | None:
     """The country an article is plainly about, if one clearly dominates its mentions."""
     counts: Counter[str] = Counter()
+    lead_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
             continue
         country = _country_of_entity(ent, published)
         if country:
             # The lead sentence says what the story is about: count it double.
-            counts[country] += 2 if ent.sent.start == next(iter(doc.sents)).start else 1
+            counts[country] += 2 if ent.start < lead_end else 1
     if not counts:
         return None
     ranked = counts.most_common(2)

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,43 +55,58 @@ HABITUAL_ADVERBS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+_WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+#: A discard phrase: its words, and whether its last word must be whole (trailing "_").
+Phrase = tuple[tuple[str, ...], bool]
+
+
 class Discards:
-    story: re.Pattern[str] | None
-    sentence: re.Pattern[str] | None
+    """The discard list indexed by first word, matched word by word (one pass per text)."""
+
+    def __init__(self) -> None:
+        self.story: dict[str, list[Phrase]] = {}
+        self.sentence: dict[str, list[Phrase]] = {}
+
+    def add(self, phrase: str, *, story: bool) -> None:
+        exact = phrase.endswith("_")
+        words = tuple(_WORDS.findall(phrase.rstrip("_").replace("_", " ").lower()))
+        if words:
+            (self.story if story else self.sentence).setdefault(words[0], []).append((words, exact))
+
+    @staticmethod
+    def _hit(index: dict[str, list[Phrase]], text: str) -> bool:
+        words = _WORDS.findall(text.lower())
+        for i, word in enumerate(words):
+            for phrase, exact in index.get(word, ()):
+                n = len(phrase)
+                if words[i : i + n - 1] != list(phrase[:-1]) or i + n > len(words):
+                    continue
+                last = words[i + n - 1]
+                if last == phrase[-1] or (not exact and last.startswith(phrase[-1])):
+                    return True
+        return False
 
     def story_hit(self, text: str) -> bool:
-        return bool(self.story and self.story.search(text))
+        return self._hit(self.story, text)
 
     def sentence_hit(self, text: str) -> bool:
-        return bool(self.sentence and self.sentence.search(text))
-
-
-def _phrase_pattern(phrase: str) -> str:
-    exact = phrase.endswith("_")
-    words = phrase.rstrip("_").replace("_", " ").split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    return rf"(?<![\w-]){body}" + (r"(?![\w-])" if exact else "")
+        return self._hit(self.sentence, text)
 
 
 @lru_cache(maxsize=1)
 def discards() -> Discards:
-    """The discard list compiled into one case-insensitive pattern per scope."""
-    story: list[str] = []
-    sentence: list[str] = []
+    """The discard list (``+`` lines discard the story, the others the sentence)."""
+    d = Discards()
     for raw in DISCARDS.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line or line.startswith("<"):
             continue
         if line.startswith("+"):
-            story.append(_phrase_pattern(line[1:].strip()))
+            d.add(line[1:].strip(), story=True)
         else:
-            sentence.append(_phrase_pattern(line))
-
-    def compile_(parts: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
-
-    return Discards(compile_(story), compile_(sentence))
+            d.add(line, story=False)
+    return d
 
 
 def is_boilerplate(sent: Span) -> bool:
@@ -139,9 +153,10 @@ def direct_quote_spans(
     """Spans of direct quotes: the quote stage's, plus long or sentence-initial quoted text."""
     spans = [(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"]
     sent_starts = {s.start_char for s in sentences}
-    for start, end in quoted_spans(doc.text):
-        words = len(doc.text[start:end].split())
-        initial = start in sent_starts or doc.text[max(0, start - 2) : start].strip() in {"", ":"}
+    text = doc.text  # built on each access: take it once
+    for start, end in quoted_spans(text):
+        words = len(text[start:end].split())
+        initial = start in sent_starts or text[max(0, start - 2) : start].strip() in {"", ":"}
         if words >= DIRECT_QUOTE_MIN_WORDS or initial:
             spans.append((start, end))
     spans.sort()

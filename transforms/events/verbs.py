@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,8 +110,9 @@ class VerbPattern:
     preps: tuple[PrepSpec, ...]
     text: str
 
-    @property
-    def weight(self) -> int:
+    weight: int = 0  # set by VerbDictionary: more constraints = more specific
+
+    def specificity(self) -> int:
         """More constraints = more specific; a prepositional object counts twice."""
         return (
             len(self.pre)
@@ -336,13 +337,14 @@ class VerbDictionary:
             if noun is None:
                 return None
             (pre if i < star else post).append(noun)
-        return VerbPattern(
+        pattern = VerbPattern(
             code=_clean_code(code_match.group(1)),
             pre=tuple(pre),
             post=tuple(post),
             preps=tuple(preps),
             text=body,
         )
+        return replace(pattern, weight=pattern.specificity())
 
     # ---- matching ------------------------------------------------------------------------
 
@@ -399,14 +401,17 @@ def _multiword_end(doc: Sequence[Token], token: Token, entry: VerbEntry) -> int 
 
 
 def _best_pattern(patterns: list[VerbPattern], frame: Frame) -> VerbPattern | None:
-    best: VerbPattern | None = None
-    best_weight = 0
+    """The most specific matching pattern; among equals, the first listed.
+
+    ``patterns`` is kept sorted by decreasing weight (stable, so file order breaks ties),
+    so the first match is the answer.
+    """
+    if not (frame.objects or frame.preps or frame.subjects):
+        return None
     for pattern in patterns:
-        weight = pattern.weight
-        if weight <= best_weight or not _pattern_matches(pattern, frame):
-            continue
-        best, best_weight = pattern, weight
-    return best
+        if _pattern_matches(pattern, frame):
+            return pattern
+    return None
 
 
 def _pattern_matches(pattern: VerbPattern, frame: Frame) -> bool:
@@ -430,6 +435,10 @@ def _build() -> VerbDictionary:
     vd.load(CAMEO_VERBS)
     if NEWSDB_VERBS.exists():
         vd.load(NEWSDB_VERBS, override=True)
+    for block in vd.blocks.values():
+        # Most specific first; sort is stable, so newsdb's patterns (inserted first) win ties.
+        block.patterns.sort(key=lambda p: -p.weight)
+        block.patterns[:] = [p for p in block.patterns if p.weight > 0]
     return vd
 
 
