@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from transforms.model import QuoteRecord
 from transforms.quotes.coref import EntityTable
-from transforms.quotes.direct import find_direct_quotes
-from transforms.quotes.indirect import find_indirect_quotes, walls_of
+from transforms.quotes.direct import TokenMasks, find_direct_quotes
+from transforms.quotes.indirect import find_indirect_quotes
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.marks import find_quote_spans
 from transforms.quotes.records import build_records
@@ -34,6 +34,7 @@ def extract_quotes(doc: Doc, *, doc_id: str) -> list[QuoteRecord]:
     layout = DocLayout(doc)
     spans = find_quote_spans(layout.text, layout.blocks)
     direct = find_direct_quotes(layout, spans)
-    indirect = find_indirect_quotes(layout, direct)
-    table = EntityTable(layout, walls_of(layout, direct))
+    masks = TokenMasks(layout, direct)
+    indirect = find_indirect_quotes(layout, direct, masks)
+    table = EntityTable(layout, masks.walls)
     return build_records(layout, direct.quotes + indirect, table, doc_id)

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from transforms.quotes.cues import CUE_ADDRESSEES, CUE_PP_NOUNS, PHRASAL_CUES, CueVerb, cue_for
 from transforms.quotes.layout import DocLayout
-from transforms.quotes.speakers import np_bounds, subject_of
+from transforms.quotes.phrases import np_bounds
+from transforms.quotes.subjects import subject_of
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 

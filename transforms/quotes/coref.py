@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from transforms.quotes.layout import DocLayout
-from transforms.quotes.roles import (
+from transforms.quotes.nouns import (
     COMPANY_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,

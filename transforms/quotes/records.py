@@ -15,7 +15,7 @@ from transforms.model import QuoteRecord, stable_id
 from transforms.quotes.attribution import Attribution, Candidate
 from transforms.quotes.coref import Entity, EntityTable, Resolved
 from transforms.quotes.layout import DocLayout
-from transforms.quotes.roles import SOURCE_DOCUMENT_NOUNS
+from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
 from transforms.quotes.speakers import Mention, MentionKind, mention_at
 
 
