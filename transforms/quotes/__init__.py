@@ -4,12 +4,14 @@ The stages, each in its own module:
 
 1. ``marks``: quote-mark spans (curly, straight, guillemets; apostrophes told apart);
 2. ``direct``: which spans are quotations and which cue attributes them; the rest are fragments;
-3. ``indirect``: reported clauses governed by cue verbs in the dependency parse (``cues`` is the
-   lexicon), mixed when they hold a fragment;
-4. ``coref`` + ``speakers``: speaker mentions resolved to the fullest name in the article;
-5. ``records``: rows in article order, continuations and floating quotes linked to their speaker.
+3. ``indirect`` + ``frames``: reported clauses governed by cue verbs in the dependency parse
+   (``cues`` is the lexicon), mixed when they hold a fragment;
+4. ``subjects``, ``speakers``, ``roles``: the speaker mention at each cue, with its role;
+5. ``entities`` + ``coref``: mentions resolved to the fullest name the article gives;
+6. ``records``: rows in article order, continuations and floating quotes linked to their speaker.
 
-Everything reads the one shared spaCy parse; nothing here parses text again.
+Everything reads the one shared spaCy parse; nothing here parses text again. ``score`` holds
+the evaluation used by bench/score_quotes.py and the tests.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.model import QuoteRecord
-from transforms.quotes.coref import EntityTable
+from transforms.quotes.coref import Coreference
 from transforms.quotes.direct import TokenMasks, find_direct_quotes
+from transforms.quotes.entities import EntityTable
 from transforms.quotes.indirect import find_indirect_quotes
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.marks import find_quote_spans
@@ -36,5 +39,5 @@ def extract_quotes(doc: Doc, *, doc_id: str) -> list[QuoteRecord]:
     direct = find_direct_quotes(layout, spans)
     masks = TokenMasks(layout, direct)
     indirect = find_indirect_quotes(layout, direct, masks)
-    table = EntityTable(layout, masks.walls)
-    return build_records(layout, direct.quotes + indirect, table, doc_id)
+    coref = Coreference(EntityTable(layout, masks.walls))
+    return build_records(layout, direct.quotes + indirect, coref, doc_id)

@@ -13,10 +13,12 @@ from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
 from transforms.quotes.attribution import Attribution, Candidate
-from transforms.quotes.coref import Entity, EntityTable, Resolved
+from transforms.quotes.coref import Coreference, Resolved
+from transforms.quotes.entities import Entity
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
 from transforms.quotes.speakers import Mention, MentionKind, mention_at
+from transforms.quotes.subjects import issuer_of
 
 
 @dataclass(slots=True)
@@ -28,7 +30,7 @@ class _Speaker:
 
 
 def build_records(
-    layout: DocLayout, candidates: list[Candidate], table: EntityTable, doc_id: str
+    layout: DocLayout, candidates: list[Candidate], coref: Coreference, doc_id: str
 ) -> list[QuoteRecord]:
     text = layout.text
     records: list[QuoteRecord] = []
@@ -49,7 +51,7 @@ def build_records(
         elif cand.attribution is None and cand.subject_hint is not None:
             attribution = None
             speaker = _resolve_subject(
-                layout, table, cand.subject_hint, previous, previous_block, block_index
+                layout, coref, cand.subject_hint, previous, previous_block, block_index
             )
         elif cand.attribution is None:
             # Floating quote: the previous quote's speaker.
@@ -57,7 +59,7 @@ def build_records(
             attribution = None
         else:
             attribution = cand.attribution
-            speaker = _resolve(layout, table, cand, previous, previous_block, block_index)
+            speaker = _resolve(layout, coref, cand, previous, previous_block, block_index)
         speaker_of[id(cand)] = speaker
         attribution_of[id(cand)] = attribution
 
@@ -98,7 +100,7 @@ def build_records(
 
 def _resolve(
     layout: DocLayout,
-    table: EntityTable,
+    coref: Coreference,
     cand: Candidate,
     previous: Entity | None,
     previous_block: int,
@@ -106,18 +108,18 @@ def _resolve(
 ) -> _Speaker:
     attribution = cand.attribution
     assert attribution is not None and attribution.subject is not None
-    return _resolve_subject(layout, table, attribution.subject, previous, previous_block, block)
+    return _resolve_subject(layout, coref, attribution.subject, previous, previous_block, block)
 
 
 def _resolve_subject(
     layout: DocLayout,
-    table: EntityTable,
+    coref: Coreference,
     subject: Token,
     previous: Entity | None,
     previous_block: int,
     block: int,
 ) -> _Speaker:
-    issuer = table.issuer_of(subject)
+    issuer = issuer_of(subject)
     bounds = None
     if issuer is not None:
         subject, bounds = issuer  # "according to a statement from the ICRC" -> the ICRC
@@ -129,10 +131,10 @@ def _resolve_subject(
         # organisation that spoke last, else of the last organisation mentioned.
         if previous is not None and previous.speaker_type in ("organisation", "group"):
             return _Speaker(previous, mention, "nominal", 0.6)
-        issuer_entity = table.latest_organisation(subject.i)
+        issuer_entity = coref.table.latest_organisation(subject.i)
         if issuer_entity is not None:
             return _Speaker(issuer_entity, mention, "nominal", 0.5)
-    resolved: Resolved = table.resolve(mention, previous, previous_block, block)
+    resolved: Resolved = coref.resolve(mention, previous, previous_block, block)
     kind: MentionKind = mention.kind
     entity = resolved.entity
     if kind == "name" and entity is not None and entity.speaker_type == "person":

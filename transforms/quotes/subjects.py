@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.quotes.nouns import FIRST_SECOND_PERSON, NON_SPEAKER_NOUNS, RELATIVE_PRONOUNS
+from transforms.quotes.nouns import (
+    FIRST_SECOND_PERSON,
+    NON_SPEAKER_NOUNS,
+    RELATIVE_PRONOUNS,
+    SOURCE_DOCUMENT_NOUNS,
+)
 from transforms.quotes.phrases import is_quote_mark
 
 
@@ -129,3 +134,40 @@ def is_non_speaker(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return low in FIRST_SECOND_PERSON
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in NON_SPEAKER_NOUNS
+
+
+def issuer_of(tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
+    """The issuer of a source document and, when it is a bare modifier, its token range:
+    "a statement from the ICRC" -> ICRC; "the department’s own figures" -> department;
+    "military intelligence estimates" -> intelligence, (military, intelligence). None when
+    the phrase names no issuer ("a joint statement")."""
+    if tok.lemma_.lower() not in SOURCE_DOCUMENT_NOUNS:
+        return None
+    # "from X" / "by X" / "published by X" name the issuer; "of X" only when nothing else
+    # does ("a summary of the budget published by the council" is the council's).
+    by_prep: dict[str, Token] = {}
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                by_prep.setdefault(child.lower_, pobj)
+    for node in tok.subtree:
+        if node.dep_ == "acl":
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                by_prep.setdefault("by", pobj)
+    for prep in ("from", "by", "of"):
+        if prep in by_prep:
+            return by_prep[prep], None
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            return child, None
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    nouns = [c for c in mods if c.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    first = min(c.left_edge.i for c in mods)
+    while first < tok.i and tok.doc[first].lower_ in ("the", "a", "an", "its", "their", "own"):
+        first += 1
+    return nouns[-1], (first, tok.i - 1)
