@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))
 from transforms.events import extract_events  # noqa: E402
 from transforms.events.score import (  # noqa: E402
     GoldEvent,
-    article_body,
     check_seeds,
+    cleaned_text,
     format_report,
     score,
 )
-from transforms.model import EventRecord, RawDoc  # noqa: E402
+from transforms.model import EventRecord  # noqa: E402
 from transforms.nlp import load_nlp  # noqa: E402
 
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
@@ -37,12 +37,7 @@ SEED_GOLD = ROOT / "tests" / "fixtures" / "expectations" / "seeds.json"
 
 def article_text(path: Path) -> str:
     """The body text the pipeline would see for this file."""
-    try:
-        from transforms.clean import clean
-    except ImportError:
-        return article_body(path.read_text(encoding="utf-8"))
-    raw = RawDoc(source=str(path.resolve()), body=path.read_bytes(), content_type="text/plain")
-    return clean(raw).text
+    return cleaned_text(str(path.resolve()), path.read_bytes())
 
 
 def code_texts(items: list[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:

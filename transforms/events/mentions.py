@@ -473,6 +473,8 @@ def _strip_punct(text: str) -> str:
 def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
     """Country of a place named inside the phrase ("Hamilton Police Service" -> CAN)."""
     for tok in tokens:
+        if _patron(tok):
+            continue
         if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
             ent = entity_at(tok)
             if ent is not None:
@@ -480,6 +482,14 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
                 if place is not None:
                     return place.country
     return None
+
+
+def _patron(tok: Token) -> bool:
+    """ "Iran" in "Iran-backed": a patron named inside a hyphenated modifier."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":
+        return False
+    return "-" + doc[tok.i + 2].text.upper() in PATRON_SUFFIXES
 
 
 def _is_capital(head: Token, country: str | None) -> bool:
@@ -757,6 +767,8 @@ def _is_actor_like(actor: Actor, head: Token) -> bool:
     """
     if actor.head_coded or actor.kind in {"person", "state", "organisation"}:
         return True
+    if head.lower_ in ROLE_NOUNS or head.lower_.startswith("spokes"):
+        return True  # "the party's chairman", "a spokesman for the ministry": a person
     if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or head.pos_ == "PROPN":
         return True
     return head.lower_ in PERSON_HEADS or head.lemma_.lower() in PERSON_HEADS

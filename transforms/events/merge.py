@@ -79,9 +79,14 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def merge_sentence(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate per event of a sentence; verbs before nouns, then in text order."""
+    """One candidate per event of a sentence.
+
+    The record goes to a mention that names its actor, then to a verb over a noun, then to the
+    first in the text: in "a PKK attack ... in which two soldiers were killed" the attack is the
+    event and the killing adds its toll.
+    """
     out: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.noun, c.trigger.i)):
+    for cand in sorted(cands, key=lambda c: (c.actor is None, c.noun, c.trigger.i)):
         target = next((o for o in out if _compatible(o, cand)), None)
         if target is None:
             out.append(cand)

@@ -81,6 +81,21 @@ def parse_gold_date(value: str | None) -> date | None:
     return date.fromisoformat(value)
 
 
+def cleaned_text(source: str, body: bytes) -> str:
+    """The body text the pipeline would see for a saved article (bytes of a .txt file).
+
+    Uses the real cleaning stage (``transforms.clean``); ``article_body`` is the fallback for a
+    checkout without it.
+    """
+    try:
+        from transforms.clean import clean
+    except ImportError:  # pragma: no cover - the cleaning stage is part of the project
+        return article_body(body.decode("utf-8"))
+    from transforms.model import RawDoc
+
+    return clean(RawDoc(source=source, body=body, content_type="text/plain")).text
+
+
 def article_body(raw_text: str) -> str:
     """A devset/seed file's body without headline, dateline and byline.
 
