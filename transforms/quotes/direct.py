@@ -41,6 +41,7 @@ CONFIDENCE = {
     "direct:continuation": 0.85,
     "direct:multi_paragraph": 0.85,
     "floating": 0.7,
+    "floating:in_paragraph": 0.5,
     "direct:colon_uncued": 0.6,
     "direct:after_narrative": 0.6,
 }
@@ -160,17 +161,17 @@ def _classify(
     # 6. '"A," he said. "B."': a further sentence of the quote before it in the paragraph.
     if previous is not None:
         return _make(span, "direct:continuation", parent=previous)
-    # 7. 'Owens smiled. "I'm happy here."': the subject of the narrative sentence before.
+    # 7. 'Owens smiled. "I'm happy here."' / 'The ministry said it would act. "We will."':
+    #    the subject of the sentence before, when it is someone who could be speaking.
     if not at_block_start and last_char in _SENTENCE_END:
         body_end = prev_end + len(before) - 1
         start = _sentence_start_in(text, prev_end, body_end)
         subject = _clause_subject(layout, start, body_end)
-        if subject is not None and _can_speak(subject):
+        if subject is not None and (_can_speak(subject) or cue_entry(subject.head) is not None):
             return _make(span, "direct:after_narrative", hint=subject)
-    # 8. A quoted paragraph with no cue: the previous speaker's (resolved in article order).
-    if at_block_start:
-        return _make(span, "floating", floating=True)
-    return None
+    # 8. A quoted sentence or paragraph with no cue: the previous speaker's (resolved in
+    #    article order); at the start of a paragraph this is the classic floating quote.
+    return _make(span, "floating" if at_block_start else "floating:in_paragraph", floating=True)
 
 
 def _make(
@@ -347,8 +348,10 @@ def _can_speak(tok: Token) -> bool:
     or role noun ("Owens smiled."), not "The final will be played ..."."""
     if tok.pos_ == "PRON":
         return tok.lower_ in ("he", "she", "they")
-    if tok.ent_type_ == "PERSON":
+    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_):
         return True
+    if tok.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in tok.children):
+        return True  # "Smith, 52, joined the firm": an age makes a person, whatever NER says
     return tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower())
 
 
