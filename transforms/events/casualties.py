@@ -140,7 +140,7 @@ def _count(victim: Token) -> tuple[int, str] | None:
             return _number_phrase(child)
     for child in victim.children:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and victim.tag_ in {"NN", "NNP"}:
-            return 1, child.text + " " + victim.text
+            return 1, victim.doc[child.i : victim.i + 1].text
     return None
 
 
@@ -170,7 +170,9 @@ def _victims(cue: Token) -> list[Token]:
             out.append(child)
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         out.append(cue.head)  # "23 people killed in the attack"
-    if cue.lower_ in DEAD_WORDS | INJURED_WORDS and cue.dep_ in {"acomp", "oprd", "amod"}:
+    if cue.dep_ == "acomp":  # "the employee was pistol-whipped", read as an adjective
+        out.extend(c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    elif cue.lower_ in DEAD_WORDS | INJURED_WORDS and cue.dep_ in {"oprd", "amod"}:
         head = cue.head
         if cue.dep_ == "amod":
             out.append(head)

@@ -135,8 +135,11 @@ def time_expressions(sent: Span) -> list[TimeExpression]:
             end += 1
         text = doc[start:end].text
         low = text.lower()
-        if _DURATION.search(low) and not _WEEKDAY.search(low) and not _MONTH_DAY.search(low):
-            continue
+        core = ent.text.lower()
+        if (_DURATION.search(low) or _DURATION.search(core)) and not (
+            _WEEKDAY.search(low) or _MONTH_DAY.search(low)
+        ):
+            continue  # "for 72 hours", "after three days of talks": a span, not a date
         if "year-old" in low or re.search(r"\b\d{4}s\b|\bthe \d+s\b", low):
             continue
         out.append(TimeExpression(start, end, text, head))

@@ -1,8 +1,8 @@
 """Scoring coded events against hand-coded gold (the devset and the seed expectations).
 
 Predicted and gold events are matched one to one: a pair needs the same PLOVER type and
-overlapping sentences (at least ``SENTENCE_OVERLAP`` of the gold sentence's words appear in the
-predicted event's sentence, so a cleaner that trims a sentence differently still matches).
+overlapping sentences (at least ``SENTENCE_OVERLAP`` of the shorter sentence's words are shared,
+so a cleaner that cuts a sentence differently still matches).
 Among the candidates, pairs that also agree on the actor's country and the date are taken first.
 
 Reported figures:
@@ -142,10 +142,16 @@ def _words(text: str | None) -> set[str]:
 
 
 def sentence_overlap(gold: str | None, predicted: str) -> float:
-    gw = _words(gold)
-    if not gw:
+    """Shared words over the shorter sentence's words (0 when fewer than four are shared).
+
+    The overlap coefficient tolerates a cleaner or splitter that cuts a sentence differently
+    from the annotator; the four-word minimum keeps short boilerplate from matching anything.
+    """
+    gw, pw = _words(gold), _words(predicted)
+    shared = len(gw & pw)
+    if shared < 4:
         return 0.0
-    return len(gw & _words(predicted)) / len(gw)
+    return shared / min(len(gw), len(pw))
 
 
 def match(
