@@ -37,10 +37,14 @@ def is_role_word(tok: Token) -> bool:
 
 
 def described_as_person(head: Token) -> bool:
-    """A name in apposition to a person noun, or with a person title right before it."""
+    """A name in apposition to a person noun or an age ("Smith, 52,"), or with a person title
+    right before it."""
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+    if any(
+        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.like_num)
+        for c in head.children
+    ):
         return True
     return any(
         c.dep_ == "compound"
