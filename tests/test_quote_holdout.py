@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (article text is kept one paragraph per line, as the pipeline sees it)
-"""Quote extraction on thirteen held-out articles written for this test (CC0, fictional).
+"""Quote extraction on seventeen held-out articles written for this test (CC0, fictional).
 
 They were written and annotated (by the conventions of tests/fixtures/devset/README.md) before
 the extractor was first run on them, to see how rules developed on the devset carry to other
@@ -7,8 +7,9 @@ text: wire datelines, British single-quote style, colon introductions without a 
 to comment, "according to people familiar", pronoun chains across genders, captions, "quoted
 as saying", statements as speakers. On their first runs the extractor scored F1 0.979 and
 speaker accuracy 0.884 on the first eight articles, and F1 0.989 and speaker accuracy 0.848 on
-the five written after the first round of fixes; those misses were then fixed by general rules
-(see the commit history). The test below keeps the current level.
+the five written after the first round of fixes, and F1 0.943 and speaker accuracy 0.970 on the
+four written after the second; those misses were then fixed by general rules where a general
+rule exists (see the commit history). The test below keeps the current level.
 
 Each article is (name, text, [(quote, type, speaker), ...]) in article order.
 """
@@ -626,6 +627,190 @@ The commission's chairman, Yusuf Bello, dismissed the opposition's claims as "ba
             ('the opposition\'s claims as "baseless."', "mixed", "Yusuf Bello"),
         ],
     ),
+    # --- third batch, written after the second round of fixes ---
+    (
+        "port_strike_chile",
+        """Dock workers at Chile's largest container port walked out on Thursday, halting copper shipments, the port authority said.
+
+The Valparaíso Port Workers' Union said the strike would continue "until the government listens," and accused operator TransAndes Logistics of "treating safety as an optional extra."
+
+"We have buried two colleagues this year," union leader Marisol Fuentes told reporters at the gates. "Two. That is two too many."
+
+Fuentes said the union had asked for independent safety inspections as early as January.
+
+TransAndes, which runs three of the port's five terminals, said in a statement that it "deeply regretted" the deaths but that its safety record was "among the best in the region."
+
+Chile's labour minister, Andrés Villalobos, urged both sides to return to talks. He said a mediator would be appointed by Monday.
+
+"The country cannot afford a long stoppage," the minister said. "Every day costs us millions."
+
+Copper prices rose 2 percent in London, according to traders, as buyers worried about supply.
+
+The port's so-called "night shift rule", which caps working hours after midnight, was introduced in 2019.""",
+        [
+            (
+                "Dock workers at Chile's largest container port walked out on Thursday, halting copper shipments",
+                "indirect",
+                "port authority",
+            ),
+            (
+                'the strike would continue "until the government listens,"',
+                "mixed",
+                "Valparaíso Port Workers' Union",
+            ),
+            (
+                'operator TransAndes Logistics of "treating safety as an optional extra."',
+                "mixed",
+                "Valparaíso Port Workers' Union",
+            ),
+            ("We have buried two colleagues this year,", "direct", "Marisol Fuentes"),
+            ("Two. That is two too many.", "direct", "Marisol Fuentes"),
+            (
+                "the union had asked for independent safety inspections as early as January",
+                "indirect",
+                "Marisol Fuentes",
+            ),
+            (
+                'it "deeply regretted" the deaths but that its safety record was "among the best in the region."',
+                "mixed",
+                "TransAndes Logistics",
+            ),
+            ("both sides to return to talks", "indirect", "Andrés Villalobos"),
+            ("a mediator would be appointed by Monday", "indirect", "Andrés Villalobos"),
+            ("The country cannot afford a long stoppage,", "direct", "Andrés Villalobos"),
+            ("Every day costs us millions.", "direct", "Andrés Villalobos"),
+            ("Copper prices rose 2 percent in London", "indirect", "traders"),
+        ],
+    ),
+    (
+        "museum_theft",
+        """Thieves broke into the Halvorsen Museum in Bergen overnight and took four silver chalices dating from the 14th century, police said on Sunday.
+
+Inspector Kari Dahl of the Bergen police told a news conference that the thieves had disabled an alarm on a side door.
+
+"This was planned, and it was planned by people who knew exactly what they were looking for," Dahl said.
+
+The museum's director, Einar Solberg, called the theft "a wound to the whole city."
+
+"These objects survived the plague, fires and two world wars," he said. "They should have survived us."
+
+Solberg said the chalices were insured but that "no cheque can replace them."
+
+Insurers estimate the collection's value at about 40 million crowns, a figure the museum declined to confirm.
+
+Dahl appealed to anyone who had seen a dark van near the museum between midnight and 3 a.m. to come forward.
+
+Police have not yet made any arrests, and the museum's "Silver Room" will stay closed until further notice.""",
+        [
+            (
+                "Thieves broke into the Halvorsen Museum in Bergen overnight and took four silver chalices dating from the 14th century",
+                "indirect",
+                "police",
+            ),
+            ("the thieves had disabled an alarm on a side door", "indirect", "Kari Dahl"),
+            (
+                "This was planned, and it was planned by people who knew exactly what they were looking for,",
+                "direct",
+                "Kari Dahl",
+            ),
+            ('the theft "a wound to the whole city."', "mixed", "Einar Solberg"),
+            (
+                "These objects survived the plague, fires and two world wars,",
+                "direct",
+                "Einar Solberg",
+            ),
+            ("They should have survived us.", "direct", "Einar Solberg"),
+            (
+                'the chalices were insured but that "no cheque can replace them."',
+                "mixed",
+                "Einar Solberg",
+            ),
+            ("the collection's value at about 40 million crowns", "indirect", "Insurers"),
+            (
+                "anyone who had seen a dark van near the museum between midnight and 3 a.m. to come forward",
+                "indirect",
+                "Kari Dahl",
+            ),
+        ],
+    ),
+    (
+        "tech_layoffs",
+        """Software company Brightloop will cut about 1,200 jobs, or 9 percent of its workforce, chief executive Priya Raman told staff in an email on Tuesday.
+
+"I take full responsibility for the decisions that led us here," Raman wrote. "We hired ahead of demand that did not come."
+
+The email, which was seen by Reuters, said affected employees would receive 16 weeks of severance pay.
+
+A Brightloop spokesperson confirmed the cuts but declined to say which teams would be affected.
+
+Brightloop's shares rose 4 percent in early trading. Analysts said investors had been waiting for the company to rein in costs.
+
+"The market likes a leaner Brightloop," said Owen Fitch, an analyst at Harlow Securities. "Employees, understandably, do not."
+
+Raman, who co-founded the company in 2011, said in the email that she would forgo her bonus this year.""",
+        [
+            (
+                "Software company Brightloop will cut about 1,200 jobs, or 9 percent of its workforce",
+                "indirect",
+                "Priya Raman",
+            ),
+            (
+                "I take full responsibility for the decisions that led us here,",
+                "direct",
+                "Priya Raman",
+            ),
+            ("We hired ahead of demand that did not come.", "direct", "Priya Raman"),
+            (
+                "affected employees would receive 16 weeks of severance pay",
+                "indirect",
+                "Priya Raman",
+            ),
+            ("investors had been waiting for the company to rein in costs", "indirect", "Analysts"),
+            ("The market likes a leaner Brightloop,", "direct", "Owen Fitch"),
+            ("Employees, understandably, do not.", "direct", "Owen Fitch"),
+            ("she would forgo her bonus this year", "indirect", "Priya Raman"),
+        ],
+    ),
+    (
+        "flood_warning",
+        """Authorities in the Danube delta town of Tulcea ordered residents of low-lying streets to leave their homes on Friday as the river rose to its highest level in 40 years.
+
+"The water is still rising and we do not expect the peak before Sunday," said Mihai Popescu, head of the county emergency service.
+
+Popescu said about 3,000 people had been moved to schools and sports halls. He warned that roads south of the town could be cut off "at any moment."
+
+Romania's environment minister, Ioana Marin, visited the town on Friday afternoon. She told local television that the government would release emergency funds "within days, not weeks."
+
+"I have seen people who have lost everything," she said. "The state will not abandon them."
+
+Residents said the warnings had come too late. "They told us on Thursday night. By Friday morning the water was in the kitchen," said Elena Vasile, 71, as she loaded blankets into a neighbour's car.""",
+        [
+            (
+                "The water is still rising and we do not expect the peak before Sunday,",
+                "direct",
+                "Mihai Popescu",
+            ),
+            (
+                "about 3,000 people had been moved to schools and sports halls",
+                "indirect",
+                "Mihai Popescu",
+            ),
+            ('roads south of the town could be cut off "at any moment."', "mixed", "Mihai Popescu"),
+            (
+                'the government would release emergency funds "within days, not weeks."',
+                "mixed",
+                "Ioana Marin",
+            ),
+            ("I have seen people who have lost everything,", "direct", "Ioana Marin"),
+            ("The state will not abandon them.", "direct", "Ioana Marin"),
+            ("the warnings had come too late", "indirect", "Residents"),
+            (
+                "They told us on Thursday night. By Friday morning the water was in the kitchen,",
+                "direct",
+                "Elena Vasile",
+            ),
+        ],
+    ),
 ]
 
 
@@ -641,7 +826,8 @@ def test_holdout_quality() -> None:
         for a, doc in zip(articles, docs, strict=True)
     ]
     totals = total(scores)
-    # Measured: F1 0.992, speaker accuracy 0.983 (119 quotes). Left: "noted delays" (a noun
-    # object), a joint speaker written "their governments", "court documents" read as the court.
+    # Measured: F1 0.987, speaker accuracy 0.987 (156 quotes). Left: noun-object reports
+    # ("noted delays", "estimate the value at"), a mis-tagged "and accused", a joint speaker
+    # written "their governments", "court documents" read as the court.
     assert totals.f1 >= 0.97
-    assert totals.speaker_accuracy >= 0.95
+    assert totals.speaker_accuracy >= 0.96

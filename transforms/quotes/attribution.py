@@ -13,14 +13,19 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from transforms.quotes.cues import CUE_ADDRESSEES, CUE_PP_NOUNS, PHRASAL_CUES, CueVerb, cue_for
+from transforms.quotes.cues import (
+    ADDRESSEE_VERBS,
+    CUE_ADDRESSEES,
+    CUE_PP_NOUNS,
+    PHRASAL_CUES,
+    CueVerb,
+    cue_for,
+)
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.phrases import np_bounds
 from transforms.quotes.subjects import subject_of
 
 QuoteType = Literal["direct", "indirect", "mixed"]
-
-_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn"})
 
 
 @dataclass(slots=True)
@@ -107,7 +112,7 @@ def attribute(
             if child.lower_ == particle and child.i == last + 1:
                 last = child.i
     addressee_tok = None
-    if lemma in _ADDRESSEE_VERBS:
+    if lemma in ADDRESSEE_VERBS:
         for child in cue.children:
             if child.dep_ in ("dobj", "dative", "iobj") and child.i > cue.i:
                 addressee_tok = child

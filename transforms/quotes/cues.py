@@ -101,6 +101,11 @@ PHRASAL_CUES: dict[tuple[str, str], CueVerb] = {
 #: Prepositional phrases after a cue that are part of the cue itself ("said in a statement").
 CUE_PP_NOUNS: frozenset[str] = frozenset({"statement"})
 
+#: Verbs whose object is the person addressed ("told staff", "warned investors"), not content.
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    {"tell", "inform", "assure", "remind", "brief", "notify", "warn"}
+)
+
 #: The addressee that wire style folds into the cue ("told reporters").
 CUE_ADDRESSEES: frozenset[str] = frozenset({"reporters"})
 

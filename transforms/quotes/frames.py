@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.cues import AGAINST, AS, CLAUSE, FOR, OBJ_XCOMP, OBJECT, OF, XCOMP, CueVerb
+from transforms.quotes.cues import (
+    ADDRESSEE_VERBS,
+    AGAINST,
+    AS,
+    CLAUSE,
+    FOR,
+    OBJ_XCOMP,
+    OBJECT,
+    OF,
+    XCOMP,
+    CueVerb,
+)
 from transforms.quotes.nouns import RELATIVE_PRONOUNS
 from transforms.quotes.phrases import first_clause_token, np_bounds
 
@@ -155,8 +166,8 @@ def _before_reporting_adjunct(doc: Doc, first: int, last: int) -> int:
 def _clause_before(cue: Token, subject: Token) -> Found | None:
     """'X happened, the ministry said.': a ccomp left of the cue, then the attribution."""
     doc = cue.doc
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
-        return None  # the cue reports forwards ("..., in an election X has vowed to challenge")
+    if _reports_forwards(cue):
+        return None  # "..., in an election the opposition has vowed to challenge"
     for child in cue.children:
         if child.dep_ != "ccomp" or child.i > cue.i:
             continue
@@ -174,6 +185,20 @@ def _clause_before(cue: Token, subject: Token) -> Found | None:
             return None  # "Pelly, who had led the party, said": a misparsed relative clause
         return child.left_edge.i, child.right_edge.i, "indirect:clause_first"
     return None
+
+
+def _reports_forwards(cue: Token) -> bool:
+    """Whether the cue has content of its own after it (a clause, an infinitive, an object),
+    which rules out reading the clause before it as what it reports. The addressee of "told
+    staff" is not content."""
+    for c in cue.children:
+        if c.i < cue.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            return True
+        if c.dep_ == "dobj" and cue.lemma_.lower() not in ADDRESSEE_VERBS:
+            return True
+    return False
 
 
 #: Nouns for what someone says, which make "X, an allegation Y denied" a nominal attribution
@@ -197,8 +222,8 @@ def _clause_before_attribution(cue: Token, subject: Token) -> Found | None:
     as a second subject, as the root). The reported clause is everything before the comma."""
     if cue.dep_ in ("relcl", "acl", "xcomp", "conj"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
-        return None  # the cue reports forwards
+    if _reports_forwards(cue):
+        return None
     doc = cue.doc
     attr_first = min(np_bounds(subject)[0], cue.i)
     if attr_first == 0 or doc[attr_first - 1].text not in (",", "—", "–"):
@@ -219,6 +244,8 @@ def _xcomp(cue: Token, cue_last: int, *, needs_object: bool) -> Found | None:
     Directive verbs need someone directed ("urged the EU to act"; "asked not to be named" is not
     a quote), commissives do not ("vowed to retaliate")."""
     inf = _find_dep(cue, "xcomp", depth=2) or _infinitival_ccomp(cue)
+    if inf is None and needs_object:
+        inf = _infinitive_after_addressee(cue)
     if inf is None or inf.i < cue.i:
         return None
     if needs_object:
@@ -228,6 +255,24 @@ def _xcomp(cue: Token, cue_last: int, *, needs_object: bool) -> Found | None:
             return None
     last = _complements_end(cue, cue_last)
     return cue_last + 1, max(last, inf.right_edge.i), "indirect:xcomp"
+
+
+def _infinitive_after_addressee(cue: Token) -> Token | None:
+    """ "appealed to anyone who had seen a van ... to come forward": the parser hung the
+    infinitive on the relative clause describing the addressee. Searched through the
+    addressee's phrase only, never through the cue's own adverbial clauses."""
+    frontier = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "dative", "prep")]
+    for _ in range(4):
+        nxt: list[Token] = []
+        for node in frontier:
+            if node.dep_ in ("xcomp", "advcl", "ccomp") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in node.children
+            ):
+                return node
+            if node.dep_ in ("dobj", "dative", "prep", "pobj", "relcl", "acl"):
+                nxt.extend(node.children)
+        frontier = nxt
+    return None
 
 
 def _infinitival_ccomp(cue: Token) -> Token | None:

@@ -152,7 +152,7 @@ MALE_WORDS = _words(
 NON_SPEAKER_NOUNS = _words(
     "memoir book novel film movie song album play documentary biography autobiography "
     "strategy plan programme program policy law bill act legislation constitution treaty "
-    "agreement deal accord contract document letter map chart graph table placard sign "
+    "agreement deal accord contract map chart graph table placard sign "
     "banner poster slogan headline title caption footage video photo photograph image "
     "picture website page article column story episode series game data figure figures "
     "number numbers rule rules regulation regulations guideline guidelines manifesto "
@@ -165,7 +165,8 @@ SOURCE_DOCUMENT_NOUNS = _words(
     "statement statements report reports figures figure estimates estimate data "
     "statistics survey poll study records record document documents filing filings "
     "release communique communiqué tally count census analysis assessment account "
-    "accounts note notice website post summary minutes readout transcript"
+    "accounts note notice website post summary minutes readout transcript email e-mail "
+    "letter memo memorandum"
 )
 
 PERSONAL_PRONOUNS = _words("he she him her they them it")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
 from transforms.quotes.attribution import Attribution, Candidate
-from transforms.quotes.coref import Coreference, Resolved
+from transforms.quotes.coref import Coreference
 from transforms.quotes.entities import Entity
 from transforms.quotes.layout import DocLayout
 from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
@@ -29,6 +29,15 @@ class _Speaker:
     confidence: float
 
 
+@dataclass(slots=True)
+class _LastSpeaker:
+    """Who spoke last, in which paragraph, and at which token (for resolution in order)."""
+
+    entity: Entity | None = None
+    block: int = -10
+    token: int = -1
+
+
 def build_records(
     layout: DocLayout, candidates: list[Candidate], coref: Coreference, doc_id: str
 ) -> list[QuoteRecord]:
@@ -37,38 +46,31 @@ def build_records(
     record_of: dict[int, QuoteRecord] = {}
     speaker_of: dict[int, _Speaker] = {}
     attribution_of: dict[int, Attribution | None] = {}
-    previous: Entity | None = None
-    previous_block = -10
+    last = _LastSpeaker()
 
     for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
         block = layout.block_at(cand.start)
         block_index = block.index if block is not None else cand.block
         parent = cand.parent
+        attribution = cand.attribution
         if parent is not None and id(parent) in speaker_of:
             # A continuation repeats its parent's speaker, mention and cue.
             speaker = speaker_of[id(parent)]
-            attribution = attribution_of[id(parent)] or cand.attribution
-        elif cand.attribution is None and cand.subject_hint is not None:
-            attribution = None
-            speaker = _resolve_subject(
-                layout, coref, cand.subject_hint, previous, previous_block, block_index
-            )
-        elif cand.attribution is None:
-            # Floating quote: the previous quote's speaker.
-            speaker = _Speaker(previous, None, "none", 0.8 if previous is not None else 0.0)
-            attribution = None
+            attribution = attribution_of[id(parent)] or attribution
+        elif attribution is not None and attribution.subject is not None:
+            speaker = _resolve(layout, coref, attribution.subject, last, block_index)
+        elif cand.subject_hint is not None:
+            speaker = _resolve(layout, coref, cand.subject_hint, last, block_index)
         else:
-            attribution = cand.attribution
-            speaker = _resolve(layout, coref, cand, previous, previous_block, block_index)
+            # Floating quote: the previous quote's speaker.
+            speaker = _Speaker(last.entity, None, "none", 0.8 if last.entity is not None else 0.0)
         speaker_of[id(cand)] = speaker
         attribution_of[id(cand)] = attribution
 
-        quote_id = stable_id("q", doc_id, cand.start, cand.end)
-        entity = speaker.entity
-        mention = speaker.mention
+        entity, mention = speaker.entity, speaker.mention
         parent_record = record_of.get(id(parent)) if parent is not None else None
         record = QuoteRecord(
-            quote_id=quote_id,
+            quote_id=stable_id("q", doc_id, cand.start, cand.end),
             doc_id=doc_id,
             quote_text=text[cand.start : cand.end],
             char_start=cand.start,
@@ -81,9 +83,9 @@ def build_records(
             speaker_mention_type=speaker.kind,
             speaker=entity.name if entity is not None else None,
             speaker_type=entity.speaker_type if entity is not None else "unknown",
-            speaker_role=entity.role
-            if entity is not None and entity.speaker_type == "person"
-            else None,
+            speaker_role=(
+                entity.role if entity is not None and entity.speaker_type == "person" else None
+            ),
             speaker_affiliation=entity.affiliation if entity is not None else None,
             addressee=attribution.addressee if attribution is not None else None,
             sentence_index=layout.sentence_index(cand.start),
@@ -94,31 +96,18 @@ def build_records(
         records.append(record)
         record_of[id(cand)] = record
         if entity is not None:
-            previous, previous_block = entity, block_index
+            # Where the last attribution ends: after both the quote and its cue.
+            end = layout.token_index_at(cand.end - 1)
+            if attribution is not None:
+                end = max(end, attribution.cue.i)
+            last = _LastSpeaker(entity, block_index, end)
     return records
 
 
 def _resolve(
-    layout: DocLayout,
-    coref: Coreference,
-    cand: Candidate,
-    previous: Entity | None,
-    previous_block: int,
-    block: int,
+    layout: DocLayout, coref: Coreference, subject: Token, last: _LastSpeaker, block: int
 ) -> _Speaker:
-    attribution = cand.attribution
-    assert attribution is not None and attribution.subject is not None
-    return _resolve_subject(layout, coref, attribution.subject, previous, previous_block, block)
-
-
-def _resolve_subject(
-    layout: DocLayout,
-    coref: Coreference,
-    subject: Token,
-    previous: Entity | None,
-    previous_block: int,
-    block: int,
-) -> _Speaker:
+    """The speaker behind the subject of a cue (or of the clause introducing an uncued quote)."""
     issuer = issuer_of(subject)
     bounds = None
     if issuer is not None:
@@ -126,19 +115,21 @@ def _resolve_subject(
     mention = mention_at(subject, layout, bounds)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
-    if issuer is None and mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
-        # "according to a joint statement" / "the statement said": the statement of the
-        # organisation that spoke last, else of the last organisation mentioned.
-        if previous is not None and previous.speaker_type in ("organisation", "group"):
-            return _Speaker(previous, mention, "nominal", 0.6)
-        issuer_entity = coref.table.latest_organisation(subject.i)
-        if issuer_entity is not None:
-            return _Speaker(issuer_entity, mention, "nominal", 0.5)
-    resolved: Resolved = coref.resolve(mention, previous, previous_block, block)
+    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
+        # "the statement said" / "according to a joint statement" / "the email said": the
+        # document of an organisation named (in an earlier sentence) since the last quote,
+        # else of the last speaker.
+        sentence_start = subject.sent.start
+        org = coref.table.latest_organisation(sentence_start)
+        recent = last.entity if block - last.block <= 2 else None
+        if org is not None and (recent is None or org.last_before(sentence_start) > last.token):
+            return _Speaker(org, mention, "nominal", 0.5)
+        if recent is not None:
+            return _Speaker(recent, mention, "nominal", 0.6)
+    resolved = coref.resolve(mention, last.entity, last.block, block)
     kind: MentionKind = mention.kind
     entity = resolved.entity
-    if kind == "name" and entity is not None and entity.speaker_type == "person":
-        name_words = (mention.name or "").split()
-        if len(name_words) == 1 and len(entity.words) > 1:
-            kind = "surname"
-    return _Speaker(resolved.entity, mention, kind, resolved.confidence)
+    single_word = len((mention.name or "").split()) == 1
+    if kind == "name" and entity is not None and entity.speaker_type == "person" and single_word:
+        kind = "surname" if len(entity.words) > 1 else kind
+    return _Speaker(entity, mention, kind, resolved.confidence)
