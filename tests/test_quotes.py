@@ -396,6 +396,63 @@ def test_pronoun_with_no_antecedent_has_no_speaker() -> None:
     assert (q.speaker, q.speaker_mention, q.cue_lemma) == (None, "she", "ask")
 
 
+def test_joint_speakers_are_written_a_and_b() -> None:
+    records = quotes(
+        "Governor Tom Ross spoke first.\n\n"
+        '"We need help now," Mayor Lina Park and Governor Tom Ross said in a joint letter.'
+    )
+    q = one(records, "help now")
+    assert (q.speaker, q.speaker_type) == ("Lina Park and Tom Ross", "group")
+
+
+def test_people_described_by_age_or_nationality_are_the_person_just_met() -> None:
+    records = quotes(
+        'Julien Moreau finished second in the sprint. "I gave everything," the Frenchman said.\n\n'
+        '"And I would do it again," the 31-year-old added.'
+    )
+    assert one(records, "gave everything").speaker == "Julien Moreau"
+    assert one(records, "do it again").speaker == "Julien Moreau"
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it() -> None:
+    records = quotes(
+        "Minister Paul Hagen resigned on Friday. His party, the Liberal Union, issued a "
+        'statement. "We thank him for his service," the statement said.'
+    )
+    q = one(records, "his service")
+    assert (q.speaker, q.speaker_mention) == ("Liberal Union", "the statement")
+
+
+def test_uncued_quote_after_a_report_in_the_same_paragraph() -> None:
+    records = quotes('The ministry said it would respond. "We will not be intimidated."')
+    q = one(records, "intimidated")
+    assert (q.speaker, q.method) == ("ministry", "direct:after_narrative")
+
+
+def test_infinitive_after_an_addressee_with_a_relative_clause() -> None:
+    (q,) = quotes(
+        "Inspector Dahl appealed to anyone who had seen a dark van near the museum to come forward."
+    )
+    assert q.quote_text == "to anyone who had seen a dark van near the museum to come forward"
+    assert q.speaker == "Dahl"
+
+
+def test_never_raises_and_offsets_hold_on_broken_text() -> None:
+    texts = [
+        '"',
+        "“”",
+        '"a,"\n\n"b',
+        'said: "',
+        'according to, "x," said',
+        "He said. She said. “",
+        "‘’ ' '' \"\" « »",
+        ", according to the ministry.",
+        '"We will," he said, "' + "very long " * 200,
+    ]
+    for text in texts:
+        quotes(text)
+
+
 # --- seeds and devset ----------------------------------------------------------------------------
 
 
