@@ -130,7 +130,9 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("from",),
     "MOBILIZE": ("against",),
 }
-LOCATIVE_PREPS = words("in at near outside inside off across along around over into aboard within")
+LOCATIVE_PREPS = words(
+    "in at near outside inside off across along around over into aboard within through"
+)
 #: Speakers whose reports are commentary, and actors whose acts PLOVER does not code.
 COMMENTATORS = frozenset({"EDU", "BUS"})
 NON_POLITICAL = frozenset({"EDU", "BUS", "MED"})
@@ -144,6 +146,10 @@ WEAPON_NOUNS = words(
     "rockets shell shells mortar mortars drone drones grenade grenades shelling gunfire airstrike "
     "airstrikes strike strikes attack attacks"
 )
+#: Verbs whose negation is a refusal ("Ankara would not approve Sweden's bid").
+APPROVALS = words("approve accept allow endorse ratify permit recognise recognize sign back")
+LEAVE_LEMMAS = words("leave depart quit")
+DIPLOMATS = words("ambassador diplomat diplomats envoy consul attache")
 #: A warning is a threat only when it is addressed to someone ("warned the West against").
 WARNING_VERBS = words("warn caution")
 #: Verbs whose object is the weapon used, not the target.
@@ -239,9 +245,13 @@ class Coder:
             if combined is not None:
                 code, how = combined
                 method += f"+{how}"
-                consumed.add(xcomp.i)
+                # All of the infinitive is spent ("to re-establish" may parse as three xcomps).
+                consumed.update(c.i for c in tok.children if c.dep_ == "xcomp" or c.i == xcomp.i)
+                consumed.update(c.i for c in xcomp.children if c.dep_ == "conj")
                 if how == "aspect":
                     clause = xcomp
+        if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
+            code, method = "120", method + "+not"  # "would not approve the bid": a rejection
         plover = to_plover(code)
         if plover is None:
             return None
@@ -301,6 +311,11 @@ class Coder:
             return ("030", "agree")
         if lemma in REFUSE_VERBS:
             return ("120", "refuse")
+        if lemma in {"order", "tell", "give", "instruct"} and xcomp.lemma_.lower() in LEAVE_LEMMAS:
+            # "ordered the French ambassador to leave": an expulsion.
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
+            diplomat = obj is not None and obj.lemma_.lower() in DIPLOMATS
+            return ("166" if diplomat else "174", "expel")
         if lemma in REQUEST_VERBS and any(c.dep_ in {"dobj", "prep"} for c in tok.children):
             own = to_plover(code)
             return (
@@ -638,7 +653,8 @@ class Coder:
                 and is_negated(verb)
             )
         else:
-            cand.negated = is_negated(cand.trigger)
+            # A refusal made from a negated approval has spent its negation.
+            cand.negated = is_negated(cand.trigger) and "+not" not in cand.method
         verbal = cand.event_type in VERBAL_TYPES
         cand.modality = modality(verb, verbal=verbal) if is_verb else "asserted"
         forward = is_verb and is_future(verb)

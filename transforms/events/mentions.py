@@ -201,6 +201,7 @@ class Actor:
     head_coded: bool = False  # the head word itself is a dictionary actor or agent
     role: bool = False  # a title or function is stated ("spokeswoman", "minister")
     parts: tuple[Actor, ...] | None = None  # the conjuncts of a compound actor
+    proper_modifier: bool = False  # a name we could not code modifies it ("Biden administration")
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -417,6 +418,14 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         country, explicit = modifier_countries[0], True
     if sector is None:
         sector = head_agent or (modifier_agents[0] if modifier_agents else None)
+    if country is None and not international and head_match is None:
+        # "the Biden administration", "Putin's government": a leader's country is the body's.
+        for m in matches:
+            if m.actor is not None:
+                parsed = parse_code(code_at(m.actor, published))
+                if parsed.country:
+                    country, explicit = parsed.country, True
+                    break
     if head_match is not None and kind == "state" and sector is None and head_agent is None:
         sector = modifier_agents[0] if modifier_agents else None
     if country is None and not international:
@@ -456,6 +465,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         explicit_country=explicit,
         head_coded=head_coded,
         role=role or sector is not None,
+        proper_modifier=country is None and _proper_modifier(tokens, head),
     )
 
 
@@ -471,8 +481,15 @@ def _strip_punct(text: str) -> str:
 
 
 def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
-    """Country of a place named inside the phrase ("Hamilton Police Service" -> CAN)."""
-    for tok in tokens:
+    """Country of a place named in the phrase ("Hamilton Police Service", "police in Nairobi")."""
+    located = [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "from"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}
+    ]
+    for tok in [*tokens, *located]:
         if _patron(tok):
             continue
         if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
@@ -482,6 +499,15 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
                 if place is not None:
                     return place.country
     return None
+
+
+def _proper_modifier(tokens: list[Token], head: Token) -> bool:
+    """A name other than the head's own ("Biden" in "the Biden administration")."""
+    own = entity_at(head)
+    inside = range(own.start, own.end) if own is not None else range(head.i, head.i + 1)
+    return any(
+        t.i not in inside and t.ent_type_ in {"PERSON", "ORG"} and t.pos_ == "PROPN" for t in tokens
+    )
 
 
 def _patron(tok: Token) -> bool:
@@ -698,7 +724,7 @@ class Memory:
         """ "The two sides", "both countries": the last two distinct parties mentioned."""
         seen: list[Actor] = []
         for a in reversed(self.mentions):
-            if a.head >= head.i or not (a.country or a.international) or a.kind == "person":
+            if a.head >= head.i or not a.country or a.international or a.kind == "person":
                 continue
             if any(same.canonical == a.canonical for same in seen):
                 continue
@@ -726,8 +752,8 @@ class Memory:
         """Generic actors and people of unknown nationality take the article's country."""
         if actor.country or actor.international:
             return actor
-        if actor.named and actor.kind == "organisation":
-            return actor  # an unknown named group: do not guess
+        if (actor.named and actor.kind == "organisation") or actor.proper_modifier:
+            return actor  # an unknown named group or "the Biden administration": do not guess
         country = self.dominant or location_country
         if country is None:
             return actor
@@ -775,7 +801,11 @@ def _is_actor_like(actor: Actor, head: Token) -> bool:
 
 
 def dominant_country(doc: Doc, published: date | None) -> str | None:
-    """The country an article is plainly about, if one clearly dominates its mentions."""
+    """The country an article is plainly about, if one clearly dominates its mentions.
+
+    The top country needs at least 40% of the country mentions (the lead sentence counting
+    double) and half as many again as the runner-up.
+    """
     counts: Counter[str] = Counter()
     lead_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
@@ -812,9 +842,11 @@ def _country_of_entity(ent: Span, published: date | None) -> str | None:
         kept = [
             t.text for t in ent if normalise_word(t.text) not in lex.agents and t.pos_ == "PROPN"
         ]
-        if len(kept) != 1:
+        if not kept:
             return None
-        text = kept[0]
+        place = gazetteer().lookup(" ".join(kept)) or gazetteer().lookup(kept[0])
+        # A body named after a city, not a company named after a country ("Air France").
+        return place.country if place is not None and place.kind == "city" else None
     place = gazetteer().lookup(text)
     return place.country if place is not None else None
 
