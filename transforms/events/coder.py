@@ -102,7 +102,7 @@ ACT_NOUNS = words(
     "decision demand demands allegation allegations accusation accusations claim claims measure "
     "measures move plan proposal protest protests strike strikes attack attacks sanctions action "
     "actions policy offer request call statement remarks comments raid raids arrest arrests deal "
-    "ban operation operations"
+    "ban operation operations bid application candidacy membership"
 )
 #: What a political rejection rejects (besides the acts in ACT_NOUNS and actors).
 REJECTABLE = words(
@@ -149,6 +149,10 @@ WEAPON_NOUNS = words(
 #: Verbs whose negation is a refusal ("Ankara would not approve Sweden's bid").
 APPROVALS = words("approve accept allow endorse ratify permit recognise recognize sign back")
 LEAVE_LEMMAS = words("leave depart quit")
+#: "vowed to bring the attackers to justice": a vow against someone is a threat.
+HOSTILE_OBJECTS = words(
+    "attacker perpetrator killer militant terrorist culprit enemy aggressor assailant gunman"
+)
 DIPLOMATS = words("ambassador diplomat diplomats envoy consul attache")
 #: A warning is a threat only when it is addressed to someone ("warned the West against").
 WARNING_VERBS = words("warn caution")
@@ -276,8 +280,11 @@ class Coder:
             recipient is None
             and plover.event_type == "THREATEN"
             and tok.lemma_.lower() in WARNING_VERBS
+            and (hit is None or hit.pattern is None)
         ):
-            return None  # "warned that the deal could fail": a forecast, not a threat
+            # "warned that the deal could fail": a forecast. "Warned of a crushing response"
+            # matched a threat pattern and stands without an addressee.
+            return None
         if plover.event_type == "REJECT" and recipient is None and not self._rejectable(clause):
             return None  # "refused treatment": a refusal of nothing political
         return Candidate(
@@ -302,8 +309,16 @@ class Coder:
         conflict = inner_plover is not None and inner_plover.event_type in (
             MATERIAL_CONFLICT | {"THREATEN", "REJECT"}
         )
+        hostile = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_OBJECTS for c in xcomp.children
+        )
         if lemma in INTENT_VERBS:
-            if lemma == "threaten" or conflict or xcomp.lemma_.lower() in RETALIATION_LEMMAS:
+            if (
+                lemma == "threaten"
+                or conflict
+                or hostile
+                or xcomp.lemma_.lower() in RETALIATION_LEMMAS
+            ):
                 assault = inner_plover is not None and inner_plover.event_type == "ASSAULT"
                 return ("138" if assault else "130", "threat")
             return ("030", "intent")
@@ -357,6 +372,11 @@ class Coder:
             found = self._actor_of(subj)
             if found is not None:
                 return found
+            # "Turkish air strikes kill 11 militants": the strikes' owner is the attacker.
+            if subj.lemma_.lower() in WEAPON_NOUNS or self.nouns.lookup(subj) is not None:
+                owner = self._noun_owner(subj)
+                if owner is not None:
+                    return owner
         return None
 
     def _weapon_subject(self, verb: Token) -> bool:
@@ -536,8 +556,18 @@ class Coder:
         if plover is None or not noun_in_scope(tok):
             return None
         head = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lower_ in {"round", "series", "wave", "session", "day", "days"}
+            and head.head.dep_ == "dobj"
+        ):
+            head = head.head.head  # "held another round of border talks"
+            light_object = True
+        else:
+            light_object = tok.dep_ == "dobj"
         light = (
-            tok.dep_ == "dobj"
+            light_object
             and head.pos_ == "VERB"
             and head.lemma_.lower() in LIGHT_VERBS
             and not self._coded_verb(head)
@@ -745,6 +775,11 @@ class Coder:
             return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
         if etype == "RETREAT" and cand.modality == "future":
             return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
+        if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
+            # PLOVER: support promised for later ("France would recognise a Palestinian
+            # state") is an intention, AGREE. Material acts keep their type with a future
+            # modality, as the gold does for deployments and meetings.
+            return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
         if (
             etype in {"ASSAULT", "COERCE", "SANCTION"}
             and cand.reported

@@ -585,8 +585,8 @@ class Memory:
             return self._pronoun(head)
         if head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):
             return self._nominal(head) if _definite(head) else None
-        if head.pos_ not in {"NOUN", "PROPN", "NUM"}:
-            return None
+        if head.pos_ not in {"NOUN", "PROPN", "NUM"} and head.ent_type_ != "NORP":
+            return None  # a demonym adjective ("Turkish air strikes") still names a country
         tokens = np_tokens(head)
         if head.lower_ in QUANTITY_HEADS:
             inner = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)

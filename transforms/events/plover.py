@@ -16,6 +16,8 @@ annotation convention of the project's gold data (``tests/fixtures/devset/README
   the gold codes "rejected the allegations" as REJECT.
 * ``0813``/``0814`` (ease curfew, state of emergency): CONCEDE, as the manual's CONCEDE section
   says ("removing curfews"); the crosswalk's own note flags these two rows as unsettled.
+* ``0831`` (accede to demands for a change in leadership): RETREAT 'resign', since the manual's
+  RETREAT "also covers resignations of government officials".
 * ``163`` (impose embargo/sanctions): the crosswalk says COERCE, but the manual's SANCTION
   section codes "international (political or economic) sanctions" as SANCTION 'discontinue'.
 * ``195`` (employ aerial weapons): mode ``aerial`` (the crosswalk predates that mode).
@@ -90,6 +92,7 @@ _NEWSDB_OVERRIDES: dict[str, tuple[str, str | None, str | None]] = {
     "028": ("REQUEST", "meet", "diplomatic"),
     "0813": ("CONCEDE", None, "legal"),
     "0814": ("CONCEDE", None, "legal"),
+    "0831": ("RETREAT", "resign", "political_institutions"),
     "084": ("CONCEDE", "release", None),
     "0841": ("CONCEDE", "release", "legal"),
     "016": ("REJECT", None, None),

@@ -167,6 +167,12 @@ def in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
 
 
+def _headline(tok: Token) -> bool:
+    sent = tok.sent
+    last = sent[-1] if sent[-1].text.strip() else sent[-2] if len(sent) > 1 else sent[-1]
+    return last.text not in {".", "!", "?", '"', "”", "'", "’"}
+
+
 def _perfect_or_progressive(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return bool(aux & {"has", "have", "had", "'ve", "'s"}) or verb.tag_ == "VBG"
@@ -195,10 +201,11 @@ def is_habitual(trigger: Token) -> bool:
             m.dep_ == "mark" and m.lower_ == "since" for m in child.children
         ):
             return False
-    # Present simple ("snakebites kill", "Belarus sends") describes a state of affairs.
+    # Present simple ("snakebites kill", "Belarus sends") describes a state of affairs, except
+    # in a headline ("Turkish air strikes kill 11 militants"), which has no final full stop.
     aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
     if trigger.tag_ in {"VBZ", "VBP"} and not aux:
-        return True
+        return not _headline(trigger)
     return bool(
         trigger.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in aux)
     )

@@ -204,8 +204,10 @@ def _temporal_relative(clause: Token) -> bool:
 
 def verb_in_scope(tok: Token) -> bool:
     """False for verbs that do not report an event of their own (see module docstrings)."""
-    if tok.dep_ in {"amod", "compound", "acl", "pcomp", "csubj", "nmod", "npadvmod"}:
+    if tok.dep_ in {"amod", "compound", "pcomp", "csubj", "nmod", "npadvmod"}:
         return False
+    if tok.dep_ == "acl" and agent_of(tok) is None:
+        return False  # "facilities used to launch attacks"; "a missile fired by the Houthis" stays
     if is_habitual(tok):
         return False
     head = tok.head
@@ -241,9 +243,14 @@ TEMPORAL_PREPS = words("until till after before since during ahead prior")
 
 def noun_in_scope(tok: Token) -> bool:
     """False for event nouns that only situate something else in time ("until Friday's
-    meeting", "after the talks") or sit in a relative clause or a noun's complement."""
+    meeting", "after the talks"), modify another noun, are hypothetical ("any attack") or sit
+    in a relative clause or a noun's complement."""
     if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
         return False
+    if tok.dep_ in {"compound", "amod", "nmod"}:
+        return False  # "riot police", "strike force": a modifier, not an event
+    if any(c.dep_ == "det" and c.lower_ in {"any", "every", "each"} for c in tok.children):
+        return False  # "a response to any Israeli attack": no attack has happened
     cur = tok
     for _ in range(10):
         if cur.head is cur:
