@@ -126,14 +126,34 @@ class EntityTable:
                 entity.name, entity.words = mention.name, words  # a fuller name
                 entity.acronym = entity.acronym or _acronym(mention.name)
                 self._index(entity)
+                entity.is_name = True
+                if (
+                    mention.speaker_type == "organisation"
+                    and entity.speaker_type == "person"
+                    and not entity.role
+                ):
+                    # "Hamilton" (a city NER took for a person) inside "Hamilton Police
+                    # Service": the fuller name says what the entity is.
+                    entity.speaker_type = "organisation"
         else:
             name = mention.name or _phrase_name(mention)
-            entity = Entity(
-                name, mention.speaker_type, name_words(name), head_lemma=mention.head_lemma
+            words = name_words(name)
+            # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller
+            # name only: "UN refugee agency" is not the "UN").
+            entity = (
+                self._match_name(words, mention.head, mention.speaker_type)
+                if mention.speaker_type == "organisation" and name[:1].isupper()
+                else None
             )
-            entity.is_company = is_company_noun(mention.head_lemma)
-            entity.plural = mention.plural
-            self._register(entity)
+            if entity is not None and not (
+                len(entity.words) > len(words) and _contains(entity.words, words)
+            ):
+                entity = None
+            if entity is None:
+                entity = Entity(name, mention.speaker_type, words, head_lemma=mention.head_lemma)
+                entity.is_company = is_company_noun(mention.head_lemma)
+                entity.plural = mention.plural
+                self._register(entity)
         self.absorb(entity, mention)
         return entity
 

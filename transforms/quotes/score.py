@@ -60,6 +60,7 @@ class Pair:
     pred: QuoteRecord
     overlap: float
     speaker_ok: bool
+    speaker_exact: bool = False  # equal after normalisation, no leniency
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Totals:
     predicted: int = 0
     matched: int = 0
     speaker_ok: int = 0
+    speaker_exact: int = 0
     false_positives: int = 0
     gold_by_type: Counter[str] = field(default_factory=Counter)
     matched_by_type: Counter[str] = field(default_factory=Counter)
@@ -206,7 +208,8 @@ def score_article(article: Article, predicted: list[QuoteRecord]) -> ArticleScor
         used_g.add(gi)
         used_p.add(pi)
         g, p = article.gold[gi], predicted[pi]
-        pairs.append(Pair(g, p, ov, speaker_matches(p.speaker, g.speakers)))
+        exact = any(normalise_name(p.speaker) == normalise_name(s) for s in g.speakers)
+        pairs.append(Pair(g, p, ov, speaker_matches(p.speaker, g.speakers), exact))
     misses = [g for gi, g in enumerate(article.gold) if gi not in used_g and not g.optional]
     fps = [p for pi, p in enumerate(predicted) if pi not in used_p]
     hits = []
@@ -276,6 +279,7 @@ def total(scores: Iterable[ArticleScore]) -> Totals:
                 continue
             t.matched += 1
             t.matched_by_type[pair.gold.quote_type] += 1
+            t.speaker_exact += pair.speaker_exact
             if pair.speaker_ok:
                 t.speaker_ok += 1
                 t.speaker_ok_by_type[pair.gold.quote_type] += 1
@@ -295,7 +299,8 @@ def format_report(title: str, scores: list[ArticleScore], *, details: bool = Tru
         f"gold {t.gold}  predicted {t.predicted}  matched {t.matched}  false positives "
         f"{t.false_positives}",
         f"precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}  "
-        f"speaker accuracy {t.speaker_accuracy:.3f}  type agreement "
+        f"speaker accuracy {t.speaker_accuracy:.3f} (exact names "
+        f"{t.speaker_exact / t.matched if t.matched else 0:.3f})  type agreement "
         f"{t.type_agrees / t.matched if t.matched else 0:.3f}",
         "by gold type:      "
         + "  ".join(

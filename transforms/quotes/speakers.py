@@ -312,7 +312,10 @@ def _org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
     if head.ent_type_ in _ORG_ENTS and head.ent_type_ != "NORP" and bounds is not None:
         start, end = bounds
         if start >= first - 1 and end - 1 <= last and end - start > 1:
-            return strip_the(layout.text_of(start, end - 1))
+            # A possessor before the entity belongs to the name ("Turkey’s defence ministry").
+            if start > first and doc[start - 1].tag_ == "POS":
+                start = skip_determiner(doc, first)
+            return strip_the(layout.text_of(start, _with_acronym(doc, end - 1)))
     end = last
     for j in range(head.i + 1, last + 1):
         if doc[j].pos_ == "ADP":
@@ -327,7 +330,43 @@ def _org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
             j -= 1
         if j > first and doc[j - 1].text[:1].islower() and doc[j - 1].tag_ != "POS":
             first = j
-    return strip_the(layout.text_of(first, end))
+    else:
+        first = _after_descriptors(doc, first, head.i)
+    return strip_the(layout.text_of(first, _with_acronym(doc, end)))
+
+
+def _with_acronym(doc: Doc, last: int) -> int:
+    """Extend a name over a parenthesised acronym right after it: "People’s Defence Forces
+    (HPG)"."""
+    if (
+        last + 3 < len(doc)
+        and doc[last + 1].text == "("
+        and doc[last + 3].text == ")"
+        and doc[last + 2].text.isupper()
+        and len(doc[last + 2].text) > 1
+    ):
+        return last + 3
+    return last
+
+
+def _after_descriptors(doc: Doc, first: int, head_i: int) -> int:
+    """Skip describing words before a proper name inside an organisation phrase: "the ruling
+    Georgian Dream party" is named "Georgian Dream party", "the state-run Xinhua news agency"
+    "Xinhua news agency". Nothing is skipped when no proper name follows ("the health
+    ministry") or when the words are not descriptors ("Turkey’s defence ministry")."""
+    j = skip_determiner(doc, first)
+    k = j
+    while (
+        k < head_i
+        and (
+            doc[k].pos_ in ("ADJ", "ADV", "VERB") or doc[k].text == "-" or doc[k].dep_ == "npadvmod"
+        )
+        and not doc[k].text[:1].isupper()
+    ):
+        k += 1
+    if k > j and k < head_i and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+        return k
+    return first
 
 
 def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
