@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (article text is kept one paragraph per line, as the pipeline sees it)
-"""Quote extraction on seventeen held-out articles written for this test (CC0, fictional).
+"""Quote extraction on twenty held-out articles written for this test (CC0, fictional).
 
 They were written and annotated (by the conventions of tests/fixtures/devset/README.md) before
 the extractor was first run on them, to see how rules developed on the devset carry to other
@@ -8,8 +8,9 @@ to comment, "according to people familiar", pronoun chains across genders, capti
 as saying", statements as speakers. On their first runs the extractor scored F1 0.979 and
 speaker accuracy 0.884 on the first eight articles, and F1 0.989 and speaker accuracy 0.848 on
 the five written after the first round of fixes, and F1 0.943 and speaker accuracy 0.970 on the
-four written after the second; those misses were then fixed by general rules where a general
-rule exists (see the commit history). The test below keeps the current level.
+four written after the second, and F1 0.980 and speaker accuracy 0.917 on the last three;
+misses were then fixed by general rules where a general rule exists (see the commit history).
+The test below keeps the current level.
 
 Each article is (name, text, [(quote, type, speaker), ...]) in article order.
 """
@@ -811,6 +812,144 @@ Residents said the warnings had come too late. "They told us on Thursday night. 
             ),
         ],
     ),
+    # --- fourth batch, written at the end to measure the final rules ---
+    (
+        "border_clash",
+        """Armenian and Azerbaijani forces exchanged fire along their shared border overnight, killing at least three soldiers, the two countries' defence ministries said on Tuesday, each blaming the other.
+
+Armenia's defence ministry said Azerbaijani troops had opened fire first with mortars and drones near the village of Sotk. Baku rejected that account.
+
+"The Armenian side once again resorted to provocation, and our units took adequate measures," Azerbaijan's defence ministry said in a statement.
+
+Armenian Prime Minister Narek Sargsyan told parliament that the country would "not be drawn into a new war" but would defend every metre of its territory.
+
+"We want peace. We are not naive," he said.
+
+The European Union's special representative for the South Caucasus, Toomas Kask, urged both sides to show restraint and said he would travel to the region this week.
+
+A resident of Sotk, who gave only her first name, Anahit, said families had spent the night in basements. "The children were crying until morning," she said.""",
+        [
+            (
+                "Armenian and Azerbaijani forces exchanged fire along their shared border overnight, killing at least three soldiers",
+                "indirect",
+                "Armenia's defence ministry and Azerbaijan's defence ministry",
+            ),
+            (
+                "Azerbaijani troops had opened fire first with mortars and drones near the village of Sotk",
+                "indirect",
+                "Armenia's defence ministry",
+            ),
+            (
+                "The Armenian side once again resorted to provocation, and our units took adequate measures,",
+                "direct",
+                "Azerbaijan's defence ministry",
+            ),
+            (
+                'the country would "not be drawn into a new war" but would defend every metre of its territory',
+                "mixed",
+                "Narek Sargsyan",
+            ),
+            ("We want peace. We are not naive,", "direct", "Narek Sargsyan"),
+            ("both sides to show restraint", "indirect", "Toomas Kask"),
+            ("he would travel to the region this week", "indirect", "Toomas Kask"),
+            ("families had spent the night in basements", "indirect", "A resident of Sotk"),
+            ("The children were crying until morning,", "direct", "A resident of Sotk"),
+        ],
+    ),
+    (
+        "brewery_merger",
+        """Danish brewer Nordhavn Bryg has agreed to buy Scottish craft beer maker Glenmoss for 310 million pounds, the companies said on Monday.
+
+Nordhavn chief executive Lise Kjær said the deal would give the group "a real foothold" in the fast-growing British craft market.
+
+"Glenmoss has built something special. We are not going to change the recipe," Kjær told reporters on a conference call.
+
+Glenmoss co-founder Callum Reid, who will stay on to run the Edinburgh brewery, said he had turned down two earlier offers.
+
+"This one felt different," Reid said. "They actually asked what we wanted."
+
+The deal is subject to approval by Britain's Competition and Markets Authority, which said it would decide by March whether to open an in-depth investigation.
+
+Glenmoss's staff will receive shares worth about 5 million pounds in total, according to a person familiar with the terms.""",
+        [
+            (
+                "Danish brewer Nordhavn Bryg has agreed to buy Scottish craft beer maker Glenmoss for 310 million pounds",
+                "indirect",
+                "Nordhavn Bryg and Glenmoss",
+            ),
+            (
+                'the deal would give the group "a real foothold" in the fast-growing British craft market',
+                "mixed",
+                "Lise Kjær",
+            ),
+            (
+                "Glenmoss has built something special. We are not going to change the recipe,",
+                "direct",
+                "Lise Kjær",
+            ),
+            ("he had turned down two earlier offers", "indirect", "Callum Reid"),
+            ("This one felt different,", "direct", "Callum Reid"),
+            ("They actually asked what we wanted.", "direct", "Callum Reid"),
+            (
+                "it would decide by March whether to open an in-depth investigation",
+                "indirect",
+                "Competition and Markets Authority",
+            ),
+            (
+                "Glenmoss's staff will receive shares worth about 5 million pounds in total",
+                "indirect",
+                "a person familiar with the terms",
+            ),
+        ],
+    ),
+    (
+        "school_heat",
+        """Schools across the southern state of Varuna will close for a week from Monday because of a heatwave, the state education department said on Saturday.
+
+Temperatures reached 46 degrees Celsius in the state capital on Friday, the highest reading in 12 years, according to the national weather service.
+
+Education minister Deepa Rao said the closure was "a precaution, not a panic."
+
+"Children travel long distances to school, often on foot, in the hottest part of the day. We cannot ask them to do that this week," she said.
+
+Teachers' unions welcomed the decision but said many classrooms had no fans. The All-Varuna Teachers' Federation called on the government to fund cooling in every school before next summer.
+
+Doctors at the state's main children's hospital reported a rise in cases of dehydration. "We are seeing five or six children a day who simply have not had enough water," said paediatrician Dr. Arjun Mehta.""",
+        [
+            (
+                "Schools across the southern state of Varuna will close for a week from Monday because of a heatwave",
+                "indirect",
+                "state education department",
+            ),
+            (
+                "Temperatures reached 46 degrees Celsius in the state capital on Friday, the highest reading in 12 years",
+                "indirect",
+                "national weather service",
+            ),
+            ('the closure was "a precaution, not a panic."', "mixed", "Deepa Rao"),
+            (
+                "Children travel long distances to school, often on foot, in the hottest part of the day. We cannot ask them to do that this week,",
+                "direct",
+                "Deepa Rao",
+            ),
+            ("many classrooms had no fans", "indirect", "Teachers' unions"),
+            (
+                "the government to fund cooling in every school before next summer",
+                "indirect",
+                "All-Varuna Teachers' Federation",
+            ),
+            (
+                "a rise in cases of dehydration",
+                "indirect",
+                "Doctors at the state's main children's hospital",
+            ),
+            (
+                "We are seeing five or six children a day who simply have not had enough water,",
+                "direct",
+                "Arjun Mehta",
+            ),
+        ],
+    ),
 ]
 
 
@@ -826,8 +965,9 @@ def test_holdout_quality() -> None:
         for a, doc in zip(articles, docs, strict=True)
     ]
     totals = total(scores)
-    # Measured: F1 0.987, speaker accuracy 0.987 (156 quotes). Left: noun-object reports
-    # ("noted delays", "estimate the value at"), a mis-tagged "and accused", a joint speaker
-    # written "their governments", "court documents" read as the court.
+    # Measured: F1 0.986, speaker accuracy 0.983 (181 quotes). Left: noun-object reports
+    # ("noted delays", "estimate the value at", "reported a rise"), a mis-tagged "and
+    # accused", joint speakers written "their governments" and "the two countries' defence
+    # ministries", "court documents" read as the court.
     assert totals.f1 >= 0.97
     assert totals.speaker_accuracy >= 0.96

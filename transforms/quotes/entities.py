@@ -117,8 +117,9 @@ class EntityTable:
                     head_lemma=mention.head_lemma,
                     acronym=_acronym(mention.name),
                 )
-                entity.is_company = _is_company_name(words) or any(
-                    is_company_noun(w) for w in mention.role_words
+                entity.is_company = _is_company_name(words) or (
+                    mention.speaker_type == "organisation"
+                    and any(_describes_company(w) for w in mention.role_words)
                 )
                 entity.is_name = True
                 self._register(entity)
@@ -301,6 +302,13 @@ def _acronym(name: str) -> str:
     if len(words) < 2:
         return ""
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _describes_company(noun: str) -> bool:
+    """A descriptor that makes an organisation a company: a company noun ("group", "maker"),
+    or an agentive one, since an organisation that brews, lends or ships is a business
+    ("Danish brewer Nordhavn Bryg", "mortgage lender X")."""
+    return is_company_noun(noun) or (len(noun) > 4 and noun.endswith(("er", "or")))
 
 
 def _is_company_name(words: tuple[str, ...]) -> bool:

@@ -106,7 +106,8 @@ ORG_NOUNS = _words(
 #: Organisation heads that name a company; "the company" / "the carrier" prefer these.
 COMPANY_NOUNS = _words(
     "company firm group corporation conglomerate carrier airline manufacturer maker "
-    "producer operator lender insurer retailer developer broadcaster bank business"
+    "producer operator lender insurer retailer developer broadcaster bank business brewer "
+    "distiller miner shipper supplier exporter importer chain startup start-up"
 )
 
 #: Words that end company names ("Baltvik Airlines", "Saraswati Biologicals", "Acme Corp").

@@ -456,6 +456,13 @@ def _named_type(head: Token, name_tokens: Span) -> SpeakerType:
         return "person"  # "whose housing spokeswoman, Aoife Ní Bhriain," (NER said ORG)
     if len(words) > 1 and words[-1] in COMPANY_NAME_WORDS:
         return "organisation"  # "Kessler Chemie", "Baltvik Airlines" (NER often says PERSON)
+    before = head.doc[name_tokens.start - 1] if name_tokens.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and (is_company_noun(before.lemma_.lower()) or before.lemma_.lower() in ORG_NOUNS)
+    ):
+        return "organisation"  # "craft beer maker Glenmoss", "chemicals group Kessler Chemie"
     org_word = any(w in ORG_NOUNS or w in COMPANY_NAME_WORDS for w in words[1:] or words)
     if org_word and (ent != "PERSON" or head.lower_ in ORG_NOUNS):
         return "organisation"
