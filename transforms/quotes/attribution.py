@@ -52,7 +52,6 @@ class Candidate:
     attribution: Attribution | None = None
     parent: Candidate | None = None  # the quote this one continues (same speaker)
     block: int = -1
-    floating: bool = False
     #: For a quote without a cue, the subject of the clause that introduces it.
     subject_hint: Token | None = None
 

@@ -10,11 +10,12 @@ colon, or after a cue and comma. Its attribution is read from the text around th
 
 A span with no cue of its own is still a quotation when it fills its paragraph or its sentence:
 then it continues the quote before it in the same paragraph ('"A," he said. "B."'), continues a
-multi-paragraph quote (an unclosed quote and a paragraph opening with a mark), or floats (a
-quoted paragraph that belongs to the previous speaker). Every other span (mid-sentence, no cue:
-"the so-called “red line”", a title, a fragment inside a reported clause) is returned as a
-fragment for the indirect extractor, which keeps the ones inside reported clauses as mixed
-quotes and drops the rest.
+multi-paragraph quote (an unclosed quote and a paragraph opening with a mark), belongs to the
+subject of the clause introducing it ('Owens was cautious: "..."' / 'Owens smiled. "..."'), or
+floats (belongs to the previous speaker). Every other span (mid-sentence, no cue: "the so-called
+“red line”", a title, a fragment inside a reported clause) is returned as a fragment for the
+indirect extractor, which keeps the ones inside reported clauses as mixed quotes and drops the
+rest. ``_classify`` lists the rules in the order they apply.
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def _classify(
             return _make(span, "direct:after_narrative", hint=subject)
     # 8. A quoted sentence or paragraph with no cue: the previous speaker's (resolved in
     #    article order); at the start of a paragraph this is the classic floating quote.
-    return _make(span, "floating" if at_block_start else "floating:in_paragraph", floating=True)
+    return _make(span, "floating" if at_block_start else "floating:in_paragraph")
 
 
 def _make(
@@ -181,7 +182,6 @@ def _make(
     *,
     parent: Candidate | None = None,
     hint: Token | None = None,
-    floating: bool = False,
 ) -> Candidate:
     return Candidate(
         span.start,
@@ -191,7 +191,6 @@ def _make(
         CONFIDENCE[method],
         attribution,
         parent=parent,
-        floating=floating,
         subject_hint=hint,
     )
 
@@ -397,7 +396,6 @@ def _propagate_chain_attributions(quotes: list[Candidate]) -> None:
         node = cand.parent
         while node is not None and node.attribution is None:
             node.attribution = cand.attribution
-            node.floating = False
             if node.method == "floating":
                 node.method = "direct:after_cue"
             node = node.parent
