@@ -104,6 +104,13 @@ ACT_NOUNS = words(
     "actions policy offer request call statement remarks comments raid raids arrest arrests deal "
     "ban operation operations bid application candidacy membership"
 )
+#: The event an act noun refers back to: "denied the allegations" answers an ACCUSE.
+ACT_TYPES = {
+    **dict.fromkeys(("allegation", "accusation", "claim", "charge", "criticism"), "ACCUSE"),
+    **dict.fromkeys(("demand", "call", "request", "appeal", "ultimatum"), "REQUEST"),
+    **dict.fromkeys(("offer", "proposal", "plan", "deal"), "AGREE"),
+    **dict.fromkeys(("threat", "warning"), "THREATEN"),
+}
 #: What a political rejection rejects (besides the acts in ACT_NOUNS and actors).
 REJECTABLE = words(
     "amendment bill law motion resolution proposal plan offer deal agreement treaty request "
@@ -154,6 +161,12 @@ HOSTILE_OBJECTS = words(
     "attacker perpetrator killer militant terrorist culprit enemy aggressor assailant gunman"
 )
 DIPLOMATS = words("ambassador diplomat diplomats envoy consul attache")
+#: Words that make a characterisation praise ("a historic opportunity", "constructive").
+APPROVING = words(
+    "opportunity historic constructive positive welcome good great success breakthrough "
+    "productive encouraging excellent important significant useful step progress landmark "
+    "milestone achievement hero model"
+)
 #: A warning is a threat only when it is addressed to someone ("warned the West against").
 WARNING_VERBS = words("warn caution")
 #: Verbs whose object is the weapon used, not the target.
@@ -274,8 +287,12 @@ class Coder:
         recipient = self._recipient(clause, plover, actor)
         if recipient is None and clause is not tok:
             recipient = self._recipient(tok, plover, actor)
-        if recipient is None and tok.lemma_.lower() in CHARACTERISING_VERBS:
-            return None  # "described the timeframe as inadequate": nobody is accused
+        if tok.lemma_.lower() in CHARACTERISING_VERBS and plover.event_type == "ACCUSE":
+            if recipient is None:
+                return None  # "described the timeframe as inadequate": nobody is accused
+            if _praising(tok):  # "described the move as a historic opportunity": praise
+                code = "051"
+                plover = to_plover(code) or plover
         if (
             recipient is None
             and plover.event_type == "THREATEN"
@@ -538,11 +555,12 @@ class Coder:
         if not bare_definite(act):
             return None  # "its operations", "offensive operations": no earlier act to point at
         entry = self.nouns.lookup(act)
-        wanted = to_plover(entry.code) if entry else None
+        plover = to_plover(entry.code) if entry else None
+        wanted = plover.event_type if plover else ACT_TYPES.get(act.lemma_.lower())
         for cand in reversed(self.events):
             if cand.actor is None or _same(cand.actor, actor):
                 continue
-            if wanted is None or cand.event_type == wanted.event_type:
+            if wanted is None or cand.event_type == wanted:
                 return cand.actor
         return None
 
@@ -690,7 +708,7 @@ class Coder:
         forward = is_verb and is_future(verb)
         cand.date = self._date(cand, expressions, forward=forward)
         cand.place_text, cand.place = self._locate(cand)
-        location_country = cand.place.country if cand.place else None
+        location_country = cand.place.country if cand.place else self._sentence_country(cand)
         if cand.actor is not None:
             cand.actor = self.memory.with_fallback_country(cand.actor, location_country)
         recipient = cand.recipient
@@ -743,6 +761,19 @@ class Coder:
                 if found is not None:
                     return found
         return None
+
+    def _sentence_country(self, cand: Candidate) -> str | None:
+        """The country of the only place named in the sentence, for actors of unknown
+        nationality ("... through central Tehran ..., and police detained dozens")."""
+        sent = cand.trigger.sent
+        found = {
+            place.country
+            for ent in sent.ents
+            if ent.label_ in {"GPE", "LOC"}
+            for place in [gazetteer().lookup(ent.text, self.memory.mentioned_countries)]
+            if place is not None
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _geocode(self, head: Token) -> Place | None:
         prefer = self.memory.mentioned_countries
@@ -963,6 +994,14 @@ def _clause_chain(cand: Candidate) -> list[Token]:
 
 
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _praising(verb: Token) -> bool:
+    """Does "described X as Y" praise X? Y holds an approving word."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return any(t.lemma_.lower() in APPROVING for t in child.subtree)
+    return False
 
 
 def _political(actor: Actor) -> bool:
