@@ -160,29 +160,35 @@ def test_bad_inputs_become_failures_and_never_stop_the_run(
     assert all(len(m) > 10 for m in messages)
 
 
-def test_dask_cluster_gives_same_tables_as_one_process(
+def test_parallel_runners_give_same_tables_as_one_process(
     prefect_harness: None, tmp_path: Path
 ) -> None:
+    """A local Dask cluster of two worker processes, and a 2-process pool, load exactly what
+    the single-process run loads."""
     from flows.cli import task_runner_for
     from flows.ingest import ingest
 
     sources = [str(SEEDS), str(FIXTURES / "devset")]
-    single, dask = tmp_path / "single.duckdb", tmp_path / "dask.duckdb"
+    single = tmp_path / "single.duckdb"
     _ingest(single, sources, tmp_path)
-    ingest.with_options(task_runner=task_runner_for(1, "local:2"))(
-        sources=sources,
-        db_path=str(dask),
-        cache_dir=str(tmp_path / "raw"),
-        batch_size=4,
-        max_in_flight=3,
-    )
     strip = "SELECT * EXCLUDE (ingested_at, run_id) FROM documents ORDER BY doc_id"
-    assert _rows(single, strip) == _rows(dask, strip)
-    for table in ("quotes", "events"):
-        assert _rows(single, f"SELECT * FROM {table} ORDER BY ALL") == _rows(
-            dask, f"SELECT * FROM {table} ORDER BY ALL"
+    for name, runner in [
+        ("dask", task_runner_for(1, "local:2")),
+        ("pool", task_runner_for(2, None)),
+    ]:
+        db = tmp_path / f"{name}.duckdb"
+        ingest.with_options(task_runner=runner)(
+            sources=sources,
+            db_path=str(db),
+            cache_dir=str(tmp_path / "raw"),
+            batch_size=4,
+            max_in_flight=3,
         )
-    assert _rows(dask, "SELECT count(*) FROM documents")[0][0] == 16
+        assert _rows(single, strip) == _rows(db, strip), name
+        for table in ("quotes", "events"):
+            query = f"SELECT * FROM {table} ORDER BY ALL"
+            assert _rows(single, query) == _rows(db, query), (name, table)
+        assert _rows(db, "SELECT count(*) FROM documents")[0][0] == 16
 
 
 # --- CLI ------------------------------------------------------------------------------------
