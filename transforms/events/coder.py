@@ -998,7 +998,8 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 def _praising(verb: Token) -> bool:
     """Does "described X as Y" praise X? Y holds an approving word."""
-    for child in verb.children:
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ == "as":
             return any(t.lemma_.lower() in APPROVING for t in child.subtree)
     return False
