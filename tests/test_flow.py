@@ -81,6 +81,44 @@ def test_seeds_load_with_metadata_and_rerun_is_unchanged(
         assert url == want["url"]
         for line in want["not_body"]:
             assert line not in text
+    # Quotes and events load with their documents, in the same run.
+    speakers = {r[0] for r in _rows(db, "SELECT speaker FROM quotes")}
+    assert {
+        "Sergei Lavrov",
+        "Maria Zakharova",
+        "Benjamin Netanyahu",
+        "Israel Katz",
+        "Jonathan Conricus",
+        "Saad al-Hadithi",
+    } <= speakers
+    assert not _rows(db, "SELECT 1 FROM quotes WHERE quote_text LIKE '%bombs in the desert%'")
+    events = set(
+        _rows(
+            db,
+            "SELECT event_type, actor1_country, actor2_country, CAST(event_date AS VARCHAR) "
+            "FROM events",
+        )
+    )
+    assert {
+        ("CONSULT", "USA", "RUS", "2021-02-25"),
+        ("ACCUSE", "RUS", "USA", "2021-02-26"),
+        ("REQUEST", "RUS", "USA", "2021-02-26"),
+        ("CONSULT", "ISR", "RUS", "2018-05-10"),
+        ("ACCUSE", "SYR", "ISR", "2018-05-09"),
+    } <= events
+    strike = _rows(
+        db,
+        "SELECT fatalities, event_mode FROM events WHERE event_type = 'ASSAULT' "
+        "AND actor1_country = 'USA' AND event_date = DATE '2021-02-25'",
+    )
+    assert strike == [(11, "aerial")]
+    # The US warning is reported inside Lavrov's indirect quote and linked to it.
+    linked = _rows(
+        db,
+        "SELECT q.speaker FROM events e JOIN quotes q USING (quote_id) "
+        "WHERE e.event_type = 'CONSULT' AND e.actor1_country = 'USA'",
+    )
+    assert linked == [("Sergei Lavrov",)]
     run = _rows(db, "SELECT status, n_new, n_failed, newsdb_version FROM runs")
     assert run[0][:3] == ("completed", 2, 0)
 
