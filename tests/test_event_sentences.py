@@ -913,6 +913,168 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "2023-05-02",
         [("REJECT", "*")],
     ),
+    (
+        "Ethiopian federal forces and Tigrayan rebels agreed on Wednesday to a permanent "
+        "cessation of hostilities after talks in Pretoria, the African Union mediator said.",
+        "2022-11-03",
+        [("AGREE", "ETH")],
+    ),
+    (
+        "Gunmen on motorbikes attacked a village in Niger's Tillaberi region on Sunday, "
+        "killing at least 21 civilians, the interior ministry said in a statement.",
+        "2023-05-02",
+        [("ASSAULT", "NER")],
+    ),
+    (
+        "Thai police arrested a prominent pro-democracy activist on Thursday on charges of "
+        "insulting the monarchy.",
+        "2023-05-02",
+        [("COERCE", "THA")],
+    ),
+    (
+        "Russia's foreign ministry summoned the U.S. ambassador on Monday to protest over "
+        "what it called Washington's involvement in the drone attack.",
+        "2023-05-02",
+        [("ACCUSE", "RUS")],
+    ),
+    (
+        "Armenia recalled its ambassador to Moscow for consultations, the foreign ministry in"
+        " Yerevan said.",
+        "2023-05-02",
+        [("SANCTION", "ARM")],
+    ),
+    (
+        "The Nigerian army said its troops had rescued 40 hostages held by bandits in Zamfara"
+        " state.",
+        "2023-05-02",
+        [("AID", "NGA")],
+    ),
+    (
+        "Hundreds of Palestinians protested in Ramallah on Friday against the Palestinian "
+        "Authority's security cooperation with Israel.",
+        "2023-05-02",
+        [("PROTEST", "PSE")],
+    ),
+    (
+        "The Chinese defence ministry warned the United States against sending warships "
+        "through the Taiwan Strait.",
+        "2023-05-02",
+        [("THREATEN", "CHN")],
+    ),
+    (
+        "Turkey's parliament ratified Finland's accession to NATO on Thursday.",
+        "2023-03-31",
+        [("SUPPORT", "TUR")],
+    ),
+    (
+        "South Africa's president Cyril Ramaphosa met Russian President Vladimir Putin in St "
+        "Petersburg on Saturday to present an African peace plan.",
+        "2023-06-18",
+        [("CONSULT", "ZAF")],
+    ),
+    (
+        "The Sudanese army accused the Rapid Support Forces of looting homes in Khartoum.",
+        "2023-05-02",
+        [("ACCUSE", "SDN")],
+    ),
+    (
+        "Greek coastguard officials rescued more than 100 migrants off the island of Lesbos "
+        "on Tuesday.",
+        "2023-05-02",
+        [("AID", "GRC")],
+    ),
+    (
+        "The European Union suspended budget support to Niger after the military seized power.",
+        "2023-07-30",
+        [("SANCTION", None)],
+    ),
+    (
+        "Canada expelled a Chinese diplomat accused of targeting a Canadian lawmaker.",
+        "2023-05-09",
+        [("SANCTION", "CAN")],
+    ),
+    (
+        "The Houthis fired a missile at a commercial ship in the Gulf of Aden on Monday, the "
+        "U.S. military said.",
+        "2024-01-16",
+        [("ASSAULT", "YEM")],
+    ),
+    (
+        "Myanmar's junta released more than 2,000 political prisoners under an amnesty on "
+        "Wednesday.",
+        "2023-05-03",
+        [("CONCEDE", "MMR")],
+    ),
+    (
+        "Police in Lagos dispersed a crowd of protesters with tear gas on Monday.",
+        "2023-05-02",
+        [("COERCE", "NGA")],
+    ),
+    (
+        "Ukraine's military said it had shot down 18 Russian drones overnight.",
+        "2023-05-02",
+        [("ASSAULT", "UKR")],
+    ),
+    (
+        "The U.S. Treasury imposed sanctions on six Hamas officials on Wednesday.",
+        "2023-11-15",
+        [("SANCTION", "USA")],
+    ),
+    (
+        "Lebanon's Hezbollah said it had fired rockets at Israeli positions in the disputed "
+        "Shebaa Farms area.",
+        "2023-10-09",
+        [("ASSAULT", "LBN")],
+    ),
+    (
+        "Serbian President Aleksandar Vucic ordered the army to move closer to the border "
+        "with Kosovo.",
+        "2022-12-27",
+        [("MOBILIZE", "SRB")],
+    ),
+    (
+        "Kenya's opposition leader Raila Odinga called off weekly anti-government protests "
+        "after talks with President William Ruto.",
+        "2023-04-03",
+        [("CONCEDE", "KEN")],
+    ),
+    (
+        "Iran's foreign minister held talks with his Saudi counterpart in Tehran on Saturday.",
+        "2023-06-18",
+        [("CONSULT", "IRN")],
+    ),
+    (
+        "The Pakistani government banned the Tehreek-e-Labbaik Pakistan party after violent "
+        "protests.",
+        "2021-04-16",
+        [("COERCE", "PAK")],
+    ),
+    (
+        "Two police officers were killed when a bomb exploded near their vehicle in Quetta on"
+        " Friday, officials said.",
+        "2023-05-02",
+        [("ASSAULT", "*")],
+    ),
+    (
+        "The minister said the government would consider the proposal next month.",
+        "2023-05-02",
+        [],
+    ),
+    (
+        "The company reported a 20 percent rise in quarterly profit on Tuesday.",
+        "2023-05-02",
+        [],
+    ),
+    (
+        "The team will face Brazil in the quarter-finals on Friday.",
+        "2023-05-02",
+        [],
+    ),
+    (
+        "A strong earthquake struck eastern Turkey on Monday, killing at least 40 people.",
+        "2023-05-02",
+        [],
+    ),
 ]
 
 

@@ -156,6 +156,8 @@ WEAPON_NOUNS = words(
 #: Verbs whose negation is a refusal ("Ankara would not approve Sweden's bid").
 APPROVALS = words("approve accept allow endorse ratify permit recognise recognize sign back")
 LEAVE_LEMMAS = words("leave depart quit")
+#: "ordered the army to ...": commanding one's own forces.
+OWN_FORCES = words("army military troops forces soldiers police navy units")
 #: "vowed to bring the attackers to justice": a vow against someone is a threat.
 HOSTILE_OBJECTS = words(
     "attacker perpetrator killer militant terrorist culprit enemy aggressor assailant gunman"
@@ -348,6 +350,10 @@ class Coder:
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
             diplomat = obj is not None and obj.lemma_.lower() in DIPLOMATS
             return ("166" if diplomat else "174", "expel")
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if lemma == "order" and obj is not None and obj.lemma_.lower() in OWN_FORCES:
+            # "ordered the army to move closer to the border": the order is the act.
+            return (inner if inner_plover is not None else "154", "order")
         if lemma in REQUEST_VERBS and any(c.dep_ in {"dobj", "prep"} for c in tok.children):
             own = to_plover(code)
             return (
@@ -397,11 +403,32 @@ class Coder:
         return None
 
     def _weapon_subject(self, verb: Token) -> bool:
-        """Is the grammatical subject a weapon or an attack ("a car bomb", "an air strike")?"""
+        """Is the attack's author a weapon or an attack ("a car bomb killed", "two officers
+        were killed when a bomb exploded", "killed in an air strike")?"""
         for subj in subject_candidates(verb):
             if subj.lemma_.lower() in WEAPON_NOUNS or self.nouns.lookup(subj) is not None:
                 return True
+        if not is_passive(verb):
+            return False
+        for child in verb.children:
+            # "killed in an air strike", "wounded by a roadside bomb"
+            if child.dep_ in {"prep", "agent"}:
+                pobj = pobj_of(child)
+                if pobj is not None and self._weapon(pobj):
+                    return True
+            # "killed when a bomb exploded"
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "nsubj" and self._weapon(g) for g in child.children
+            ):
+                return True
         return False
+
+    def _weapon(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in WEAPON_NOUNS or (
+            (entry := self.nouns.lookup(tok)) is not None
+            and (plover := to_plover(entry.code)) is not None
+            and plover.event_type == "ASSAULT"
+        )
 
     def _rejectable(self, verb: Token) -> bool:
         """A rejection needs something political rejected: a proposal, a demand, a bill."""
@@ -1013,7 +1040,10 @@ def _political(actor: Actor) -> bool:
     """
     if actor.kind in {"state", "group"} or actor.international or actor.sector:
         return True
-    return actor.kind == "person" and actor.role
+    if actor.kind == "person":
+        return actor.role
+    # A named body of a stated nation ("the U.S. Treasury"): an institution.
+    return actor.named and actor.national
 
 
 def _split_reciprocal(cand: Candidate) -> None:

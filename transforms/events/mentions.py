@@ -202,6 +202,7 @@ class Actor:
     role: bool = False  # a title or function is stated ("spokeswoman", "minister")
     parts: tuple[Actor, ...] | None = None  # the conjuncts of a compound actor
     proper_modifier: bool = False  # a name we could not code modifies it ("Biden administration")
+    national: bool = False  # a country or demonym is named in the phrase ("U.S. Treasury")
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -381,6 +382,10 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
             country, explicit = parsed.country, True
             kind = "state"
             canonical = country_name(parsed.country)
+            if head.tag_ in {"NNS", "NNPS"} or head.lower_.endswith("ians"):
+                # "hundreds of Palestinians": people of a country, not its state
+                kind, sector = "group", "CVL"
+                canonical = f"{country_name(parsed.country)} civilians"
         else:
             country = parsed.country
             explicit = country is not None
@@ -466,6 +471,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
         head_coded=head_coded,
         role=role or sector is not None,
         proper_modifier=country is None and _proper_modifier(tokens, head),
+        national=bool(bare_countries),
     )
 
 

@@ -6,7 +6,8 @@
   sentence ("had 'repeatedly warned' Ankara", "Minsk would 'mirror' any measures") is a mixed
   quote, not a direct one, and stays in scope.
 * Boilerplate lines ("Read also: ...", "Follow us on ...") that a cleaner may leave in.
-* PETRARCH's discard list (``Phoenix.discards.txt``): sport and entertainment phrases. A phrase
+* PETRARCH's discard list (``Phoenix.discards.txt``, plus ``newsdb.discards.txt`` for competitions
+  it predates): sport and entertainment phrases. A phrase
   marked ``+`` discards the whole story, an unmarked one the sentence; a trailing ``_`` requires
   the word to end there, otherwise the phrase is a stem. We also discard the story when its lead
   sentence is discarded, since the lead says what the story is about.
@@ -24,7 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.model import QuoteRecord
 
-DISCARDS = Path(__file__).parent / "lexicons" / "Phoenix.discards.txt"
+DISCARDS = (
+    Path(__file__).parent / "lexicons" / "Phoenix.discards.txt",
+    Path(__file__).parent / "lexicons" / "newsdb.discards.txt",
+)
 
 _BOILERPLATE = re.compile(
     r"^\W*(read also|related( article)?s?|see also|follow us|sign up|subscribe|watch:|"
@@ -98,7 +102,13 @@ class Discards:
 def discards() -> Discards:
     """The discard list (``+`` lines discard the story, the others the sentence)."""
     d = Discards()
-    for raw in DISCARDS.read_text(encoding="utf-8", errors="replace").splitlines():
+    lines = [
+        line
+        for path in DISCARDS
+        if path.exists()
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    for raw in lines:
         line = raw.split("#", 1)[0].strip()
         if not line or line.startswith("<"):
             continue
