@@ -105,11 +105,13 @@ ACT_NOUNS = words(
     "ban operation operations bid application candidacy membership"
 )
 #: The event an act noun refers back to: "denied the allegations" answers an ACCUSE.
-ACT_TYPES = {
-    **dict.fromkeys(("allegation", "accusation", "claim", "charge", "criticism"), "ACCUSE"),
-    **dict.fromkeys(("demand", "call", "request", "appeal", "ultimatum"), "REQUEST"),
-    **dict.fromkeys(("offer", "proposal", "plan", "deal"), "AGREE"),
-    **dict.fromkeys(("threat", "warning"), "THREATEN"),
+ACT_TYPES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("allegation", "accusation", "claim", "charge", "criticism"), ("ACCUSE",)),
+    **dict.fromkeys(("demand", "call", "request", "appeal", "ultimatum"), ("REQUEST",)),
+    **dict.fromkeys(("offer", "proposal", "plan", "deal"), ("AGREE",)),
+    **dict.fromkeys(("threat", "warning"), ("THREATEN",)),
+    # A government's "protest" is a diplomatic one (ACCUSE); a crowd's is a PROTEST.
+    "protest": ("ACCUSE", "PROTEST"),
 }
 #: What a political rejection rejects (besides the acts in ACT_NOUNS and actors).
 REJECTABLE = words(
@@ -581,13 +583,15 @@ class Coder:
                     return found
         if not bare_definite(act):
             return None  # "its operations", "offensive operations": no earlier act to point at
-        entry = self.nouns.lookup(act)
-        plover = to_plover(entry.code) if entry else None
-        wanted = plover.event_type if plover else ACT_TYPES.get(act.lemma_.lower())
+        wanted = ACT_TYPES.get(act.lemma_.lower())
+        if wanted is None:
+            entry = self.nouns.lookup(act)
+            plover = to_plover(entry.code) if entry else None
+            wanted = (plover.event_type,) if plover else None
         for cand in reversed(self.events):
             if cand.actor is None or _same(cand.actor, actor):
                 continue
-            if wanted is None or cand.event_type == wanted:
+            if wanted is None or cand.event_type in wanted:
                 return cand.actor
         return None
 

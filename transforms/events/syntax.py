@@ -239,14 +239,15 @@ def verb_in_scope(tok: Token) -> bool:
 
 
 TEMPORAL_PREPS = words("until till after before since during ahead prior")
+SETTING_PREPS = words("at amid")
 
 
 def noun_in_scope(tok: Token) -> bool:
     """False for event nouns that only situate something else in time ("until Friday's
     meeting", "after the talks"), modify another noun, are hypothetical ("any attack") or sit
     in a relative clause or a noun's complement."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:
-        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS | SETTING_PREPS:
+        return False  # "at a regional summit", "during the talks": the setting of another act
     if tok.dep_ in {"compound", "amod", "nmod"}:
         return False  # "riot police", "strike force": a modifier, not an event
     if any(c.dep_ == "det" and c.lower_ in {"any", "every", "each"} for c in tok.children):
