@@ -99,7 +99,6 @@ TITLE_WORDS = frozenset(
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 #: Hyphenated modifiers: "X-led" names the actor's own country, "X-backed" only a patron.
 OWN_SUFFIXES = ("-LED", "-BASED", "-RUN", "-CONTROLLED", "-HELD", "-OWNED")
 PATRON_SUFFIXES = (
@@ -241,12 +240,6 @@ def np_tokens(head: Token) -> list[Token]:
     while keep and keep[-1].is_punct and keep[-1].text not in {")", "’", "'"}:
         keep.pop()
     return keep
-
-
-def _names_place(prep: Token) -> bool:
-    """ "soldiers from neighbouring Niger": a "from" phrase naming a country or city."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is not None and pobj.ent_type_ in {"GPE", "NORP"}
 
 
 def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
@@ -767,6 +760,13 @@ class Memory:
         if actor.kind == "generic" and actor.sector:
             canonical = f"{country_name(country)} {SECTOR_LABELS.get(actor.sector, actor.sector)}"
         return replace(actor, country=country, canonical=canonical)
+
+
+def same_mention(a: Actor | None, b: Actor | None) -> bool:
+    """Do two mentions name the same actor (same phrase or same canonical name)?"""
+    if a is None or b is None:
+        return False
+    return a.head == b.head or (bool(a.canonical) and a.canonical == b.canonical)
 
 
 def _merge_identity(actor: Actor, extra: Actor) -> Actor:

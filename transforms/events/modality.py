@@ -19,7 +19,6 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 #: "is set to", "is due to", "plans to": heads whose infinitive complement is future.
 FUTURE_HEADS = frozenset({"set", "due", "schedule", "plan", "expect", "go", "intend", "prepare"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 
 

@@ -233,9 +233,3 @@ def gazetteer() -> Gazetteer:
     sources = [data_dir / "cities15000.json", data_dir / "countries.json"]
     actor_files = [LEXICON_DIR / name for name in ACTOR_FILES]
     return load_compiled("places", [*sources, *actor_files], _build)
-
-
-def country_of_text(text: str) -> str | None:
-    """ISO alpha-3 of a country named by ``text`` (name or demonym), if it is one."""
-    place = gazetteer().lookup(text)
-    return place.country if place and place.kind == "country" else None

@@ -60,9 +60,6 @@ QUAD_CLASS = {
 
 #: Verbal acts: "said it would postpone" is a concession made now, not a future event.
 VERBAL_TYPES = frozenset(("AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"))
-COOPERATIVE_TYPES = frozenset(
-    ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
-)
 MATERIAL_CONFLICT = frozenset(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"))
 
 

@@ -88,7 +88,7 @@ class NounSpec:
         if not self.mods:
             return True
         words = {t.lower_ for t in head.lefts} | {t.lemma_.lower() for t in head.lefts}
-        # "{AIR STRIKE}" also matches the compound-split "air strikes" and "airstrike" heads.
+        # Modifiers may sit anywhere left of the head: "{AIR STRIKE}" matches "US air strikes".
         for left in head.lefts:
             words.update(t.lower_ for t in left.subtree)
         return all(words & alternatives for alternatives in self.mods)

@@ -1,0 +1,158 @@
+"""PLOVER-level rewrites and the filters an event must pass.
+
+Rewrites follow the manual: an announced future RETREAT is a CONCEDE; a conditional or future
+use of force, coercion or sanctions announced by its author is a THREATEN (dropped when someone
+else predicts it); a refused concession ("the bill would not be withdrawn") is a REJECT; a
+diplomatic protest by a government is an ACCUSE; support promised for later is an AGREE.
+
+Filters: an event needs an actor that is a political entity (a state, an international body,
+an actor with a sector, a person with a stated role, a named national institution); acts of
+commentators, companies and the press are not PLOVER events, nor are negated verbal acts
+("did not accuse"), appeals to "anyone" for witnesses, or consultations with reporters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from transforms.events.candidate import Candidate
+from transforms.events.mentions import Actor, same_mention
+from transforms.events.merge import same_actor
+from transforms.events.modality import is_future
+from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover
+from transforms.events.state import CoderState
+from transforms.events.vocab import (
+    APPROVING,
+    INDEFINITE,
+    MEANS_VERBS,
+    NON_POLITICAL,
+    RECIPROCAL_TYPES,
+)
+
+
+class PloverRules(CoderState):
+    """Rewrites and filters applied to merged candidates (see the module docstring)."""
+
+    def _rewrite(self, cand: Candidate) -> Candidate | None:
+        etype = cand.event_type
+        if etype in {"CONCEDE", "RETREAT"} and cand.negated and is_future(cand.clause):
+            return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
+        if etype == "RETREAT" and cand.modality == "future":
+            return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
+        if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
+            # PLOVER: support promised for later ("France would recognise a Palestinian
+            # state") is an intention, AGREE. Material acts keep their type with a future
+            # modality, as the gold does for deployments and meetings.
+            return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
+        if (
+            etype in {"ASSAULT", "COERCE", "SANCTION"}
+            and cand.reported
+            and cand.modality in {"future", "hypothetical"}
+            and not cand.noun
+        ):
+            if not _own_side(cand.speaker, cand.actor):
+                return None  # someone predicting another's violence: speculation, not a threat
+            return replace(cand, code=_as(cand.code, "THREATEN", "130"), modality="threatened")
+        if (
+            etype == "PROTEST"
+            and cand.actor is not None
+            and (cand.actor.kind == "state" or cand.actor.sector in {"GOV", "LEG", "JUD"})
+        ):
+            return replace(cand, code=_as(cand.code, "ACCUSE", "111"))
+        if etype == "THREATEN":
+            return replace(cand, modality="threatened")
+        return cand
+
+    def _keep(self, cand: Candidate) -> bool:
+        actor = cand.actor
+        if actor is None:
+            # "A roadside bomb killed four soldiers": an attack whose author is not named.
+            return cand.event_type == "ASSAULT" and self._weapon_subject(cand.trigger)
+        etype = cand.event_type
+        if actor.sector in NON_POLITICAL and etype != "PROTEST":
+            return False
+        if not _political(actor) and not (etype == "PROTEST" and actor.plural):
+            return False
+        if cand.negated and etype in VERBAL_TYPES:
+            return False  # "had not ruled out", "did not accuse": nothing was done
+        if cand.recipient is None and etype in RECIPROCAL_TYPES:
+            _split_reciprocal(cand)
+        if cand.recipient is not None and same_mention(cand.recipient, actor):
+            cand.recipient = None
+        recipient = cand.recipient
+        if cand.event_type == "REQUEST" and recipient is not None:
+            head = self.doc[recipient.head]
+            if head.lower_ in INDEFINITE or head.lemma_.lower() in INDEFINITE:
+                return False
+        return not (
+            cand.event_type == "CONSULT" and recipient is not None and recipient.sector == "MED"
+        )
+
+
+def _as(code: PloverCode, etype: str, cameo: str) -> PloverCode:
+    plover = to_plover(cameo)
+    mode = plover.mode if plover else None
+    context = code.context or (plover.context if plover else None)
+    return PloverCode(etype, mode, context, cameo)
+
+
+def _own_side(speaker: Actor | None, actor: Actor | None) -> bool:
+    """Does the speaker announce its own side's action ("Minsk would mirror any measures")?"""
+    if speaker is None or actor is None:
+        return False
+    if same_actor(speaker, actor, strict=True):
+        return True
+    return bool(
+        speaker.country
+        and speaker.country == actor.country
+        and actor.kind == "state"
+        and speaker.sector in {"GOV", "MIL"}
+    )
+
+
+def praising(verb: Token) -> bool:
+    """Does "described X as Y" praise X? Y holds an approving word."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return any(t.lemma_.lower() in APPROVING for t in child.subtree)
+    return False
+
+
+def _political(actor: Actor) -> bool:
+    """A state, an international body, or an actor with a sector; people need a stated role.
+
+    Unknown companies and people mentioned only by name ("trade unionist Ales Barysevich")
+    are not the actors of PLOVER events.
+    """
+    if actor.kind in {"state", "group"} or actor.international or actor.sector:
+        return True
+    if actor.kind == "person":
+        return actor.role
+    # A named body of a stated nation ("the U.S. Treasury"): an institution.
+    return actor.named and actor.national
+
+
+def _split_reciprocal(cand: Candidate) -> None:
+    """ "The government and the Houthi movement agreed": one side each, not a joint actor."""
+    actor = cand.actor
+    if actor is None or " and " not in actor.text or actor.parts is None:
+        return
+    first, second = actor.parts[0], actor.parts[1]
+    cand.actor, cand.recipient = first, second
+
+
+def drop_means(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a means-verb event when the same actor does something else in the sentence."""
+    out = []
+    for cand in cands:
+        means = cand.trigger.lemma_.lower() in MEANS_VERBS
+        others = [
+            c for c in cands if c is not cand and same_actor(c.actor, cand.actor, strict=True)
+        ]
+        if means and others:
+            continue
+        out.append(cand)
+    return out
