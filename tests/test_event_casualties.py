@@ -49,3 +49,15 @@ def test_a_single_named_victim_counts_one() -> None:
 def test_numbers_without_a_casualty_word_are_ignored() -> None:
     assert casualties("The group has about 1,500 fighters.") == []
     assert casualties("The camp is home to about 12,000 people.") == []
+
+
+def test_elided_counted_and_toll_forms() -> None:
+    assert casualties("At least 30 people were killed and 50 wounded.") == [
+        ("fatalities", 30, "At least 30"),
+        ("injured", 50, "50"),
+    ]
+    assert casualties("The fighters stormed the village, leaving 17 dead.") == [
+        ("fatalities", 17, "17")
+    ]
+    assert casualties("Gunmen shot dead three police officers.") == [("fatalities", 3, "three")]
+    assert casualties("The death toll from the attack rose to 21.") == [("fatalities", 21, "21")]

@@ -1,8 +1,9 @@
 """Deaths and injuries stated in a sentence: "killing at least 11 fighters" -> 11, "at least 11".
 
 A casualty is a victim phrase attached to a killing or wounding word in the dependency parse: the
-object of an active verb ("killed 23 people"), the subject of a passive one ("two soldiers were
-killed") or of "die", or the subject of "dead"/"injured" as a predicate ("five were dead"). Its
+object of an active verb ("killed 23 people", "shot dead three officers"), the subject of a
+passive one ("two soldiers were killed", "... and 50 wounded") or of "die", a counted "dead"
+("leaving 17 dead"), or a death toll ("the death toll rose to 21"). Its
 count comes from a number on the victim ("23", "two dozen", "dozens of people") or, for a single
 indefinite victim ("a 62-year-old employee was pistol-whipped"), is one.
 
@@ -160,18 +161,26 @@ def _number_phrase(num: Token) -> tuple[int, str] | None:
 
 
 def _victims(cue: Token) -> list[Token]:
-    """Victim heads of a killing/wounding word."""
+    """Victim heads of a killing/wounding word, most likely first."""
     out: list[Token] = []
     passive = any(c.dep_ == "auxpass" for c in cue.children) or cue.dep_ == "acl"
     for child in cue.children:
         active_object = child.dep_ == "dobj" and not passive
         dying = child.dep_ == "nsubj" and cue.lemma_ in DIE_LEMMAS
-        if active_object or dying or child.dep_ == "nsubjpass":
+        # "30 were killed and 50 wounded": the elided passive keeps its subject as nsubj.
+        elided = child.dep_ == "nsubj" and cue.dep_ == "conj" and cue.tag_ == "VBN"
+        if active_object or dying or elided or child.dep_ == "nsubjpass":
             out.append(child)
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         out.append(cue.head)  # "23 people killed in the attack"
-    if cue.dep_ == "acomp":  # "the employee was pistol-whipped", read as an adjective
-        out.extend(c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if cue.lower_ in DEAD_WORDS | INJURED_WORDS and any(c.dep_ == "nummod" for c in cue.children):
+        out.append(cue)  # "leaving 17 dead"
+    if cue.dep_ == "acomp":
+        # "gunmen shot dead three officers": the shooting's object; "the employee was
+        # pistol-whipped" (read as an adjective): the subject of "was".
+        head = cue.head
+        order = ("nsubj", "nsubjpass") if head.lemma_ in {"be", "get"} else ("dobj", "nsubjpass")
+        out.extend(c for c in head.children if c.dep_ in order)
     elif cue.lower_ in DEAD_WORDS | INJURED_WORDS and cue.dep_ in {"oprd", "amod"}:
         head = cue.head
         if cue.dep_ == "amod":
@@ -179,6 +188,21 @@ def _victims(cue: Token) -> list[Token]:
         else:
             out.extend(c for c in head.children if c.dep_ in {"nsubj", "dobj"})
     return out
+
+
+def _death_toll(tok: Token) -> Casualty | None:
+    """ "the death toll rose to 21", "the death toll stood at 21"."""
+    if tok.lemma_.lower() != "toll" or not any(c.lower_ == "death" for c in tok.lefts):
+        return None
+    verb = tok.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
+            num = next((c for c in prep.children if c.dep_ == "pobj" and c.like_num), None)
+            if num is not None:
+                counted = _number_phrase(num)
+                if counted is not None:
+                    return Casualty("fatalities", counted[0], counted[1], tok)
+    return None
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -191,6 +215,9 @@ def find_casualties(sent: Span) -> list[Casualty]:
         elif lemma in INJURY_LEMMAS or tok.lower_ in INJURED_WORDS:
             kind = "injured"
         else:
+            toll = _death_toll(tok)
+            if toll is not None:
+                found.append(toll)
             continue
         if tok.pos_ not in {"VERB", "ADJ", "AUX"} and tok.lower_ not in DEAD_WORDS:
             continue
