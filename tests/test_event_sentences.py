@@ -1075,6 +1075,162 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "2023-05-02",
         [],
     ),
+    (
+        "Japanese Prime Minister Fumio Kishida visited Kyiv on Tuesday and met Ukrainian "
+        "President Volodymyr Zelenskiy.",
+        "2023-03-22",
+        [("CONSULT", "JPN")],
+    ),
+    (
+        "Iranian President Ebrahim Raisi received a phone call from French President Emmanuel"
+        " Macron on Sunday.",
+        "2023-06-12",
+        [("CONSULT", "IRN")],
+    ),
+    (
+        "The European Union sent 30 tonnes of medical supplies to earthquake-hit Morocco.",
+        "2023-09-12",
+        [("AID", None)],
+    ),
+    (
+        "Washington announced $325 million in new military assistance for Kyiv on Friday.",
+        "2023-09-12",
+        [("AID", "USA")],
+    ),
+    (
+        "Morocco severed diplomatic relations with Iran on Tuesday.",
+        "2018-05-02",
+        [("SANCTION", "MAR")],
+    ),
+    (
+        "Niger's junta revoked military cooperation agreements with France.",
+        "2023-08-04",
+        [("SANCTION", "NER")],
+    ),
+    (
+        "Israel recalled its ambassador to Turkey for consultations.",
+        "2023-11-05",
+        [("SANCTION", "ISR")],
+    ),
+    (
+        "China banned imports of Japanese seafood after the release of water from the "
+        "Fukushima plant.",
+        "2023-08-25",
+        [("SANCTION", "CHN")],
+    ),
+    (
+        "Russia put its nuclear forces on high alert.",
+        "2022-02-28",
+        [("MOBILIZE", "RUS")],
+    ),
+    (
+        "Iran mobilised 10,000 reservists on Saturday.",
+        "2023-02-28",
+        [("MOBILIZE", "IRN")],
+    ),
+    (
+        "The Malian army withdrew its troops from the northern town of Ber on Sunday.",
+        "2023-08-14",
+        [("RETREAT", "MLI")],
+    ),
+    (
+        "Israel allowed aid trucks to enter Gaza through the Kerem Shalom crossing.",
+        "2023-12-18",
+        [("RETREAT", "ISR")],
+    ),
+    (
+        "China threatened to impose tariffs on European pork.",
+        "2024-06-18",
+        [("THREATEN", "CHN")],
+    ),
+    (
+        "Russia refused to extend the Black Sea grain deal.",
+        "2023-07-18",
+        [("REJECT", "RUS")],
+    ),
+    (
+        "Hamas turned down the latest Israeli proposal for a truce.",
+        "2024-03-18",
+        [("REJECT", "PSE")],
+    ),
+    (
+        "The Palestinian Authority appealed for international protection for civilians in the"
+        " West Bank.",
+        "2023-03-18",
+        [("REQUEST", "PSE")],
+    ),
+    (
+        "South Korea's president apologised for the crowd crush that killed 159 people.",
+        "2022-11-07",
+        [("CONCEDE", "KOR")],
+    ),
+    (
+        "The Sri Lankan president pardoned a former lawmaker convicted of murder.",
+        "2022-11-07",
+        [("CONCEDE", "LKA")],
+    ),
+    (
+        "India and the United States agreed to expand defence cooperation during talks in New"
+        " Delhi.",
+        "2023-06-23",
+        [("AGREE", "IND")],
+    ),
+    (
+        "Colombian troops and Venezuelan soldiers conducted joint patrols along the border.",
+        "2023-06-23",
+        [("COOPERATE", "COL")],
+    ),
+    (
+        "Turkey's intelligence agency shared information with Swedish authorities on PKK suspects.",
+        "2023-06-23",
+        [("COOPERATE", "TUR")],
+    ),
+    (
+        "Armenian protesters blocked the main road to the airport in Yerevan.",
+        "2023-09-21",
+        [("PROTEST", "ARM")],
+    ),
+    (
+        "Tens of thousands of Israelis demonstrated in Tel Aviv on Saturday against the "
+        "judicial overhaul.",
+        "2023-07-23",
+        [("PROTEST", "ISR")],
+    ),
+    (
+        "Belarus's KGB arrested several people accused of sabotaging railway lines.",
+        "2023-07-23",
+        [("COERCE", "BLR")],
+    ),
+    (
+        "Georgian police detained 20 protesters outside parliament in Tbilisi on Thursday.",
+        "2023-03-10",
+        [("COERCE", "GEO")],
+    ),
+    (
+        "Azerbaijan launched a military offensive in Nagorno-Karabakh on Tuesday.",
+        "2023-09-20",
+        [("ASSAULT", "AZE")],
+    ),
+    (
+        "The Sudanese army bombed RSF positions in Omdurman, killing at least 17 people.",
+        "2023-07-09",
+        [("ASSAULT", "SDN")],
+    ),
+    (
+        "The prime minister unveiled a new housing plan on Monday.",
+        "2023-07-09",
+        [],
+    ),
+    (
+        "The national team celebrated its victory at the airport.",
+        "2023-07-09",
+        [],
+    ),
+    (
+        "Prices of basic goods have risen sharply this year, the statistics office said.",
+        "2023-07-09",
+        [],
+    ),
 ]
 
 

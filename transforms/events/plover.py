@@ -14,6 +14,8 @@ annotation convention of the project's gold data (``tests/fixtures/devset/README
 * ``084``/``0841`` (release persons): the gold codes freeing hostages as CONCEDE, not RETREAT.
 * ``016`` (deny responsibility, accusations): REJECT, as the manual (7.2, note 2) suggests;
   the gold codes "rejected the allegations" as REJECT.
+* ``055`` (apologise): CONCEDE; the manual's SUPPORT and CONCEDE sections both say
+  "expressions of regret or remorse ... should be coded as CONCEDE".
 * ``0813``/``0814`` (ease curfew, state of emergency): CONCEDE, as the manual's CONCEDE section
   says ("removing curfews"); the crosswalk's own note flags these two rows as unsettled.
 * ``0831`` (accede to demands for a change in leadership): RETREAT 'resign', since the manual's
@@ -87,6 +89,7 @@ _NEWSDB_OVERRIDES: dict[str, tuple[str, str | None, str | None]] = {
     "026": ("REQUEST", "meet", "diplomatic"),
     "027": ("REQUEST", "meet", "diplomatic"),
     "028": ("REQUEST", "meet", "diplomatic"),
+    "055": ("CONCEDE", None, "diplomatic"),
     "0813": ("CONCEDE", None, "legal"),
     "0814": ("CONCEDE", None, "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),

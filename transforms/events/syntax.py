@@ -41,6 +41,11 @@ ASPECT_VERBS = words(
     "aim fail threaten vow"
 )
 MOTION_VERBS = words("fly travel go come arrive head visit return")
+#: Quantities whose "of" complement is the real object ("30 tonnes of supplies").
+MEASURE_NOUNS = words(
+    "tonnes tons tonne ton kilograms litres barrels shipment shipments consignment batch "
+    "million billion thousands hundreds dozens units pallets truckloads"
+)
 CONTROL_VERBS = INTENT_VERBS | AGREE_VERBS | REFUSE_VERBS | REQUEST_VERBS | ASPECT_VERBS
 #: Nouns whose clausal complement reports a claim rather than an event ("reports that ...").
 _TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -81,6 +86,15 @@ def frame(tok: Token) -> Frame:
         elif dep in {"dobj", "attr", "oprd", "dative"}:
             fr.objects.append(child)
             fr.preps.extend((g.lower_, pobj_of(g)) for g in child.children if g.dep_ == "prep")
+            # "sent 30 tonnes of medical supplies": the quantity's "of" object is what was sent.
+            if child.lower_ in MEASURE_NOUNS or child.like_num or child.tag_ == "$":
+                fr.objects.extend(
+                    pobj
+                    for g in child.children
+                    if g.dep_ == "prep" and g.lower_ == "of"
+                    for pobj in [pobj_of(g)]
+                    if pobj is not None
+                )
         elif dep == "agent":
             agent = pobj_of(child)
             if agent is not None:
@@ -94,6 +108,12 @@ def frame(tok: Token) -> Frame:
         if noun is not None:
             fr.objects.append(noun)
             fr.preps.extend((g.lower_, pobj_of(g)) for g in noun.children if g.dep_ == "prep")
+        # "allowed aid trucks to enter Gaza" parsed as a clause: its subject is the object.
+        for clause in tok.children:
+            if clause.dep_ == "ccomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+            ):
+                fr.objects.extend(c for c in clause.children if c.dep_ == "nsubj")
     if not fr.subjects and not passive:
         fr.subjects.extend(subject_candidates(tok)[:1])
     return fr
