@@ -310,6 +310,8 @@ class Coder(Participants, Attributes, PloverRules, Records):
         dated = has_date(tok)
         if not (light or owner is not None or dated):
             return None
+        if plover.event_type == "AID" and not light:
+            return None  # "US military aid to Israel" names a policy; "announced aid" an act
         if bare_definite(tok) and not (light or owner is not None or dated):
             return None
         if not dated and not light and generic_plural(tok):

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -169,12 +170,24 @@ def direct_quote_spans(
         initial = start in sent_starts or text[max(0, start - 2) : start].strip() in {"", ":"}
         if words >= DIRECT_QUOTE_MIN_WORDS or initial:
             spans.append((start, end))
-    spans.sort()
-    return spans
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans, so that ``in_spans`` can bisect."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= char < end for start, end in spans)
+    """Is ``char`` inside one of the sorted, non-overlapping ``spans``?"""
+    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
 
 
 def _headline(tok: Token) -> bool:

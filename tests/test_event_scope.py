@@ -1,0 +1,64 @@
+"""What the coder leaves alone (transforms/events/scope.py): quotes, boilerplate, sport."""
+
+from __future__ import annotations
+
+from transforms.events.scope import (
+    discards,
+    in_spans,
+    is_boilerplate,
+    merge_spans,
+    quoted_spans,
+    story_discarded,
+)
+from transforms.nlp import load_nlp
+
+
+def test_quoted_spans_pair_curly_and_straight_marks() -> None:
+    text = 'He said “we will strike” and "they will answer".'
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“we will strike”", '"they will answer"']
+
+
+def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“First paragraph of a long quote.\n\n“Second paragraph,” she said."
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "“First paragraph of a long quote.",
+        "“Second paragraph,”",
+    ]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quoted_spans("The ministry’s statement and the PKK’s wing.") == []
+
+
+def test_span_lookup() -> None:
+    spans = merge_spans([(10, 20), (15, 30), (40, 50)])
+    assert spans == [(10, 30), (40, 50)]
+    assert [in_spans(c, spans) for c in (9, 10, 29, 30, 45, 50)] == [
+        False,
+        True,
+        True,
+        False,
+        True,
+        False,
+    ]
+
+
+def test_boilerplate_and_discards() -> None:
+    doc = load_nlp()(
+        "Read also: Oman's quiet diplomacy.\n\nThe army said it had suspended operations."
+    )
+    first, second = list(doc.sents)[:2]
+    assert is_boilerplate(first) and not is_boilerplate(second)
+    assert discards().sentence_hit("A 94th-minute penalty sent them into the semi-final.")
+    assert not discards().sentence_hit("Troops returned to the area on Sunday.")
+    assert discards().story_hit("City fans sang until the final whistle.")
+
+
+def test_a_sport_lead_discards_the_story() -> None:
+    doc = load_nlp()(
+        "Harbour City reached the Challenge Cup final after a semi-final win on Wednesday.\n\n"
+        "The manager accused the referee of bias."
+    )
+    assert story_discarded(doc, list(doc.sents))
