@@ -1231,6 +1231,128 @@ SENTENCES: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "2023-07-09",
         [],
     ),
+    (
+        "Syrian government forces shelled rebel-held areas of Idlib province on Wednesday, "
+        "killing four civilians, a war monitor said.",
+        "2023-10-06",
+        [("ASSAULT", "SYR")],
+    ),
+    (
+        "Mexico's president criticised U.S. plans to designate drug cartels as terrorist "
+        "organisations.",
+        "2023-03-10",
+        [("ACCUSE", "MEX")],
+    ),
+    (
+        "Qatar's emir hosted the Iranian president in Doha on Monday for talks on regional "
+        "security.",
+        "2023-03-10",
+        [("CONSULT", "QAT")],
+    ),
+    (
+        "The Kenyan government deployed troops to the north of the country to fight cattle "
+        "rustlers.",
+        "2023-03-10",
+        [("MOBILIZE", "KEN")],
+    ),
+    (
+        "Sweden's prime minister urged Turkey to ratify the country's NATO membership without"
+        " delay.",
+        "2023-03-10",
+        [("REQUEST", "SWE")],
+    ),
+    (
+        "Rebels in eastern Congo seized the mining town of Rubaya on Tuesday, local sources said.",
+        "2024-05-02",
+        [("COERCE", "COD")],
+    ),
+    (
+        "Venezuela's government released five Americans held in Caracas as part of a prisoner"
+        " swap.",
+        "2023-12-21",
+        [("CONCEDE", "VEN")],
+    ),
+    (
+        "Nepali police fired tear gas at anti-government protesters in Kathmandu on Friday.",
+        "2023-03-10",
+        [("COERCE", "NPL")],
+    ),
+    (
+        "Thousands of farmers blocked highways across Poland on Tuesday to protest against "
+        "Ukrainian grain imports.",
+        "2024-02-21",
+        [("PROTEST", "POL")],
+    ),
+    (
+        "Algeria recalled its ambassador from Spain after Madrid shifted its position on "
+        "Western Sahara.",
+        "2022-03-20",
+        [("SANCTION", "DZA")],
+    ),
+    (
+        "The U.N. nuclear watchdog's chief met Iranian officials in Tehran on Saturday.",
+        "2023-03-05",
+        [("CONSULT", None)],
+    ),
+    (
+        "Russia accused Ukraine of shelling the Zaporizhzhia nuclear power plant.",
+        "2022-08-08",
+        [("ACCUSE", "RUS")],
+    ),
+    (
+        "Britain imposed sanctions on Iranian officials over the execution of a British-"
+        "Iranian national.",
+        "2023-01-15",
+        [("SANCTION", "GBR")],
+    ),
+    (
+        "Hezbollah fighters attacked an Israeli military post with anti-tank missiles on Sunday.",
+        "2023-10-15",
+        [("ASSAULT", "LBN")],
+    ),
+    (
+        "The Egyptian foreign minister said Cairo would not accept the displacement of "
+        "Palestinians into Sinai.",
+        "2023-10-15",
+        [("REJECT", "EGY")],
+    ),
+    (
+        "The Israeli army said it had arrested dozens of Hamas suspects in the West Bank "
+        "overnight.",
+        "2023-10-15",
+        [("COERCE", "ISR")],
+    ),
+    (
+        "Thai and Cambodian troops exchanged fire along the disputed border, leaving two "
+        "soldiers dead.",
+        "2025-07-24",
+        [("ASSAULT", "THA")],
+    ),
+    (
+        "The Saudi crown prince received U.S. Secretary of State Antony Blinken in Jeddah.",
+        "2023-06-07",
+        [("CONSULT", "SAU")],
+    ),
+    (
+        "The government said it would lift the state of emergency next week.",
+        "2023-06-07",
+        [("CONCEDE", "*")],
+    ),
+    (
+        "Shares in the carmaker rose 5 percent after it beat profit expectations.",
+        "2023-06-07",
+        [],
+    ),
+    (
+        "The festival drew a record crowd of 200,000 people over the weekend.",
+        "2023-06-07",
+        [],
+    ),
+    (
+        "Scientists warned that global temperatures could rise by 2 degrees by mid-century.",
+        "2023-06-07",
+        [],
+    ),
 ]
 
 

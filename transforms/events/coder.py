@@ -185,6 +185,8 @@ class Coder(Participants, Attributes, PloverRules, Records):
                     clause = xcomp
         if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
             code, method = "120", method + "+not"  # "would not approve the bid": a rejection
+        if code is None and tok.lemma_.lower() == "receive" and self._receives_official(tok):
+            code, method = "043", method + "+host"  # "received the Iranian foreign minister"
         plover = to_plover(code)
         if plover is None:
             return None
@@ -218,7 +220,8 @@ class Coder(Participants, Attributes, PloverRules, Records):
             # "warned that the deal could fail": a forecast. "Warned of a crushing response"
             # matched a threat pattern and stands without an addressee.
             return None
-        if plover.event_type == "REJECT" and recipient is None and not self._rejectable(clause):
+        refusal = plover.event_type == "REJECT" and "+not" not in method
+        if refusal and recipient is None and not self._rejectable(clause):
             return None  # "refused treatment": a refusal of nothing political
         return Candidate(
             trigger=tok,
@@ -349,6 +352,12 @@ class Coder(Participants, Attributes, PloverRules, Records):
             reported=speech is not None,
             speaker=speaker,
         )
+
+    def _receives_official(self, verb: Token) -> bool:
+        """Is the object of "received" a person holding an office (a visit hosted)?"""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        found = self._actor_of(obj) if obj is not None else None
+        return found is not None and found.kind == "person" and found.sector in {"GOV", "IGO"}
 
     def _coded_verb(self, verb: Token) -> bool:
         hit = self.verbs.lookup(verb, frame(verb))

@@ -116,6 +116,16 @@ def frame(tok: Token) -> Frame:
                 fr.objects.extend(c for c in clause.children if c.dep_ == "nsubj")
     if not fr.subjects and not passive:
         fr.subjects.extend(subject_candidates(tok)[:1])
+    # "Thousands of farmers blocked highways": the patterns want the farmers.
+    fr.subjects.extend(
+        pobj
+        for subj in list(fr.subjects)
+        if subj.lower_ in MEASURE_NOUNS
+        for g in subj.children
+        if g.dep_ == "prep" and g.lower_ == "of"
+        for pobj in [pobj_of(g)]
+        if pobj is not None
+    )
     return fr
 
 
