@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from transforms.events.candidate import Candidate
 from transforms.events.memory import Memory
@@ -28,3 +28,7 @@ class CoderState:
     nouns: NounLexicon
     events: list[Candidate]  # events coded so far, in reading order
     last_attacker: Actor | None  # the latest ASSAULT author, for "an April 9 strike"
+
+    # Provided by participants.Participants; declared here for the parts that call it.
+    def _weapon_subject(self, verb: Token) -> bool:
+        raise NotImplementedError
