@@ -117,7 +117,9 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from transforms.batch import warm_up
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_up)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
@@ -157,7 +159,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             cache_dir=args.cache_dir,
             max_cache_age_hours=args.max_cache_age,
-            max_in_flight=max(1, parallel) + 1,
+            # Two batches queued per worker keep every worker busy while results load in order.
+            max_in_flight=2 * max(1, parallel),
             show_progress=not args.no_progress and sys.stderr.isatty(),
         )
     except (SourceError, StoreError) as exc:

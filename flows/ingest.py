@@ -23,15 +23,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from connectors.acquire import acquire
-from connectors.http import FetchConfig
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from connectors.acquire import acquire
 from connectors.discover import discover
 from connectors.duckstore import NewsDB
+from connectors.http import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import failures_frame, process_batch
