@@ -80,7 +80,7 @@ import json, resource, sys, time
 sys.path.insert(0, {str(ROOT)!r})
 from flows.settings import configure_prefect_env
 configure_prefect_env()
-from flows.cli import task_runner_for
+from flows.cli import in_flight_for, task_runner_for
 from flows.ingest import ingest
 import tempfile, pathlib
 tmp = pathlib.Path(tempfile.mkdtemp())
@@ -93,7 +93,7 @@ runner = task_runner_for({workers}, None)
 t0 = time.perf_counter()
 res = ingest.with_options(task_runner=runner)(
     sources=[{str(pages_dir)!r}], db_path=str(tmp / 'bench.duckdb'), cache_dir=str(tmp / 'raw'),
-    batch_size={batch_size}, max_in_flight=2 * {workers})
+    batch_size={batch_size}, max_in_flight=in_flight_for({workers}))
 total = time.perf_counter() - t0
 res.pop('text')
 res['wall_s'] = total
@@ -117,7 +117,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=500, help="number of pages (default 500)")
     parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus")
-    parser.add_argument("--batch-size", type=int, default=25)
+    parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
 

@@ -159,8 +159,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             cache_dir=args.cache_dir,
             max_cache_age_hours=args.max_cache_age,
-            # Two batches queued per worker keep every worker busy while results load in order.
-            max_in_flight=2 * max(1, parallel),
+            max_in_flight=in_flight_for(parallel),
             show_progress=not args.no_progress and sys.stderr.isatty(),
         )
     except (SourceError, StoreError) as exc:
@@ -170,6 +169,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(result["text"])
     return EXIT_OK
+
+
+def in_flight_for(parallel: int) -> int:
+    """How many batches to keep submitted: one at a time in a single process (a second one
+    would only compete for the GIL), two per worker otherwise, so no worker waits while
+    results are loaded in order."""
+    return 1 if parallel <= 1 else 2 * parallel
 
 
 def _dask_parallelism(dask: str) -> int:
