@@ -11,6 +11,7 @@ purpose clause ("fired tear gas to disperse protesters"), or, when the object is
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -214,10 +215,14 @@ class Participants(CoderState):
         self, verb: Token, plover: PloverCode, actor: Actor | None
     ) -> Actor | None:
         """A recipient in a prepositional phrase of ``verb`` (against/on/with...)."""
-        for child in verb.children:
-            if child.dep_ != "prep" or child.lower_ not in RECIPIENT_PREPS.get(
-                plover.event_type, ()
-            ):
+        return self._prep_recipient(verb, RECIPIENT_PREPS.get(plover.event_type, ()), plover, actor)
+
+    def _prep_recipient(
+        self, head: Token, preps: Collection[str], plover: PloverCode, actor: Actor | None
+    ) -> Actor | None:
+        """The first actor (or, for material conflict, target) behind one of ``preps``."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in preps:
                 continue
             pobj = pobj_of(child)
             if pobj is None or is_time(pobj):
@@ -307,17 +312,9 @@ class Participants(CoderState):
         preps = RECIPIENT_PREPS.get(plover.event_type, ())
         if plover.event_type == "COERCE":
             preps = (*preps, "of")  # "the arrest of two journalists"
-        for child in tok.children:
-            if child.dep_ != "prep" or child.lower_ not in preps:
-                continue
-            pobj = pobj_of(child)
-            if pobj is None or is_time(pobj):
-                continue
-            found = self._actor_of(pobj)
-            if found is not None and not same_mention(found, actor):
-                return found
-            if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
-                return self._target(pobj)
+        found = self._prep_recipient(tok, preps, plover, actor)
+        if found is not None:
+            return found
         # "a strike that killed seven Iranian personnel": the victims of a relative clause.
         for child in tok.children:
             if child.dep_ != "relcl":
