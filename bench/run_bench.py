@@ -80,10 +80,12 @@ import json, resource, sys, time
 sys.path.insert(0, {str(ROOT)!r})
 from flows.settings import configure_prefect_env
 configure_prefect_env()
-from flows.cli import in_flight_for, task_runner_for
+from flows.cli import in_flight_for, shared_api_server, task_runner_for
 from flows.ingest import ingest
 import tempfile, pathlib
 tmp = pathlib.Path(tempfile.mkdtemp())
+server = shared_api_server(parallel={workers} > 1)
+server.__enter__()
 # Warm-up: starts Prefect's temporary server and loads the model once.
 t0 = time.perf_counter()
 ingest(sources=[{str(ROOT / "seeds")!r}], db_path=str(tmp / 'warm.duckdb'),
@@ -100,6 +102,7 @@ res['wall_s'] = total
 res['warmup_s'] = warm
 res['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 res['peak_worker_rss_mb'] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+server.__exit__(None, None, None)
 print('BENCH' + json.dumps(res))
 """
     env = dict(os.environ)

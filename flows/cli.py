@@ -11,7 +11,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,34 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
     return ThreadPoolTaskRunner(max_workers=1)
 
 
+@contextmanager
+def shared_api_server(parallel: bool) -> Iterator[None]:
+    """One temporary Prefect server for the flow *and* its worker processes.
+
+    With no PREFECT_API_URL, every process that runs a Prefect task starts its own temporary
+    server (about 10 s of CPU each); spawned pool or Dask workers would each do so. Starting it
+    once here and handing its URL down, through the settings context and the environment that
+    workers inherit, lets them all report to the same one.
+    """
+    if not parallel or os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(
+        timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 60))
+    )
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
+
+
 def _precheck_run(sources: Sequence[str], db: str) -> None:
     """Fail fast on usage errors, before the few seconds Prefect needs to start."""
     from connectors.discover import SourceError, discover
@@ -146,22 +175,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     runner = task_runner_for(args.workers, args.dask)
     from connectors.discover import SourceError
     from connectors.duckstore import StoreError
-    from flows.ingest import ingest
 
     parallel = args.workers if not args.dask else _dask_parallelism(args.dask)
     try:
-        result = ingest.with_options(task_runner=runner)(
-            sources=sources,
-            db_path=args.db,
-            refresh=args.refresh,
-            reprocess=args.reprocess,
-            fetch_originals=args.fetch_originals,
-            batch_size=args.batch_size,
-            cache_dir=args.cache_dir,
-            max_cache_age_hours=args.max_cache_age,
-            max_in_flight=in_flight_for(parallel),
-            show_progress=not args.no_progress and sys.stderr.isatty(),
-        )
+        with shared_api_server(parallel=args.workers > 1 or bool(args.dask)):
+            result = run_ingest(
+                runner,
+                sources=sources,
+                db_path=args.db,
+                refresh=args.refresh,
+                reprocess=args.reprocess,
+                fetch_originals=args.fetch_originals,
+                batch_size=args.batch_size,
+                cache_dir=args.cache_dir,
+                max_cache_age_hours=args.max_cache_age,
+                max_in_flight=in_flight_for(parallel),
+                show_progress=not args.no_progress and sys.stderr.isatty(),
+            )
     except (SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
@@ -169,6 +199,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(result["text"])
     return EXIT_OK
+
+
+def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
+    """The ingest flow on ``runner``, imported late so usage errors never wait for Prefect."""
+    from flows.ingest import ingest
+
+    return ingest.with_options(task_runner=runner)(**params)
 
 
 def in_flight_for(parallel: int) -> int:
