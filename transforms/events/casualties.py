@@ -26,7 +26,8 @@ DEAD_WORDS = frozenset({"dead", "killed"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "maim", "whip", "stab", "beat"})
 INJURED_WORDS = frozenset({"injured", "wounded", "hurt"})
 
-_UNITS = {
+#: Number words below twenty; dates.py reads "three days ago" with the same table.
+UNIT_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -110,8 +111,8 @@ def parse_number(words: list[str]) -> int | None:
         for part in word.split("-"):
             if _DIGITS.match(part):
                 current += int(part.replace(",", ""))
-            elif part in _UNITS:
-                current += _UNITS[part]
+            elif part in UNIT_WORDS:
+                current += UNIT_WORDS[part]
             elif part in _TENS:
                 current += _TENS[part]
             elif part in ("a", "an") and not seen:

@@ -26,6 +26,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from transforms.events.casualties import UNIT_WORDS
+
 Precision = Literal["day", "month", "year"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -45,20 +47,7 @@ MONTHS = (
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)} | _MONTH_ABBR
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = {"a": 1, "an": 1} | UNIT_WORDS
 
 _MONTH_RE = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -74,9 +63,7 @@ _MONTH_ONLY = re.compile(
     rf"^(?:in|during|on|early|late|mid|since|from|until|by|of)?[\s-]*{_MONTH_RE}$"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_AGO = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+ago\b"
-)
+_AGO = re.compile(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(day|week)s?\s+ago\b")
 _VAGUE = re.compile(
     r"\b(last|this|next|coming|past|previous)\s+(week|weekend|year|month|decade|century|season)\b"
     r"|\b(recently|recent\s+(days|weeks|months|years)|earlier|later|soon|shortly|lately)\b"
