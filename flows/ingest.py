@@ -72,13 +72,6 @@ def _batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem
         yield list(items[start : start + size])
 
 
-def _record_failures(summary: RunSummary, failures: Sequence[Failure]) -> None:
-    for f in failures:
-        summary.n_failed += 1
-        summary.failure_kinds[f.error_kind] += 1
-        summary.failure_examples.append((f.source, f.message))
-
-
 @flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
 def ingest(
     sources: list[str] | None = None,
@@ -116,7 +109,7 @@ def ingest(
         try:
             items, discover_failures = discover_task(source_list)
             summary.n_inputs = len(items) + len(discover_failures)
-            _record_failures(summary, discover_failures)
+            summary.add_failures(discover_failures)
             db.load(_failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
 
@@ -127,23 +120,16 @@ def ingest(
                     future, statuses = in_flight.popleft()
                     frames: BatchFrames = future.result()
                     load_task(db, frames)
-                    # New/updated count only inputs that made it through processing.
-                    failed_sources = set(frames.failures.get_column("source").to_list())
-                    for source, st in statuses.items():
-                        if source not in failed_sources:
-                            summary.n_new += st == "new"
-                            summary.n_updated += st == "updated"
+                    summary.add_batch(statuses, frames.failures, frames.stage_seconds)
                     summary.n_quotes += frames.quotes.height
                     summary.n_events += frames.events.height
-                    summary.add_stage_seconds(frames.stage_seconds)
-                    _record_failures(summary, _failures_of(frames))
                     progress.advance(len(statuses))
 
                 for batch in _batches(items, batch_size):
                     acquired = acquire_task(batch, config, fetch_originals)
                     raws = [r for r in acquired if isinstance(r, RawDoc)]
                     failed = [r for r in acquired if isinstance(r, Failure)]
-                    _record_failures(summary, failed)
+                    summary.add_failures(failed)
                     plan = _plan(db, raws, reprocess)
                     summary.n_unchanged += plan.count("unchanged")
                     if failed:
@@ -179,7 +165,7 @@ def ingest(
     create_markdown_artifact(
         markdown=summary.to_markdown(), key="ingest-summary", description=summary.headline()
     )
-    return summary_dict(summary)
+    return summary.to_dict()
 
 
 def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
@@ -191,28 +177,3 @@ def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
     frames = BatchFrames.empty()
     frames.failures = failures_frame(failures, run_id, datetime.now(UTC))
     return frames
-
-
-def _failures_of(frames: BatchFrames) -> list[Failure]:
-    return [
-        Failure(row["source"], row["stage"], row["error_kind"], row["message"])
-        for row in frames.failures.iter_rows(named=True)
-    ]
-
-
-def summary_dict(summary: RunSummary) -> dict[str, Any]:
-    """A JSON-friendly summary: the flow's return value and what the CLI prints."""
-    return {
-        "run_id": summary.run_id,
-        "db_path": summary.db_path,
-        "inputs": summary.n_inputs,
-        "new": summary.n_new,
-        "updated": summary.n_updated,
-        "unchanged": summary.n_unchanged,
-        "failed": summary.n_failed,
-        "quotes": summary.n_quotes,
-        "events": summary.n_events,
-        "seconds": round(summary.seconds, 3),
-        "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
-        "text": summary.to_text(),
-    }

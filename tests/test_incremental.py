@@ -56,3 +56,22 @@ def test_summary_text_and_markdown() -> None:
     assert "http_404 x2" in text and "http://h/a: HTTP 404 Not Found" in text
     md = s.to_markdown()
     assert "| 3 | 0 | 0 | 2 | 7 | 4 | 2.5 |" in md and "## Failures" in md
+
+
+def test_summary_counts_only_batch_inputs_that_survived_processing() -> None:
+    import polars as pl
+
+    from transforms.model import FAILURE_SCHEMA
+
+    s = RunSummary(run_id="r1", db_path="x")
+    failures = (
+        pl.DataFrame(
+            {"source": ["/b"], "stage": ["clean"], "error_kind": ["empty"], "message": ["no text"]}
+        )
+        .with_columns(run_id=pl.lit("r1"), at=pl.lit(None))
+        .select(list(FAILURE_SCHEMA))
+    )
+    s.add_batch({"/a": "new", "/b": "new", "/c": "updated"}, failures, {"nlp": 1.5})
+    assert (s.n_new, s.n_updated, s.n_failed) == (1, 1, 1)
+    assert s.failure_kinds == Counter({"empty": 1}) and s.stage_seconds == {"nlp": 1.5}
+    assert s.to_dict()["failed"] == 1

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from transforms.model import Failure
 
 
 @dataclass(slots=True)
@@ -21,6 +27,29 @@ class RunSummary:
     failure_kinds: Counter[str] = field(default_factory=Counter)
     failure_examples: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_failures(self, failures: Iterable[Failure]) -> None:
+        for f in failures:
+            self.add_failure(f.source, f.error_kind, f.message)
+
+    def add_failure(self, source: str, error_kind: str, message: str) -> None:
+        self.n_failed += 1
+        self.failure_kinds[error_kind] += 1
+        self.failure_examples.append((source, message))
+
+    def add_batch(
+        self, statuses: Mapping[str, str], failures: pl.DataFrame, timings: dict[str, float]
+    ) -> None:
+        """Count one processed batch: its inputs were planned new or updated, and count as such
+        only if they did not fail while being cleaned or extracted."""
+        failed = set(failures.get_column("source").to_list())
+        for source, status in statuses.items():
+            if source not in failed:
+                self.n_new += status == "new"
+                self.n_updated += status == "updated"
+        for row in failures.iter_rows(named=True):
+            self.add_failure(row["source"], row["error_kind"], row["message"])
+        self.add_stage_seconds(timings)
 
     def add_stage_seconds(self, timings: dict[str, float]) -> None:
         for stage, secs in timings.items():
@@ -66,3 +95,20 @@ class RunSummary:
                 f"| {s} | {m.replace('|', '/')} |" for s, m in self.failure_examples[:max_examples]
             ]
         return "\n".join(md)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly: the flow's return value and what `newsdb run --json` prints."""
+        return {
+            "run_id": self.run_id,
+            "db_path": self.db_path,
+            "inputs": self.n_inputs,
+            "new": self.n_new,
+            "updated": self.n_updated,
+            "unchanged": self.n_unchanged,
+            "failed": self.n_failed,
+            "quotes": self.n_quotes,
+            "events": self.n_events,
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "text": self.to_text(),
+        }
