@@ -177,6 +177,12 @@ def test_response_slower_than_read_timeout_fails_after_retries(
     assert isinstance(result, Failure) and result.error_kind == "timeout"
     assert result.message == f"Fetching {url} gave up after 2 attempts: read timeout after 0.3 s."
     assert len(calls) == 2
+    # The abandoned handlers are still sleeping: let them answer now, so their log entries do
+    # not land in the next test's server log.
+    deadline = time.monotonic() + 5
+    while len([r for r, _ in httpserver.log if r.path == "/slow"]) < 2:
+        assert time.monotonic() < deadline, "slow handlers never finished"
+        time.sleep(0.05)
 
 
 def test_connection_refused_is_retried_then_reported(tmp_path: Path) -> None:
