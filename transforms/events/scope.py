@@ -19,17 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from transforms.model import QuoteRecord
-
-DISCARDS = (
-    Path(__file__).parent / "lexicons" / "Phoenix.discards.txt",
-    Path(__file__).parent / "lexicons" / "newsdb.discards.txt",
-)
+from transforms.nlp.registry import Lexicon
 
 _BOILERPLATE = re.compile(
     r"^\W*(read also|related( article)?s?|see also|follow us|sign up|subscribe|watch:|"
@@ -99,14 +95,12 @@ class Discards:
         return self._hit(self.sentence, text)
 
 
-@lru_cache(maxsize=1)
-def discards() -> Discards:
+def build_discards(paths: Sequence[Path]) -> Discards:
     """The discard list (``+`` lines discard the story, the others the sentence)."""
     d = Discards()
     lines = [
         line
-        for path in DISCARDS
-        if path.exists()
+        for path in paths
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
     ]
     for raw in lines:
@@ -118,6 +112,13 @@ def discards() -> Discards:
         else:
             d.add(line, story=False)
     return d
+
+
+DISCARDS = Lexicon("discards", build_discards)
+
+
+def discards() -> Discards:
+    return DISCARDS.get()
 
 
 def is_boilerplate(sent: Span) -> bool:

@@ -23,16 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from transforms.events.lexcache import load_compiled
-
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-CAMEO_VERBS = LEXICON_DIR / "CAMEO.2.0.txt"
-NEWSDB_VERBS = LEXICON_DIR / "newsdb.verbs.txt"
+from transforms.nlp.registry import Lexicon
 
 _BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -430,11 +425,11 @@ def _pattern_matches(pattern: VerbPattern, frame: Frame) -> bool:
     return True
 
 
-def _build() -> VerbDictionary:
+def build_dictionary(paths: Sequence[Path]) -> VerbDictionary:
+    """The CAMEO file, then newsdb's, whose verbs replace CAMEO's entries."""
     vd = VerbDictionary()
-    vd.load(CAMEO_VERBS)
-    if NEWSDB_VERBS.exists():
-        vd.load(NEWSDB_VERBS, override=True)
+    for k, path in enumerate(paths):
+        vd.load(path, override=k > 0)
     for block in vd.blocks.values():
         # Most specific first; sort is stable, so newsdb's patterns (inserted first) win ties.
         block.patterns.sort(key=lambda p: -p.weight)
@@ -442,7 +437,9 @@ def _build() -> VerbDictionary:
     return vd
 
 
-@lru_cache(maxsize=1)
+VERBS = Lexicon("verbs", build_dictionary, compiled=True)
+
+
 def verb_dictionary() -> VerbDictionary:
     """The CAMEO dictionary plus newsdb's additions: parsed (~0.4 s) or loaded compiled."""
-    return load_compiled("verbs", [CAMEO_VERBS, NEWSDB_VERBS], _build)
+    return VERBS.get()
