@@ -7,10 +7,16 @@ from transforms.events.scope import (
     in_spans,
     is_boilerplate,
     merge_spans,
-    quoted_spans,
     story_discarded,
 )
 from transforms.nlp import load_nlp
+from transforms.nlp.layout import DocLayout, text_blocks
+from transforms.nlp.marks import find_quote_spans
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations the language layer's scanner finds, marks included."""
+    return [(s.open, s.outer_end) for s in find_quote_spans(text, text_blocks(text))]
 
 
 def test_quoted_spans_pair_curly_and_straight_marks() -> None:
@@ -50,7 +56,8 @@ def test_boilerplate_and_discards() -> None:
         "Read also: Oman's quiet diplomacy.\n\nThe army said it had suspended operations."
     )
     first, second = list(doc.sents)[:2]
-    assert is_boilerplate(first) and not is_boilerplate(second)
+    layout = DocLayout(doc)
+    assert is_boilerplate(first, layout) and not is_boilerplate(second, layout)
     assert discards().sentence_hit("A 94th-minute penalty sent them into the semi-final.")
     assert not discards().sentence_hit("Troops returned to the area on Sunday.")
     assert discards().story_hit("City fans sang until the final whistle.")
@@ -61,4 +68,4 @@ def test_a_sport_lead_discards_the_story() -> None:
         "Harbour City reached the Challenge Cup final after a semi-final win on Wednesday.\n\n"
         "The manager accused the referee of bias."
     )
-    assert story_discarded(doc, list(doc.sents))
+    assert story_discarded(DocLayout(doc), list(doc.sents))

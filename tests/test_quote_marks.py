@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.quotes.layout import text_blocks
-from transforms.quotes.marks import find_quote_spans
+from transforms.nlp.layout import text_blocks
+from transforms.nlp.marks import find_quote_spans
 
 
 def quoted(text: str) -> list[str]:

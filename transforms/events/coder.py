@@ -89,6 +89,7 @@ from transforms.events.vocab import (
     WARNING_VERBS,
 )
 from transforms.model import EventRecord, QuoteRecord
+from transforms.nlp.layout import DocLayout
 
 
 class Coder(Participants, Attributes, PloverRules, Records):
@@ -103,7 +104,8 @@ class Coder(Participants, Attributes, PloverRules, Records):
         self.published = published
         self.quotes = [q for q in quotes if q.quote_type in {"indirect", "mixed"}]
         self.sentences = list(doc.sents)
-        self.direct = direct_quote_spans(doc, quotes, self.sentences)
+        self.layout = DocLayout(doc)
+        self.direct = direct_quote_spans(self.layout, quotes, self.sentences)
         self.memory = Memory(doc, published)
         self.verbs = verb_dictionary()
         self.nouns = noun_lexicon()
@@ -113,11 +115,11 @@ class Coder(Participants, Attributes, PloverRules, Records):
     # ---- driver --------------------------------------------------------------------------
 
     def run(self) -> list[EventRecord]:
-        if story_discarded(self.doc, self.sentences):
+        if story_discarded(self.layout, self.sentences):
             return []
         sentence_discards = discards()
         for index, sent in enumerate(self.sentences):
-            if not (is_boilerplate(sent) or sentence_discards.sentence_hit(sent.text)):
+            if not (is_boilerplate(sent, self.layout) or sentence_discards.sentence_hit(sent.text)):
                 for cand in self._sentence(sent, index):
                     earlier = next((e for e in reversed(self.events) if retold(e, cand)), None)
                     if earlier is not None and earlier.sentence != index:

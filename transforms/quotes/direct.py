@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.marks import QuoteSpan
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.speech import cue_entry, is_according
+from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.nouns import is_person_noun
 from transforms.quotes.phrases import is_quote_mark
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from transforms.quotes.layout import DocLayout
+from transforms.nlp.layout import DocLayout
 from transforms.quotes.nouns import COMPANY_NAME_WORDS, ORG_NOUNS, expand_title, is_company_noun
 from transforms.quotes.speakers import Mention, SpeakerType, mention_at
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.cues import (
+from transforms.nlp.speech import (
     ADDRESSEE_VERBS,
     AGAINST,
     AS,

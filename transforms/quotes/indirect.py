@@ -17,8 +17,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
-from transforms.quotes.cues import (
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.speech import (
     AGAINST,
     AS,
     CLAUSE,
@@ -29,11 +30,12 @@ from transforms.quotes.cues import (
     OF,
     XCOMP,
     CueVerb,
+    cue_entry,
+    is_according,
 )
+from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.direct import DirectResult, TokenMasks
 from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.marks import QuoteSpan
 from transforms.quotes.phrases import first_clause_token, is_quote_mark
 from transforms.quotes.subjects import is_non_speaker
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
+from transforms.nlp.layout import DocLayout
 from transforms.quotes.attribution import Attribution, Candidate
 from transforms.quotes.coref import Coreference
 from transforms.quotes.entities import Entity
-from transforms.quotes.layout import DocLayout
 from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
 from transforms.quotes.speakers import Mention, MentionKind, mention_at
 from transforms.quotes.subjects import issuer_of

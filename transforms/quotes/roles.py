@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.layout import DocLayout
+from transforms.nlp.layout import DocLayout
 from transforms.quotes.nouns import (
     HONORIFICS,
     ORG_NOUNS,

@@ -14,7 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.quotes.layout import DocLayout
+from transforms.nlp.layout import DocLayout
 from transforms.quotes.nouns import (
     COLLECTIVE_NOUNS,
     COMPANY_NAME_WORDS,

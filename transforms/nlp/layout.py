@@ -1,39 +1,25 @@
 """Where things are in a parsed document: paragraphs, boilerplate lines, tokens and sentences.
 
-Quote extraction moves between character offsets (quote marks, record spans) and tokens
+The extractors move between character offsets (quote marks, record spans) and tokens
 (dependency parse). ``DocLayout`` precomputes the lookups once per document so that every
 offset-to-token or offset-to-sentence question is a binary search, never a scan.
+
+A line is boilerplate by the cleaning stage's rules (``transforms.boilerplate``): cleaning drops
+such lines from the articles it builds, and the same rules flag the ones a text arriving by
+another road still carries ("Read also: X questions Y: 'I hope ...'" is a headline of another
+story, whose quote marks are no quotation of this article and whose verbs are no event).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-# Lines that are page furniture rather than article text: cross-links, share prompts, reading
-# times. Quote marks inside them are headlines of other stories ("Read also: X questions Y:
-# 'I hope ...'"), never quotations of this article. The leading \W* skips Markdown emphasis.
-_BOILERPLATE = re.compile(
-    r"""^\W*(?:
-        (?:read|see|watch|listen)\s+(?:also|more)\b
-      | related(?:\s+(?:article|articles|story|stories|content|coverage|reading))?\s*:
-      | more\s+on\s+this\s+story
-      | (?:follow|like|join)\s+us\s+on\b
-      | (?:sign\s+up|subscribe)\b
-      | click\s+here\b
-      | share\s+(?:this|on)\b
-      | advertisement\W*$
-      | \d+\s+min(?:ute)?s?\s+read\W*$
-      | (?:photo|image|picture|video)\s*(?:credit)?\s*:
-      | original\s+url\s*:
-      | copyright\b | ©
-      | \S+\s+contributed\s+(?:reporting|to\s+this)
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+from transforms.boilerplate import is_boilerplate
+
+_MARKUP = "*_#> "
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +116,9 @@ def text_blocks(text: str) -> list[Block]:
         while end > start and text[end - 1] in " \t\r\f\v":
             end -= 1
         if end > start:
-            line = text[start:end]
-            blocks.append(Block(len(blocks), start, end, bool(_BOILERPLATE.match(line))))
+            # Cleaned text has no Markdown; a text that skipped cleaning may open a line with
+            # emphasis ("**Related article:** ...").
+            line = text[start:end].lstrip(_MARKUP)
+            blocks.append(Block(len(blocks), start, end, is_boilerplate(line)))
         pos = line_end + 1
     return blocks
