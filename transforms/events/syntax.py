@@ -216,10 +216,7 @@ def _speech_clause(verb: Token) -> bool:
     """A speech verb, or a clause reported by one ("X happened, the ministry said")."""
     if reports_speech(verb):
         return True
-    return any(
-        c.dep_ in {"parataxis", "ccomp"} and reports_speech(c)
-        for c in verb.children
-    )
+    return any(c.dep_ in {"parataxis", "ccomp"} and reports_speech(c) for c in verb.children)
 
 
 def _temporal_relative(clause: Token) -> bool:
