@@ -19,11 +19,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.model import QuoteRecord
+from transforms.nlp.coref import Coreference
+from transforms.nlp.entities import EntityTable
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import find_quote_spans
-from transforms.quotes.coref import Coreference
 from transforms.quotes.direct import TokenMasks, find_direct_quotes
-from transforms.quotes.entities import EntityTable
 from transforms.quotes.indirect import find_indirect_quotes
 from transforms.quotes.records import build_records
 

@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from transforms.nlp.layout import DocLayout
+from transforms.nlp.phrases import np_bounds
 from transforms.nlp.speech import (
     ADDRESSEE_VERBS,
     CUE_ADDRESSEES,
@@ -21,8 +22,7 @@ from transforms.nlp.speech import (
     is_according,
     particle_of,
 )
-from transforms.quotes.phrases import np_bounds
-from transforms.quotes.subjects import subject_of
+from transforms.nlp.subjects import subject_of
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 

@@ -26,10 +26,10 @@ from spacy.tokens import Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.nouns import is_person_noun
+from transforms.nlp.phrases import is_quote_mark
 from transforms.nlp.speech import cue_entry, is_according
 from transforms.quotes.attribution import Attribution, Candidate, attribute
-from transforms.quotes.nouns import is_person_noun
-from transforms.quotes.phrases import is_quote_mark
 
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that can end a quoted segment that the attribution follows: '...," he said'.

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from transforms.nlp.nouns import RELATIVE_PRONOUNS
+from transforms.nlp.phrases import first_clause_token, np_bounds
 from transforms.nlp.speech import (
     ADDRESSEE_VERBS,
     AGAINST,
@@ -30,8 +32,6 @@ from transforms.nlp.speech import (
     XCOMP,
     CueVerb,
 )
-from transforms.quotes.nouns import RELATIVE_PRONOUNS
-from transforms.quotes.phrases import first_clause_token, np_bounds
 
 Found = tuple[int, int, str]  # first token, last token (inclusive), method tag
 

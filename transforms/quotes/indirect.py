@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.phrases import first_clause_token, is_quote_mark
 from transforms.nlp.speech import (
     AGAINST,
     AS,
@@ -33,11 +34,10 @@ from transforms.nlp.speech import (
     cue_entry,
     is_according,
 )
+from transforms.nlp.subjects import is_non_speaker
 from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.direct import DirectResult, TokenMasks
 from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
-from transforms.quotes.phrases import first_clause_token, is_quote_mark
-from transforms.quotes.subjects import is_non_speaker
 
 CONFIDENCE = {
     "indirect:ccomp": 0.85,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
+from transforms.nlp.coref import Coreference
+from transforms.nlp.entities import Entity
 from transforms.nlp.layout import DocLayout
+from transforms.nlp.mentions import Mention, MentionKind, mention_at
+from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS
+from transforms.nlp.subjects import issuer_of
 from transforms.quotes.attribution import Attribution, Candidate
-from transforms.quotes.coref import Coreference
-from transforms.quotes.entities import Entity
-from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
-from transforms.quotes.speakers import Mention, MentionKind, mention_at
-from transforms.quotes.subjects import issuer_of
 
 
 @dataclass(slots=True)
@@ -82,9 +82,9 @@ def build_records(
             speaker_mention=mention.text if mention is not None else None,
             speaker_mention_type=speaker.kind,
             speaker=entity.name if entity is not None else None,
-            speaker_type=entity.speaker_type if entity is not None else "unknown",
+            speaker_type=entity.entity_type if entity is not None else "unknown",
             speaker_role=(
-                entity.role if entity is not None and entity.speaker_type == "person" else None
+                entity.role if entity is not None and entity.entity_type == "person" else None
             ),
             speaker_affiliation=entity.affiliation if entity is not None else None,
             addressee=attribution.addressee if attribution is not None else None,
@@ -130,6 +130,6 @@ def _resolve(
     kind: MentionKind = mention.kind
     entity = resolved.entity
     single_word = len((mention.name or "").split()) == 1
-    if kind == "name" and entity is not None and entity.speaker_type == "person" and single_word:
+    if kind == "name" and entity is not None and entity.entity_type == "person" and single_word:
         kind = "surname" if len(entity.words) > 1 else kind
     return _Speaker(entity, mention, kind, resolved.confidence)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from transforms.nlp.layout import DocLayout
-from transforms.quotes.nouns import COMPANY_NAME_WORDS, ORG_NOUNS, expand_title, is_company_noun
-from transforms.quotes.speakers import Mention, SpeakerType, mention_at
+from transforms.nlp.mentions import EntityType, Mention, mention_at
+from transforms.nlp.nouns import COMPANY_NAME_WORDS, ORG_NOUNS, expand_title, is_company_noun
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 
@@ -31,7 +31,7 @@ class Entity:
     """One speaker candidate: a person, organisation or group, with what the article says of it."""
 
     name: str
-    speaker_type: SpeakerType
+    entity_type: EntityType
     words: tuple[str, ...]  # lower-case name words, for name matching
     role: str | None = None
     affiliation: str | None = None
@@ -90,7 +90,7 @@ class EntityTable:
                 and tok.dep_ not in ("compound", "amod")
             ):
                 mention = mention_at(tok, self.layout)
-                if mention.speaker_type == "organisation" and _names_something(
+                if mention.entity_type == "organisation" and _names_something(
                     doc[mention.first : tok.i]
                 ):
                     self._add_parts(mention)
@@ -108,17 +108,17 @@ class EntityTable:
             # NER's PERSON/ORG labels are unreliable; a bare name ("Van Rijn") with no title or
             # role may belong to an organisation ("Van Rijn Coatings").
             loose = mention.role is None and mention.gender is None
-            entity = self._match_name(words, mention.head, mention.speaker_type, loose=loose)
+            entity = self._match_name(words, mention.head, mention.entity_type, loose=loose)
             if entity is None:
                 entity = Entity(
                     mention.name,
-                    mention.speaker_type,
+                    mention.entity_type,
                     words,
                     head_lemma=mention.head_lemma,
                     acronym=_acronym(mention.name),
                 )
                 entity.is_company = _is_company_name(words) or (
-                    mention.speaker_type == "organisation"
+                    mention.entity_type == "organisation"
                     and any(_describes_company(w) for w in mention.role_words)
                 )
                 entity.is_name = True
@@ -129,21 +129,21 @@ class EntityTable:
                 self._index(entity)
                 entity.is_name = True
                 if (
-                    mention.speaker_type == "organisation"
-                    and entity.speaker_type == "person"
+                    mention.entity_type == "organisation"
+                    and entity.entity_type == "person"
                     and not entity.role
                 ):
                     # "Hamilton" (a city NER took for a person) inside "Hamilton Police
                     # Service": the fuller name says what the entity is.
-                    entity.speaker_type = "organisation"
+                    entity.entity_type = "organisation"
         else:
             name = mention.name or _phrase_name(mention)
             words = name_words(name)
             # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller
             # name only: "UN refugee agency" is not the "UN").
             entity = (
-                self._match_name(words, mention.head, mention.speaker_type)
-                if mention.speaker_type == "organisation" and name[:1].isupper()
+                self._match_name(words, mention.head, mention.entity_type)
+                if mention.entity_type == "organisation" and name[:1].isupper()
                 else None
             )
             if entity is not None and not (
@@ -151,7 +151,7 @@ class EntityTable:
             ):
                 entity = None
             if entity is None:
-                entity = Entity(name, mention.speaker_type, words, head_lemma=mention.head_lemma)
+                entity = Entity(name, mention.entity_type, words, head_lemma=mention.head_lemma)
                 entity.is_company = is_company_noun(mention.head_lemma)
                 entity.plural = mention.plural
                 self._register(entity)
@@ -179,13 +179,13 @@ class EntityTable:
             entity.role_words |= {expand_title(w) for w in mention.role.lower().split()}
         if mention.gender and not entity.gender:
             entity.gender = mention.gender
-        if entity.speaker_type == "unknown" and mention.speaker_type != "unknown":
-            entity.speaker_type = mention.speaker_type
+        if entity.entity_type == "unknown" and mention.entity_type != "unknown":
+            entity.entity_type = mention.entity_type
         if mention.head_lemma and not entity.head_lemma:
             entity.head_lemma = mention.head_lemma
 
     def _match_name(
-        self, words: tuple[str, ...], at: int, stype: SpeakerType, *, loose: bool = False
+        self, words: tuple[str, ...], at: int, stype: EntityType, *, loose: bool = False
     ) -> Entity | None:
         best: Entity | None = None
         best_key = (-1, -1)
@@ -200,7 +200,7 @@ class EntityTable:
         for entity in candidates:
             if not entity.words or entity.joint:
                 continue
-            cross_type = stype == "person" and entity.speaker_type not in ("person", "unknown")
+            cross_type = stype == "person" and entity.entity_type not in ("person", "unknown")
             if cross_type and not (loose and entity.is_name and _contains(entity.words, words)):
                 continue
             if not (_contains(entity.words, words) or _contains(words, entity.words)):
@@ -219,13 +219,13 @@ class EntityTable:
                 return entity
         return None
 
-    def joint(self, names: list[str], speaker_type: SpeakerType) -> Entity:
+    def joint(self, names: list[str], entity_type: EntityType) -> Entity:
         """The entity for several speakers together, named "A and B"."""
         name = " and ".join(names)
         for entity in self.entities:
             if entity.joint and entity.name == name:
                 return entity
-        joint = Entity(name, speaker_type, name_words(name), joint=True, is_name=True)
+        joint = Entity(name, entity_type, name_words(name), joint=True, is_name=True)
         joint.plural = True
         self._register(joint)
         return joint
@@ -235,7 +235,7 @@ class EntityTable:
         companies = [
             e
             for e in self.entities
-            if e.is_company and e.is_name and e.speaker_type == "organisation"
+            if e.is_company and e.is_name and e.entity_type == "organisation"
         ]
         if len(companies) < 2:
             return None
@@ -248,7 +248,7 @@ class EntityTable:
         the statement said")."""
         best, best_pos = None, -1
         for entity in self.entities:
-            if entity.speaker_type != "organisation" or entity.joint:
+            if entity.entity_type != "organisation" or entity.joint:
                 continue
             pos = entity.last_before(at)
             if pos > best_pos:
@@ -261,7 +261,7 @@ class EntityTable:
         companies = [
             e
             for e in self.entities
-            if e.is_company and e.is_name and not e.plural and e.speaker_type == "organisation"
+            if e.is_company and e.is_name and not e.plural and e.entity_type == "organisation"
         ]
         if not companies:
             return None

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.quotes.nouns import (
+from transforms.nlp.nouns import (
     FIRST_SECOND_PERSON,
     NON_SPEAKER_NOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_DOCUMENT_NOUNS,
 )
-from transforms.quotes.phrases import is_quote_mark
+from transforms.nlp.phrases import is_quote_mark
 
 
 def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Token | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from transforms.nlp.layout import DocLayout
-from transforms.quotes.nouns import (
+from transforms.nlp.nouns import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -19,7 +19,7 @@ from transforms.quotes.nouns import (
     expand_title,
     is_person_noun,
 )
-from transforms.quotes.phrases import np_bounds, skip_determiner
+from transforms.nlp.phrases import np_bounds, skip_determiner
 
 AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.quotes.entities import Entity, EntityTable, name_words
-from transforms.quotes.nouns import is_company_noun
-from transforms.quotes.speakers import Mention
+from transforms.nlp.entities import Entity, EntityTable, name_words
+from transforms.nlp.mentions import Mention
+from transforms.nlp.nouns import is_company_noun
 
 # Role nouns that name the same job: "the spokesman" may refer to a "spokesperson".
 _SYNONYMS: dict[str, frozenset[str]] = {
@@ -71,7 +71,7 @@ class Coreference:
             ]
             if len(set(names)) == 1 and parts[0].entity is not None:
                 return parts[0]  # NER named the pair as one organisation already
-            joint = self.table.joint(names, mention.speaker_type)
+            joint = self.table.joint(names, mention.entity_type)
             joint.add_position(mention.head)
             return Resolved(joint, min(p.confidence for p in parts))
         if mention.kind == "pronoun":
@@ -82,7 +82,7 @@ class Coreference:
 
     def _resolve_name(self, mention: Mention) -> Resolved:
         words = name_words(mention.name or mention.text)
-        if len(words) == 1 and mention.speaker_type != "person":
+        if len(words) == 1 and mention.entity_type != "person":
             acro = self.table.by_acronym(words[0])
             if acro is not None:
                 self.table.absorb(acro, mention)
@@ -92,7 +92,7 @@ class Coreference:
 
     def _resolve_pronoun(self, mention: Mention, previous: Entity | None) -> Resolved:
         at = mention.head
-        wants_person = mention.speaker_type == "person"
+        wants_person = mention.entity_type == "person"
         if previous is not None and _compatible(previous, mention):
             if previous.gender is None and mention.gender:
                 previous.gender = mention.gender
@@ -101,9 +101,7 @@ class Coreference:
         best: Entity | None = None
         best_pos = -1
         for entity in self.table.entities:
-            if wants_person != (entity.speaker_type == "person") or not _compatible(
-                entity, mention
-            ):
+            if wants_person != (entity.entity_type == "person") or not _compatible(entity, mention):
                 continue
             pos = entity.last_before(at)
             if pos > best_pos:
@@ -118,7 +116,7 @@ class Coreference:
     def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
         at = mention.head
         head = mention.head_lemma
-        if mention.possessed and mention.speaker_type == "person":
+        if mention.possessed and mention.entity_type == "person":
             # "her publisher", "his lawyer": someone new, related to a person already met.
             return Resolved(self.table.add(mention), 0.7)
         if mention.definite and mention.plural and is_company_noun(head):
@@ -126,21 +124,21 @@ class Coreference:
             if joint is not None:
                 joint.add_position(at)
                 return Resolved(joint, 0.6)
-        if mention.definite or mention.plural or mention.speaker_type == "organisation":
+        if mention.definite or mention.plural or mention.entity_type == "organisation":
             match = self._best_description_match(mention)
             if match is not None:
                 self.table.absorb(match, mention)
                 return Resolved(match, 0.8)
         if (
             mention.definite
-            and mention.speaker_type == "person"
+            and mention.entity_type == "person"
             and previous is not None
-            and previous.speaker_type == "person"
+            and previous.entity_type == "person"
             and _compatible(previous, mention)
         ):
             previous.add_position(at)
             return Resolved(previous, 0.65)
-        if mention.definite and mention.speaker_type == "person" and not mention.plural:
+        if mention.definite and mention.entity_type == "person" and not mention.plural:
             # "the 46-year-old", "the Frenchman": the person met last, as a pronoun would be.
             person = self._latest_compatible_person(mention)
             if person is not None:
@@ -164,18 +162,18 @@ class Coreference:
             same_head = bool(entity.head_lemma) and entity.head_lemma in heads
             # A person description matches persons, or a group with the same head noun ("the
             # source" -> "Sources close to ...").
-            group_match = entity.speaker_type == "group" and same_head
+            group_match = entity.entity_type == "group" and same_head
             if (
-                mention.speaker_type == "person"
-                and entity.speaker_type != "person"
+                mention.entity_type == "person"
+                and entity.entity_type != "person"
                 and not group_match
             ):
                 continue
-            if mention.speaker_type == "organisation" and entity.speaker_type == "person":
+            if mention.entity_type == "organisation" and entity.entity_type == "person":
                 continue
             # Number agrees: "Analysts at X" is not the analyst named later, "the company" is
             # not "U.S. companies".
-            if mention.plural and entity.speaker_type == "person":
+            if mention.plural and entity.entity_type == "person":
                 continue
             if not mention.plural and entity.plural and not group_match:
                 continue
@@ -201,7 +199,7 @@ class Coreference:
     def _latest_compatible_person(self, mention: Mention) -> Entity | None:
         best, best_pos = None, -1
         for entity in self.table.entities:
-            if entity.speaker_type != "person" or not _compatible(entity, mention):
+            if entity.entity_type != "person" or not _compatible(entity, mention):
                 continue
             pos = entity.last_before(mention.head)
             if pos > best_pos:
@@ -213,12 +211,12 @@ def _compatible(entity: Entity, mention: Mention) -> bool:
     if mention.gender and entity.gender and mention.gender != entity.gender:
         return False
     if mention.kind == "pronoun":
-        if mention.speaker_type == "person":
-            return entity.speaker_type in ("person", "unknown")
-        if mention.speaker_type == "organisation":  # "it"
-            return entity.speaker_type == "organisation"
+        if mention.entity_type == "person":
+            return entity.entity_type in ("person", "unknown")
+        if mention.entity_type == "organisation":  # "it"
+            return entity.entity_type == "organisation"
         if mention.plural:  # "they"
-            return entity.speaker_type in ("group", "organisation")
+            return entity.entity_type in ("group", "organisation")
     return True
 
 

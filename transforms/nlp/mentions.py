@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.layout import DocLayout
-from transforms.quotes.nouns import (
+from transforms.nlp.nouns import (
     COLLECTIVE_NOUNS,
     COMPANY_NAME_WORDS,
     FEMALE_PRONOUNS,
@@ -30,8 +30,8 @@ from transforms.quotes.nouns import (
     is_company_noun,
     is_person_noun,
 )
-from transforms.quotes.phrases import entity_start, np_bounds, skip_determiner, strip_the
-from transforms.quotes.roles import (
+from transforms.nlp.phrases import entity_start, np_bounds, skip_determiner, strip_the
+from transforms.nlp.roles import (
     AFFILIATION_PREPS,
     affiliation,
     appositive_role,
@@ -43,7 +43,7 @@ from transforms.quotes.roles import (
 
 MentionKind = Literal["name", "surname", "pronoun", "nominal", "none"]
 
-SpeakerType = Literal["person", "organisation", "group", "unknown"]
+EntityType = Literal["person", "organisation", "group", "unknown"]
 
 _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
@@ -62,7 +62,7 @@ class Mention:
     kind: MentionKind
     head: int  # token index of the mention's head noun / name / pronoun
     name: str | None  # the proper name without titles, for names
-    speaker_type: SpeakerType
+    entity_type: EntityType
     role: str | None = None
     affiliation: str | None = None
     gender: str | None = None  # "f" / "m"
@@ -155,8 +155,8 @@ def _conjoined_name(head: Token, last: int) -> tuple[int, Token] | None:
 
 
 def _joint(parts: list[Mention], first: int, last: int, layout: DocLayout) -> Mention:
-    types = {p.speaker_type for p in parts}
-    stype: SpeakerType = "organisation" if types == {"organisation"} else "group"
+    types = {p.entity_type for p in parts}
+    stype: EntityType = "organisation" if types == {"organisation"} else "group"
     mention = Mention(
         first,
         last,
@@ -222,7 +222,7 @@ def _pronoun(tok: Token) -> Mention:
     low = tok.lower_
     gender = "f" if low in FEMALE_PRONOUNS else "m" if low in MALE_PRONOUNS else None
     plural = low in ("they", "them")
-    stype: SpeakerType = (
+    stype: EntityType = (
         "person" if gender else "organisation" if low == "it" else "group" if plural else "unknown"
     )
     return Mention(
@@ -384,7 +384,7 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
     if by_age or head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")):
         # "the 46-year-old", "the Frenchman": a person described by age or nationality.
         lemma = "year-old" if by_age else lemma
-        stype: SpeakerType = "group" if plural else "person"
+        stype: EntityType = "group" if plural else "person"
     elif lemma in ORG_NOUNS or is_company_noun(lemma):
         stype = "organisation"
     elif is_person_noun(lemma):
@@ -449,7 +449,7 @@ def _name_start(head: Token, first: int) -> int:
     return j
 
 
-def _named_type(head: Token, name_tokens: Span) -> SpeakerType:
+def _named_type(head: Token, name_tokens: Span) -> EntityType:
     ent = head.ent_type_
     words = [t.lower_ for t in name_tokens]
     if described_as_person(head) and not any(w in ORG_NOUNS for w in words):
