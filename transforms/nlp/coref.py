@@ -1,36 +1,57 @@
-"""Within-document coreference for speakers: from a mention to the fullest name the article gives.
+"""Within-document coreference: every mention of an article resolved once, in reading order.
 
-Resolution runs in article order against the ``entities`` table, as a short sieve, most precise
-rule first (after the multi-pass sieve of Lee et al. 2013, "Deterministic coreference resolution
-based on entity-centric, precision-ranked rules", narrowed to speakers):
+One pass over the parse builds the mention table both extractors read (``doc._.mentions``): a
+quote's speaker and an event's actor are looked up in it, so the same person is resolved by one
+procedure whichever extractor asks. Each mention is resolved by a short sieve, most precise rule
+first (after the multi-pass sieve of Lee et al. 2013, "Deterministic coreference resolution based
+on entity-centric, precision-ranked rules"):
 
-1. joint speakers ("Mayor Lina Park and Governor Tom Ross"): each part resolved, "A and B";
-2. names: a mention whose words are a contiguous part of a known name ("al-Hadithi" ->
-   "Saad al-Hadithi", "Pardo" -> "Rodrigo Pardo Ruiz"), or an acronym of one ("the ICRC");
-   ambiguous surnames go to the most recent bearer;
-3. pronouns: the previous quote's speaker when gender and number allow it and it spoke in the
-   last two paragraphs (news style: "he said" continues the last speaker), else the most recent
-   compatible mention; none at all gives no speaker rather than a guess;
+1. joint mentions ("Mayor Lina Park and Governor Tom Ross"): each part resolved, "A and B";
+2. names: a mention whose words are a contiguous part of a known name ("al-Hadithi" -> "Saad
+   al-Hadithi", "Pardo" -> "Rodrigo Pardo Ruiz"), or an acronym of one ("the ICRC"); ambiguous
+   surnames go to the most recent bearer (``entities``);
+3. pronouns, which must agree in gender, number and type:
+   a. an object pronoun is not its own clause's subject ("she warned him"): the nearest mention
+      before it in its sentence, else the latest one before the sentence;
+   b. a pronoun inside a clause whose governing clause has a subject before it is that subject
+      ("the ministry said it had ...", "Turkey said its jets ...");
+   c. the last speaker (the subject of a reporting verb) when it spoke in the last two paragraphs:
+      news style continues the last speaker with "he said";
+   d. the most recent subject, then the most recent mention; none at all gives no entity rather
+      than a guess;
 4. descriptions: "her publisher" (someone new) stays itself; "the companies" in a merger story
-   is the two main companies; otherwise the entity whose role or name holds the head noun
-   ("the spokeswoman", "the ministry") and every modifier ("the defence ministry" is not
-   "Iraq’s foreign ministry"), in number, preferring a head-noun match, a name, an antecedent
-   and recency, in that order (the article may name the speaker further down). A person
-   description that matches nobody ("the teenager", "the 46-year-old") is the previous speaker
-   or the person met last; "the company" is the company the story is about;
+   is the two main companies; otherwise the entity whose role or name holds the head noun ("the
+   spokeswoman", "the ministry") and every modifier ("the defence ministry" is not "Iraq's
+   foreign ministry"), in number, preferring a head-noun match, a name, an antecedent and
+   recency, in that order (the article may name the person further down). A person description
+   in subject position that matches nobody ("the teenager", "the 46-year-old") is the last
+   speaker or the person met last, and "the company" the company the story is about (a guess
+   made for subjects only: elsewhere an unmatched description is nobody in particular);
 5. anything else (indefinites, "Residents of Hodeidah", "Critics") is its own entity, named by
    the phrase itself.
+
+Mentions inside quotation marks and on boilerplate lines are resolved too, but they are nobody's
+antecedent and add nothing to the table: a name a speaker utters is not a candidate for "he said".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transforms.nlp.entities import Entity, EntityTable, name_words
-from transforms.nlp.mentions import Mention
-from transforms.nlp.nouns import is_company_noun
+from spacy.tokens import Token
 
-# Role nouns that name the same job: "the spokesman" may refer to a "spokesperson".
+from transforms.nlp.entities import Entity, EntityTable, name_words
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan, walled_tokens
+from transforms.nlp.mentions import mention_at
+from transforms.nlp.nouns import ANAPHORS, RELATIVE_PRONOUNS, could_be_someone, is_company_noun
+from transforms.nlp.speech import asserts, cue_entry, is_according
+from transforms.nlp.subjects import subject_of
+from transforms.nlp.types import Mention
+
+#: Pronouns that refer back to a person, organisation or group.
+#: Role nouns that name the same job: "the spokesman" may refer to a "spokesperson".
 _SYNONYMS: dict[str, frozenset[str]] = {
     "spokesman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
     "spokeswoman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
@@ -44,6 +65,36 @@ _SYNONYMS: dict[str, frozenset[str]] = {
     "envoy": frozenset({"envoy", "ambassador"}),
 }
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Complements that hold what a reporting verb reports.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+#: NER labels of names that start an entity wherever they occur.
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: NER labels of words that are never a mention ("March 2022", "14 votes").
+_NOT_MENTIONS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+#: Dependencies of the phrases an object pronoun may point back to within its sentence.
+_PHRASE_DEPS = frozenset({"nsubj", "dobj", "pobj", "appos", "dative"})
+#: How sure a pronoun's resolution must be for its gender to become the entity's.
+_LEARNS_GENDER = 0.85
+#: How many paragraphs back the last speaker still continues ("he said").
+_SPEAKER_REACH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Access:
+    """What resolving one mention may do: note the mention on the entity it resolves to
+    (``register``), start a new entity when it matches none (``create``), and guess from the
+    discourse when nothing matches (``salient``: the mention is a subject or speaks)."""
+
+    register: bool
+    create: bool
+    salient: bool
+
+
+#: A speaker the caller read off the parse itself (see ``resolve_detached``).
+_DETACHED = _Access(register=False, create=False, salient=True)
+
 
 @dataclass(slots=True)
 class Resolved:
@@ -53,103 +104,273 @@ class Resolved:
     confidence: float
 
 
-class Coreference:
-    """Resolves speaker mentions against an article's entity table (see the module docstring)."""
+class MentionTable:
+    """The article's mentions by head token, each resolved to an entity (``doc._.mentions``)."""
 
-    def __init__(self, table: EntityTable) -> None:
-        self.table = table
+    def __init__(self, layout: DocLayout, quotations: Sequence[QuoteSpan]) -> None:
+        self.layout = layout
+        self.walls = walled_tokens(layout, quotations)
+        self._read: dict[int, Mention] = {}  # mention_at, read once per token
+        self.table = EntityTable(layout, self.walls, self._mention_at)
+        self._mentions: dict[int, Mention] = {}
+        self._speakers = _speaker_subjects(layout, quotations, self.walls)
+        self._subjects: list[tuple[int, Entity]] = []  # subject mentions so far: (token, entity)
+        self._last_speaker: tuple[Entity, int] | None = None  # entity, paragraph
+        doc = layout.doc
+        heads = {t.i for t in doc if is_mention_head(t)} | self._speakers
+        for i in sorted(heads):
+            self._visit(doc[i])
 
-    def resolve(
-        self, mention: Mention, previous: Entity | None, previous_block: int, block: int
-    ) -> Resolved:
-        recent_previous = previous if previous is not None and block - previous_block <= 2 else None
+    # ---- what the extractors ask --------------------------------------------------------
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.table.entities
+
+    def mention(self, i: int) -> Mention | None:
+        """The resolved mention headed by token ``i`` (None when ``i`` heads no mention)."""
+        return self._mentions.get(i)
+
+    def entity(self, i: int) -> Entity | None:
+        found = self._mentions.get(i)
+        return found.entity if found is not None else None
+
+    def resolve_detached(self, mention: Mention) -> Resolved:
+        """Resolve a mention read off the parse by the caller (not one of the table's), without
+        changing the table: "military intelligence estimates" read as the issuer "military
+        intelligence"."""
+        resolved = self._resolve(mention, self.layout.doc[mention.head], _DETACHED)
+        if resolved.entity is None and mention.kind != "pronoun":
+            return Resolved(self.table.detached(mention), resolved.confidence)
+        return resolved
+
+    # ---- the pass ---------------------------------------------------------------------------
+
+    def _mention_at(self, tok: Token) -> Mention:
+        found = self._read.get(tok.i)
+        if found is None:
+            found = self._read[tok.i] = mention_at(tok, self.layout)
+        return found
+
+    def _visit(self, tok: Token) -> None:
+        mention = self._mention_at(tok)
+        register = not self.walls[tok.i]
+        salient = tok.dep_ in _SUBJECT_DEPS or tok.i in self._speakers
+        how = _Access(register, register and self._introduces(tok, mention), salient)
+        anchor = self._appositive_anchor(tok, mention)
+        if anchor is not None:
+            # "Kamran Ghaffari, a spokesman for ...": the apposition is the phrase it describes.
+            resolved = Resolved(anchor.entity, anchor.confidence)
+            if register and anchor.entity is not None:
+                self.table.absorb(anchor.entity, mention)
+        else:
+            resolved = self._resolve(mention, tok, how)
+        mention.entity, mention.confidence = resolved.entity, resolved.confidence
+        self._mentions[tok.i] = mention
+        entity = resolved.entity
+        if not register or entity is None:
+            return
+        if tok.dep_ in _SUBJECT_DEPS:
+            self._subjects.append((tok.i, entity))
+        if tok.i in self._speakers:
+            self._last_speaker = (entity, self._paragraph(tok.i))
+
+    def _appositive_anchor(self, tok: Token, mention: Mention) -> Mention | None:
+        """The mention an apposition restates, when the two can be one entity (the parser
+        also hangs "Sinn Féin, whose spokeswoman, Aoife Ní Bhriain," on the party)."""
+        if tok.dep_ != "appos":
+            return None
+        anchor = self._mentions.get(tok.head.i)
+        if anchor is None or anchor.entity is None or mention.kind == "pronoun":
+            return None
+        if anchor.kind == "name" and mention.kind == "name":
+            return None  # two names side by side are two entities
+        same_type = anchor.entity.entity_type == mention.entity_type
+        return anchor if same_type or mention.entity_type == "unknown" else None
+
+    def _introduces(self, tok: Token, mention: Mention) -> bool:
+        """Whether a mention that matches no entity starts one: a speaker, a name NER calls a
+        person, organisation or group, and a country or city acting as a subject ("Turkey
+        struck ..."). A place named as a setting ("in Adelaide"), a description in passing or
+        a name of unknown kind is nobody a later "he" or "it" should find."""
+        if tok.i in self._speakers:
+            return True
+        if mention.kind != "name":
+            return False
+        label = tok.ent_type_
+        return label in _NAMED_LABELS or (label == "GPE" and tok.dep_ in _SUBJECT_DEPS)
+
+    def _paragraph(self, i: int) -> int:
+        block = self.layout.block_at(self.layout.doc[i].idx)
+        return block.index if block is not None else -1
+
+    def _recent_speaker(self, i: int) -> Entity | None:
+        if self._last_speaker is None:
+            return None
+        entity, paragraph = self._last_speaker
+        return entity if self._paragraph(i) - paragraph <= _SPEAKER_REACH else None
+
+    # ---- the sieve --------------------------------------------------------------------------
+
+    def _resolve(self, mention: Mention, tok: Token, how: _Access) -> Resolved:
         if mention.conjuncts:
-            parts = [self.resolve(p, previous, previous_block, block) for p in mention.conjuncts]
-            names = [
-                p.entity.name if p.entity is not None else c.text
-                for p, c in zip(parts, mention.conjuncts, strict=True)
-            ]
-            if len(set(names)) == 1 and parts[0].entity is not None:
-                return parts[0]  # NER named the pair as one organisation already
-            joint = self.table.joint(names, mention.entity_type)
-            joint.add_position(mention.head)
-            return Resolved(joint, min(p.confidence for p in parts))
+            return self._resolve_joint(mention, tok, how)
         if mention.kind == "pronoun":
-            return self._resolve_pronoun(mention, recent_previous)
+            return self._resolve_pronoun(mention, tok, how)
         if mention.kind == "name":
-            return self._resolve_name(mention)
-        return self._resolve_nominal(mention, recent_previous)
+            return self._resolve_name(mention, how)
+        return self._resolve_nominal(mention, tok, how)
 
-    def _resolve_name(self, mention: Mention) -> Resolved:
+    def _resolve_joint(self, mention: Mention, tok: Token, how: _Access) -> Resolved:
+        parts = [self._resolve(p, tok, how) for p in mention.conjuncts]
+        names = [
+            p.entity.name if p.entity is not None else c.text
+            for p, c in zip(parts, mention.conjuncts, strict=True)
+        ]
+        if len(set(names)) == 1 and parts[0].entity is not None:
+            return parts[0]  # NER named the pair as one organisation already
+        confidence = min(p.confidence for p in parts)
+        if not how.create:
+            return Resolved(self.table.find_joint(names), confidence)
+        joint = self.table.joint(names, mention.entity_type)
+        self.table.note(joint, mention.head)
+        return Resolved(joint, confidence)
+
+    def _resolve_name(self, mention: Mention, how: _Access) -> Resolved:
         words = name_words(mention.name or mention.text)
         if len(words) == 1 and mention.entity_type != "person":
             acro = self.table.by_acronym(words[0])
             if acro is not None:
-                self.table.absorb(acro, mention)
+                if how.register:
+                    self.table.absorb(acro, mention)
                 return Resolved(acro, 0.9)
-        entity = self.table.add(mention)
+        entity = self.table.find(mention)
+        if how.register and (entity is not None or how.create):
+            entity = self.table.add(mention)  # merged (a fuller name upgrades it) or new
+        if entity is None:
+            return Resolved(None, 0.5)
         return Resolved(entity, 0.95 if len(entity.words) > 1 else 0.85)
 
-    def _resolve_pronoun(self, mention: Mention, previous: Entity | None) -> Resolved:
-        at = mention.head
-        wants_person = mention.entity_type == "person"
-        if previous is not None and _compatible(previous, mention):
-            if previous.gender is None and mention.gender:
-                previous.gender = mention.gender
-            previous.add_position(at)
-            return Resolved(previous, 0.9)
-        best: Entity | None = None
-        best_pos = -1
-        for entity in self.table.entities:
-            if wants_person != (entity.entity_type == "person") or not _compatible(entity, mention):
-                continue
-            pos = entity.last_before(at)
-            if pos > best_pos:
-                best, best_pos = entity, pos
-        if best is None:
-            return Resolved(None, 0.3)  # "she said" with no one to be she: no speaker
-        if best.gender is None and mention.gender:
-            best.gender = mention.gender
-        best.add_position(at)
-        return Resolved(best, 0.75)
+    def _resolve_pronoun(self, mention: Mention, tok: Token, how: _Access) -> Resolved:
+        found: Entity | None = None
+        confidence = 0.0
+        if tok.dep_ in _OBJECT_DEPS:
+            found, confidence = self._object_antecedent(mention, tok), 0.7
+        else:
+            found, confidence = self._governing_subject(mention, tok), 0.85
+            if found is None:
+                speaker = self._recent_speaker(tok.i)
+                if speaker is not None and _compatible(speaker, mention):
+                    found, confidence = speaker, 0.9
+            if found is None:
+                found, confidence = self._latest_subject(mention, tok.i), 0.8
+            if found is None:
+                found, confidence = self._latest_entity(mention, tok.i), 0.75
+        if found is None:
+            return Resolved(None, 0.3)  # "she said" with no one to be she: nobody
+        if how.register:
+            if found.gender is None and mention.gender and confidence >= _LEARNS_GENDER:
+                found.gender = mention.gender  # only from a sure link: one slip misleads all
+            self.table.note(found, tok.i)
+        return Resolved(found, confidence)
 
-    def _resolve_nominal(self, mention: Mention, previous: Entity | None) -> Resolved:
+    def _object_antecedent(self, mention: Mention, tok: Token) -> Entity | None:
+        """ "she warned him": the nearest fitting phrase of the sentence that is not the
+        pronoun's own clause's subject, else the latest mention before the sentence."""
+        doc = tok.doc
+        own_subjects = {
+            c.i for t in (tok.head, tok.head.head) for c in t.children if c.dep_ == "nsubj"
+        }
+        sent_start = tok.sent.start
+        for j in range(tok.i - 1, sent_start - 1, -1):
+            other = doc[j]
+            if other.dep_ not in _PHRASE_DEPS or j in own_subjects or self.walls[j]:
+                continue
+            if other.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entity = self.entity(j)
+            if entity is not None and _agrees(entity, mention):
+                return entity
+        return self._latest_entity(mention, sent_start)
+
+    def _governing_subject(self, mention: Mention, tok: Token) -> Entity | None:
+        """The subject, before the pronoun, of a clause governing it: "the ministry said it
+        had ...", "Turkey said its jets struck ..."."""
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in node.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i < tok.i and not self.walls[child.i]:
+                    entity = self.entity(child.i)
+                    if entity is not None and _agrees(entity, mention):
+                        return entity
+        return None
+
+    def _latest_subject(self, mention: Mention, before: int) -> Entity | None:
+        for i, entity in reversed(self._subjects):
+            if i < before and _agrees(entity, mention):
+                return entity
+        return None
+
+    def _latest_entity(self, mention: Mention, before: int) -> Entity | None:
+        return self.table.latest(before, lambda e: _agrees(e, mention))
+
+    def _resolve_nominal(self, mention: Mention, tok: Token, how: _Access) -> Resolved:
         at = mention.head
         head = mention.head_lemma
+        table = self.table
+        if mention.entity_type == "unknown" and not how.create:
+            return Resolved(None, 0.5)  # "the ballot", "the room" in passing: nobody
         if mention.possessed and mention.entity_type == "person":
             # "her publisher", "his lawyer": someone new, related to a person already met.
-            return Resolved(self.table.add(mention), 0.7)
+            return self._new(mention, 0.7, how)
         if mention.definite and mention.plural and is_company_noun(head):
-            joint = self.table.joint_companies()
+            joint = table.joint_companies(create=how.create)
             if joint is not None:
-                joint.add_position(at)
+                if how.register:
+                    self.table.note(joint, at)
                 return Resolved(joint, 0.6)
         if mention.definite or mention.plural or mention.entity_type == "organisation":
             match = self._best_description_match(mention)
             if match is not None:
-                self.table.absorb(match, mention)
+                if how.register:
+                    table.absorb(match, mention)
                 return Resolved(match, 0.8)
+        person = mention.definite and mention.entity_type == "person" and how.salient
+        speaker = self._recent_speaker(tok.i)
         if (
-            mention.definite
-            and mention.entity_type == "person"
-            and previous is not None
-            and previous.entity_type == "person"
-            and _compatible(previous, mention)
+            person
+            and speaker is not None
+            and speaker.entity_type == "person"
+            and _compatible(speaker, mention)
         ):
-            previous.add_position(at)
-            return Resolved(previous, 0.65)
-        if mention.definite and mention.entity_type == "person" and not mention.plural:
+            if how.register:
+                self.table.note(speaker, at)
+            return Resolved(speaker, 0.65)
+        if person and not mention.plural:
             # "the 46-year-old", "the Frenchman": the person met last, as a pronoun would be.
-            person = self._latest_compatible_person(mention)
-            if person is not None:
-                person.add_position(at)
-                return Resolved(person, 0.55)
-        if mention.definite and is_company_noun(head):
-            company = self.table.salient_company(at)
+            found = self._latest_compatible_person(mention)
+            if found is not None:
+                if how.register:
+                    self.table.note(found, at)
+                return Resolved(found, 0.55)
+        if how.salient and mention.definite and is_company_noun(head):
+            company = table.salient_company(at)
             if company is not None:
-                company.add_position(at)
+                if how.register:
+                    self.table.note(company, at)
                 return Resolved(company, 0.6)
-        return Resolved(self.table.add(mention), 0.7)
+        return self._new(mention, 0.7, how)
+
+    def _new(self, mention: Mention, confidence: float, how: _Access) -> Resolved:
+        """The mention as its own entity, when it may start one."""
+        if not how.create:
+            return Resolved(None, confidence)
+        return Resolved(self.table.add(mention), confidence)
 
     def _best_description_match(self, mention: Mention) -> Entity | None:
         at = mention.head
@@ -158,8 +379,14 @@ class Coreference:
         mods = {m for m in mention.modifiers if m.isalpha()}
         best: Entity | None = None
         best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
-        for entity in self.table.entities:
-            same_head = bool(entity.head_lemma) and entity.head_lemma in heads
+        for entity in self.table.with_vocabulary(heads):
+            # A named person holds a role noun as the head of a description would: "the
+            # minister" is Housing Minister Declan Moran sooner than "the embattled minister".
+            same_head = (bool(entity.head_lemma) and entity.head_lemma in heads) or (
+                entity.is_name
+                and entity.entity_type == "person"
+                and bool(heads & entity.role_words)
+            )
             # A person description matches persons, or a group with the same head noun ("the
             # source" -> "Sources close to ...").
             group_match = entity.entity_type == "group" and same_head
@@ -179,15 +406,13 @@ class Coreference:
                 continue
             if entity.joint:
                 continue
-            vocab = set(entity.words) | entity.role_words | {entity.head_lemma}
-            if not (heads & vocab or _plural_match(head, entity)):
-                continue
+            vocab = entity.vocabulary()
             if not mods <= vocab | _lemmas(vocab):
                 continue
             if not _compatible(entity, mention):
                 continue
             before = entity.last_before(at)
-            # Rank: the head noun is the entity's head ("the ministry" / "Turkey’s defence
+            # Rank: the head noun is the entity's head ("the ministry" / "Turkey's defence
             # ministry") over a modifier match ("police" / "Hamilton police's crime unit"); a
             # name over a description; an antecedent over a later mention; then recency.
             recency = before if before >= 0 else -entity.first_after(at)
@@ -197,14 +422,68 @@ class Coreference:
         return best
 
     def _latest_compatible_person(self, mention: Mention) -> Entity | None:
-        best, best_pos = None, -1
-        for entity in self.table.entities:
-            if entity.entity_type != "person" or not _compatible(entity, mention):
-                continue
-            pos = entity.last_before(mention.head)
-            if pos > best_pos:
-                best, best_pos = entity, pos
-        return best
+        return self.table.latest(
+            mention.head, lambda e: e.entity_type == "person" and _compatible(e, mention)
+        )
+
+
+def is_mention_head(tok: Token) -> bool:
+    """Whether ``tok`` heads a noun phrase the pass resolves: a noun or name that is not part
+    of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject (which
+    stands for its antecedent)."""
+    if tok.pos_ == "PRON":
+        low = tok.lower_
+        if low in RELATIVE_PRONOUNS:
+            return tok.dep_ in _SUBJECT_DEPS
+        return low in ANAPHORS
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NOT_MENTIONS:
+        return False
+    if tok.dep_ in ("compound", "flat", "amod"):
+        return False
+    # A common noun matters as a subject, or when it can name a person, organisation or group
+    # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
+    return tok.pos_ == "PROPN" or tok.dep_ in _SUBJECT_DEPS or could_be_someone(tok)
+
+
+def _speaker_subjects(
+    layout: DocLayout, quotations: Sequence[QuoteSpan], walls: Sequence[bool]
+) -> set[int]:
+    """Token indices of the speakers whose salience "he said" continues: the subject of a
+    reporting verb that asserts something ("said", not "did not say" or "was told") and
+    reports content (a clause, or a quotation it stands next to), and the X of "according to
+    X". A reporting verb in passing ("called Palin a 'clown' when commenting on her speech")
+    makes nobody the last speaker."""
+    doc = layout.doc
+    beside: set[int] = set()  # tokens next to a quotation's marks: '..." he said' / 'said: "'
+    for span in quotations:
+        close = layout.token_index_at(span.outer_end - 1)
+        opening = layout.token_index_at(span.open)
+        beside.update(range(close + 1, min(close + 5, len(doc))))
+        beside.update(range(max(opening - 4, 0), opening))
+    out: set[int] = set()
+    for tok in doc:
+        if walls[tok.i]:
+            continue
+        if is_according(tok):
+            pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.add(pobj.i)
+            continue
+        if cue_entry(tok) is None or not asserts(tok):
+            continue
+        reports = tok.i in beside or any(c.dep_ in _CONTENT_DEPS for c in tok.children)
+        subject = subject_of(tok) if reports else None
+        if subject is not None and not walls[subject.i]:
+            out.add(subject.i)
+    return out
+
+
+def _agrees(entity: Entity, mention: Mention) -> bool:
+    """A pronoun's antecedent: compatible, and of the type the pronoun wants (a person for
+    "he" and "she", not a description of unknown type)."""
+    if mention.entity_type == "person" and entity.entity_type != "person":
+        return False
+    return _compatible(entity, mention)
 
 
 def _compatible(entity: Entity, mention: Mention) -> bool:
@@ -218,11 +497,6 @@ def _compatible(entity: Entity, mention: Mention) -> bool:
         if mention.plural:  # "they"
             return entity.entity_type in ("group", "organisation")
     return True
-
-
-def _plural_match(head: str, entity: Entity) -> bool:
-    """ "the source" -> "Sources close to ...": head lemmas match across number."""
-    return bool(entity.head_lemma) and head == entity.head_lemma
 
 
 def _lemmas(words: set[str]) -> set[str]:

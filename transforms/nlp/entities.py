@@ -13,13 +13,14 @@ Name mentions merge by word runs ("al-Hadithi" joins "Saad al-Hadithi", "Rachel 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from transforms.nlp.layout import DocLayout
-from transforms.nlp.mentions import EntityType, Mention, mention_at
 from transforms.nlp.nouns import COMPANY_NAME_WORDS, ORG_NOUNS, expand_title, is_company_noun
+from transforms.nlp.types import EntityType, Mention
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 
@@ -44,9 +45,14 @@ class Entity:
     joint: bool = False  # "A and B", speaking together
     plural: bool = False  # described by a plural noun ("U.S. companies", "residents")
     acronym: str = ""
+    order: int = -1  # place in the table, which breaks ties between equal matches
 
     def add_position(self, i: int) -> None:
         insort(self.positions, i)  # kept sorted: recency questions are binary searches
+
+    def vocabulary(self) -> set[str]:
+        """The words a description can match: name words, role words, head noun."""
+        return {*self.words, *self.role_words, self.head_lemma} - {""}
 
     def last_before(self, i: int) -> int:
         """Latest mention before token ``i``, or -1."""
@@ -62,11 +68,19 @@ class Entity:
 class EntityTable:
     """The speakers an article can refer back to, and the queries the resolver asks of them."""
 
-    def __init__(self, layout: DocLayout, walls: list[bool]) -> None:
+    def __init__(
+        self,
+        layout: DocLayout,
+        walls: Sequence[bool],
+        mention_at: Callable[[Token], Mention],
+    ) -> None:
         self.layout = layout
         self.entities: list[Entity] = []
         self._by_word: dict[str, list[Entity]] = {}
+        self._by_vocabulary: dict[str, list[Entity]] = {}
+        self._timeline: list[tuple[int, int]] = []  # (token, entity order), sorted
         self._walls = walls
+        self._mention_at = mention_at
         self._collect()
 
     def _collect(self) -> None:
@@ -78,7 +92,7 @@ class EntityTable:
             if ent.label_ == "PERSON" or (ent.label_ in _ORG_LABELS and ent.label_ != "GPE"):
                 if ent.label_ == "NORP" and root.pos_ != "PROPN":
                     continue
-                mention = mention_at(root, self.layout)
+                mention = self._mention_at(root)
                 if mention.kind == "name":
                     self._add_parts(mention)
         for tok in doc:
@@ -89,7 +103,7 @@ class EntityTable:
                 and not self._walls[tok.i]
                 and tok.dep_ not in ("compound", "amod")
             ):
-                mention = mention_at(tok, self.layout)
+                mention = self._mention_at(tok)
                 if mention.entity_type == "organisation" and _names_something(
                     doc[mention.first : tok.i]
                 ):
@@ -101,29 +115,62 @@ class EntityTable:
             if part.kind == "name" or not mention.conjuncts:
                 self.add(part)
 
-    def add(self, mention: Mention) -> Entity:
-        """Merge ``mention`` into the entity it names, or start a new one."""
+    def find(self, mention: Mention) -> Entity | None:
+        """The entity ``mention`` names, if the table has it (the table is not changed)."""
         if mention.kind == "name" and mention.name:
-            words = name_words(mention.name)
             # NER's PERSON/ORG labels are unreliable; a bare name ("Van Rijn") with no title or
             # role may belong to an organisation ("Van Rijn Coatings").
             loose = mention.role is None and mention.gender is None
-            entity = self._match_name(words, mention.head, mention.entity_type, loose=loose)
-            if entity is None:
-                entity = Entity(
-                    mention.name,
-                    mention.entity_type,
-                    words,
-                    head_lemma=mention.head_lemma,
-                    acronym=_acronym(mention.name),
-                )
-                entity.is_company = _is_company_name(words) or (
-                    mention.entity_type == "organisation"
-                    and any(_describes_company(w) for w in mention.role_words)
-                )
-                entity.is_name = True
-                self._register(entity)
-            elif len(words) > len(entity.words) and _contains(words, entity.words):
+            words = name_words(mention.name)
+            return self._match_name(words, mention.head, mention.entity_type, loose=loose)
+        name = mention.name or _phrase_name(mention)
+        words = name_words(name)
+        # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller name
+        # only: "UN refugee agency" is not the "UN").
+        if mention.entity_type != "organisation" or not name[:1].isupper():
+            return None
+        entity = self._match_name(words, mention.head, mention.entity_type)
+        if entity is not None and len(entity.words) > len(words) and _contains(entity.words, words):
+            return entity
+        return None
+
+    def detached(self, mention: Mention) -> Entity:
+        """The entity ``mention`` would start, outside the table (nobody can refer to it)."""
+        entity = self._new_entity(mention)
+        self.absorb(entity, mention)
+        return entity
+
+    def _new_entity(self, mention: Mention) -> Entity:
+        if mention.kind == "name" and mention.name:
+            words = name_words(mention.name)
+            entity = Entity(
+                mention.name,
+                mention.entity_type,
+                words,
+                head_lemma=mention.head_lemma,
+                acronym=_acronym(mention.name),
+                is_name=True,
+            )
+            entity.is_company = _is_company_name(words) or (
+                mention.entity_type == "organisation"
+                and any(_describes_company(w) for w in mention.role_words)
+            )
+            return entity
+        name = mention.name or _phrase_name(mention)
+        entity = Entity(name, mention.entity_type, name_words(name), head_lemma=mention.head_lemma)
+        entity.is_company = is_company_noun(mention.head_lemma)
+        entity.plural = mention.plural
+        return entity
+
+    def add(self, mention: Mention) -> Entity:
+        """Merge ``mention`` into the entity it names, or start a new one."""
+        entity = self.find(mention)
+        if entity is None:
+            entity = self._new_entity(mention)
+            self._register(entity)
+        elif mention.kind == "name" and mention.name:
+            words = name_words(mention.name)
+            if len(words) > len(entity.words) and _contains(words, entity.words):
                 entity.name, entity.words = mention.name, words  # a fuller name
                 entity.acronym = entity.acronym or _acronym(mention.name)
                 self._index(entity)
@@ -136,40 +183,59 @@ class EntityTable:
                     # "Hamilton" (a city NER took for a person) inside "Hamilton Police
                     # Service": the fuller name says what the entity is.
                     entity.entity_type = "organisation"
-        else:
-            name = mention.name or _phrase_name(mention)
-            words = name_words(name)
-            # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller
-            # name only: "UN refugee agency" is not the "UN").
-            entity = (
-                self._match_name(words, mention.head, mention.entity_type)
-                if mention.entity_type == "organisation" and name[:1].isupper()
-                else None
-            )
-            if entity is not None and not (
-                len(entity.words) > len(words) and _contains(entity.words, words)
-            ):
-                entity = None
-            if entity is None:
-                entity = Entity(name, mention.entity_type, words, head_lemma=mention.head_lemma)
-                entity.is_company = is_company_noun(mention.head_lemma)
-                entity.plural = mention.plural
-                self._register(entity)
         self.absorb(entity, mention)
         return entity
 
     def _register(self, entity: Entity) -> None:
+        entity.order = len(self.entities)
         self.entities.append(entity)
+        for position in entity.positions:
+            insort(self._timeline, (position, entity.order))
         self._index(entity)
 
     def _index(self, entity: Entity) -> None:
         for word in entity.words:
-            bucket = self._by_word.setdefault(word, [])
-            if not any(e is entity for e in bucket):
-                bucket.append(entity)
+            _put(self._by_word, word, entity)
+        self._index_vocabulary(entity)
+
+    def _index_vocabulary(self, entity: Entity) -> None:
+        if entity.order >= 0:
+            for word in entity.vocabulary():
+                _put(self._by_vocabulary, word, entity)
+
+    def note(self, entity: Entity, i: int) -> None:
+        """Record a mention of ``entity`` at token ``i`` (for recency questions)."""
+        entity.add_position(i)
+        if entity.order >= 0:
+            insort(self._timeline, (i, entity.order))
+
+    def with_vocabulary(self, words: Iterable[str]) -> list[Entity]:
+        """Entities whose vocabulary holds one of ``words``, in table order."""
+        found = {e.order: e for w in words for e in self._by_vocabulary.get(w, ())}
+        return [found[k] for k in sorted(found)]
+
+    def latest(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The entity mentioned last before token ``before`` that ``accept`` takes."""
+        k = bisect_left(self._timeline, (before, -1))
+        seen: set[int] = set()
+        found: Entity | None = None
+        found_at = -1
+        while k > 0:
+            k -= 1
+            position, order = self._timeline[k]
+            if found is not None and position < found_at:
+                break  # of several entities mentioned at one token, the first in the table
+            if order in seen:
+                continue
+            seen.add(order)
+            entity = self.entities[order]
+            if accept(entity) and (found is None or order < found.order):
+                found, found_at = entity, position
+        return found
 
     def absorb(self, entity: Entity, mention: Mention) -> None:
-        entity.add_position(mention.head)
+        self.note(entity, mention.head)
+        vocabulary = len(entity.role_words), entity.head_lemma
         if mention.role and not entity.role:
             entity.role = mention.role
         if mention.affiliation and not entity.affiliation:
@@ -183,6 +249,8 @@ class EntityTable:
             entity.entity_type = mention.entity_type
         if mention.head_lemma and not entity.head_lemma:
             entity.head_lemma = mention.head_lemma
+        if (len(entity.role_words), entity.head_lemma) != vocabulary:
+            self._index_vocabulary(entity)
 
     def _match_name(
         self, words: tuple[str, ...], at: int, stype: EntityType, *, loose: bool = False
@@ -200,6 +268,8 @@ class EntityTable:
         for entity in candidates:
             if not entity.words or entity.joint:
                 continue
+            if not entity.is_name and entity.entity_type != "organisation":
+                continue  # "a statement from the Red Cross" does not name the Red Cross
             cross_type = stype == "person" and entity.entity_type not in ("person", "unknown")
             if cross_type and not (loose and entity.is_name and _contains(entity.words, words)):
                 continue
@@ -219,18 +289,22 @@ class EntityTable:
                 return entity
         return None
 
+    def find_joint(self, names: list[str]) -> Entity | None:
+        name = " and ".join(names)
+        return next((e for e in self.entities if e.joint and e.name == name), None)
+
     def joint(self, names: list[str], entity_type: EntityType) -> Entity:
         """The entity for several speakers together, named "A and B"."""
+        found = self.find_joint(names)
+        if found is not None:
+            return found
         name = " and ".join(names)
-        for entity in self.entities:
-            if entity.joint and entity.name == name:
-                return entity
         joint = Entity(name, entity_type, name_words(name), joint=True, is_name=True)
         joint.plural = True
         self._register(joint)
         return joint
 
-    def joint_companies(self) -> Entity | None:
+    def joint_companies(self, *, create: bool = True) -> Entity | None:
         """ "the companies" in a merger story: the two most-mentioned companies, "A and B"."""
         companies = [
             e
@@ -241,19 +315,13 @@ class EntityTable:
             return None
         top = sorted(companies, key=lambda e: (-len(e.positions), e.positions[0]))[:2]
         top.sort(key=lambda e: e.positions[0])
-        return self.joint([top[0].name, top[1].name], "organisation")
+        names = [top[0].name, top[1].name]
+        return self.joint(names, "organisation") if create else self.find_joint(names)
 
     def latest_organisation(self, at: int) -> Entity | None:
         """The organisation mentioned last before token ``at`` ("issued a statement. '...,'
         the statement said")."""
-        best, best_pos = None, -1
-        for entity in self.entities:
-            if entity.entity_type != "organisation" or entity.joint:
-                continue
-            pos = entity.last_before(at)
-            if pos > best_pos:
-                best, best_pos = entity, pos
-        return best
+        return self.latest(at, lambda e: e.entity_type == "organisation" and not e.joint)
 
     def salient_company(self, at: int) -> Entity | None:
         """ "the company" with no antecedent by its head noun: the most-mentioned named company
@@ -268,6 +336,12 @@ class EntityTable:
         return max(
             companies, key=lambda e: (len(e.positions), -e.positions[0] if e.positions else at)
         )
+
+
+def _put(index: dict[str, list[Entity]], word: str, entity: Entity) -> None:
+    bucket = index.setdefault(word, [])
+    if not any(e is entity for e in bucket):
+        bucket.append(entity)
 
 
 def _names_something(modifiers: Span) -> bool:

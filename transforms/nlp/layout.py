@@ -39,6 +39,7 @@ class DocLayout:
         self.doc = doc
         self.text: str = doc.text
         self.token_starts: list[int] = [t.idx for t in doc]
+        self.lowers: list[str] = [t.lower_ for t in doc]  # token objects cost; strings do not
         self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]

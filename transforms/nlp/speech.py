@@ -163,3 +163,13 @@ def reports_speech(tok: Token) -> bool:
         return True
     entry = cue_entry(tok)
     return entry is not None and CLAUSE in entry.frames
+
+
+def asserts(tok: Token) -> bool:
+    """A cue that reports an assertion: active, not negated, not "declined to say"."""
+    for child in tok.children:
+        if child.dep_ in ("neg", "auxpass", "nsubjpass"):
+            return False
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children):
+        return False  # "Asked about job cuts, the chief executive said ..."
+    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NON_ASSERTING_HEADS)

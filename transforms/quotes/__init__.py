@@ -19,8 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.model import QuoteRecord
-from transforms.nlp.coref import Coreference
-from transforms.nlp.entities import EntityTable
+from transforms.nlp.coref import MentionTable
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import find_quote_spans
 from transforms.quotes.direct import TokenMasks, find_direct_quotes
@@ -36,8 +35,8 @@ def extract_quotes(doc: Doc, *, doc_id: str) -> list[QuoteRecord]:
         return []
     layout = DocLayout(doc)
     spans = find_quote_spans(layout.text, layout.blocks)
+    mentions = MentionTable(layout, spans)
     direct = find_direct_quotes(layout, spans)
     masks = TokenMasks(layout, direct)
     indirect = find_indirect_quotes(layout, direct, masks)
-    coref = Coreference(EntityTable(layout, masks.walls))
-    return build_records(layout, direct.quotes + indirect, coref, doc_id)
+    return build_records(layout, direct.quotes + indirect, mentions, doc_id)

@@ -25,12 +25,12 @@ from transforms.nlp.speech import (
     AS,
     CLAUSE,
     FOR,
-    NON_ASSERTING_HEADS,
     OBJ_XCOMP,
     OBJECT,
     OF,
     XCOMP,
     CueVerb,
+    asserts,
     cue_entry,
     is_according,
 )
@@ -69,7 +69,7 @@ def find_indirect_quotes(
             cand = _according(layout, tok, masks)
         else:
             entry = cue_entry(tok)
-            if entry is None or not _asserts(tok):
+            if entry is None or not asserts(tok):
                 continue
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
@@ -80,16 +80,6 @@ def find_indirect_quotes(
 
 
 # --- which cue tokens count ---------------------------------------------------------------------
-
-
-def _asserts(tok: Token) -> bool:
-    """A cue that reports an assertion: active, not negated, not "declined to say"."""
-    for child in tok.children:
-        if child.dep_ in ("neg", "auxpass", "nsubjpass"):
-            return False
-    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children):
-        return False  # "Asked about job cuts, the chief executive said ..."
-    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NON_ASSERTING_HEADS)
 
 
 def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
