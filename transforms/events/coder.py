@@ -89,7 +89,9 @@ from transforms.events.vocab import (
     WARNING_VERBS,
 )
 from transforms.model import EventRecord, QuoteRecord
+from transforms.nlp.coref import MentionTable
 from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import find_quote_spans
 
 
 class Coder(Participants, Attributes, PloverRules, Records):
@@ -105,8 +107,9 @@ class Coder(Participants, Attributes, PloverRules, Records):
         self.quotes = [q for q in quotes if q.quote_type in {"indirect", "mixed"}]
         self.sentences = list(doc.sents)
         self.layout = DocLayout(doc)
-        self.direct = direct_quote_spans(self.layout, quotes, self.sentences)
-        self.memory = Memory(doc, published)
+        spans = find_quote_spans(self.layout.text, self.layout.blocks)
+        self.direct = direct_quote_spans(self.layout, spans, quotes, self.sentences)
+        self.memory = Memory(doc, published, MentionTable(self.layout, spans))
         self.verbs = verb_dictionary()
         self.nouns = noun_lexicon()
         self.events: list[Candidate] = []
@@ -381,7 +384,7 @@ class Coder(Participants, Attributes, PloverRules, Records):
             head = tok.head if named_start and tok.dep_ == "compound" else tok
             actor = self.memory.actor(head)
             if actor is not None:
-                self.memory.remember(actor, subject=head.dep_ in {"nsubj", "nsubjpass"})
+                self.memory.remember(actor)
 
 
 # ---- helpers ------------------------------------------------------------------------------

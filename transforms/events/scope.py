@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from transforms.model import QuoteRecord
 from transforms.nlp.layout import DocLayout
-from transforms.nlp.marks import find_quote_spans
+from transforms.nlp.marks import QuoteSpan
 from transforms.nlp.registry import Lexicon
 
 #: A quoted stretch at least this long (in words), or starting a sentence, is a direct quote.
@@ -132,13 +132,16 @@ def story_discarded(layout: DocLayout, sentences: list[Span]) -> bool:
 
 
 def direct_quote_spans(
-    layout: DocLayout, quotes: list[QuoteRecord], sentences: list[Span]
+    layout: DocLayout,
+    quotations: list[QuoteSpan],
+    quotes: list[QuoteRecord],
+    sentences: list[Span],
 ) -> list[tuple[int, int]]:
     """Spans of direct quotes: the quote stage's, plus long or sentence-initial quoted text."""
     spans = [(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"]
     sent_starts = {s.start_char for s in sentences}
     text = layout.text
-    for span in find_quote_spans(text, layout.blocks):
+    for span in quotations:
         start, end = span.open, span.outer_end
         words = len(text[start:end].split())
         initial = start in sent_starts or text[max(0, start - 2) : start].strip() in {"", ":"}

@@ -76,7 +76,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 #: Dependencies of the phrases an object pronoun may point back to within its sentence.
 _PHRASE_DEPS = frozenset({"nsubj", "dobj", "pobj", "appos", "dative"})
 #: How sure a pronoun's resolution must be for its gender to become the entity's.
-_LEARNS_GENDER = 0.85
+_LEARNS_GENDER = 0.8
 #: How many paragraphs back the last speaker still continues ("he said").
 _SPEAKER_REACH = 2
 
@@ -135,6 +135,10 @@ class MentionTable:
         found = self._mentions.get(i)
         return found.entity if found is not None else None
 
+    def entity_type(self, i: int) -> str | None:
+        entity = self.entity(i)
+        return entity.entity_type if entity is not None else None
+
     def resolve_detached(self, mention: Mention) -> Resolved:
         """Resolve a mention read off the parse by the caller (not one of the table's), without
         changing the table: "military intelligence estimates" read as the issuer "military
@@ -160,9 +164,11 @@ class MentionTable:
         anchor = self._appositive_anchor(tok, mention)
         if anchor is not None:
             # "Kamran Ghaffari, a spokesman for ...": the apposition is the phrase it describes.
+            # Only its position is noted: the anchor's reading already took the apposition's
+            # role, which a reading of the apposition alone would garble.
             resolved = Resolved(anchor.entity, anchor.confidence)
             if register and anchor.entity is not None:
-                self.table.absorb(anchor.entity, mention)
+                self.table.note(anchor.entity, mention.head)
         else:
             resolved = self._resolve(mention, tok, how)
         mention.entity, mention.confidence = resolved.entity, resolved.confidence
@@ -189,12 +195,15 @@ class MentionTable:
         return anchor if same_type or mention.entity_type == "unknown" else None
 
     def _introduces(self, tok: Token, mention: Mention) -> bool:
-        """Whether a mention that matches no entity starts one: a speaker, a name NER calls a
-        person, organisation or group, and a country or city acting as a subject ("Turkey
-        struck ..."). A place named as a setting ("in Adelaide"), a description in passing or
-        a name of unknown kind is nobody a later "he" or "it" should find."""
+        """Whether a mention that matches no entity starts one: a speaker, someone's relation
+        ("his lawyer"), a name NER calls a person, organisation or group, and a country or city
+        acting as a subject ("Turkey struck ..."). A place named as a setting ("in Adelaide"),
+        a description in passing or a name of unknown kind is nobody a later "he" or "it"
+        should find."""
         if tok.i in self._speakers:
             return True
+        if mention.possessed and mention.entity_type == "person":
+            return True  # "her Iranian counterpart": someone new, whom "him" may mean next
         if mention.kind != "name":
             return False
         label = tok.ent_type_
@@ -260,7 +269,7 @@ class MentionTable:
             found, confidence = self._governing_subject(mention, tok), 0.85
             if found is None:
                 speaker = self._recent_speaker(tok.i)
-                if speaker is not None and _compatible(speaker, mention):
+                if speaker is not None and _agrees(speaker, mention):
                     found, confidence = speaker, 0.9
             if found is None:
                 found, confidence = self._latest_subject(mention, tok.i), 0.8
@@ -438,11 +447,18 @@ def is_mention_head(tok: Token) -> bool:
         return low in ANAPHORS
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NOT_MENTIONS:
         return False
-    if tok.dep_ in ("compound", "flat", "amod"):
+    if tok.dep_ in ("compound", "flat", "amod") or _hyphen_modifier(tok):
         return False
     # A common noun matters as a subject, or when it can name a person, organisation or group
     # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
     return tok.pos_ == "PROPN" or tok.dep_ in _SUBJECT_DEPS or could_be_someone(tok)
+
+
+def _hyphen_modifier(tok: Token) -> bool:
+    """ "Saudi" in "the Saudi-led coalition", "Iran" in "Iran-backed militias": part of a
+    modifier, not a mention of its own."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()
 
 
 def _speaker_subjects(

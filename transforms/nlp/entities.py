@@ -275,6 +275,10 @@ class EntityTable:
                 continue
             if not (_contains(entity.words, words) or _contains(words, entity.words)):
                 continue
+            if entity.entity_type == "person" and _first_name_only(entity.words, words):
+                continue  # news does not refer back to "Israel Katz" as "Israel"
+            if _possessor_only(entity.name, words):
+                continue
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
             recent = entity.last_before(at)
             key = (recent, len(entity.words))
@@ -362,12 +366,27 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _possessor_only(name: str, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are just the possessor of ``name``: "Colombia" in "Colombia's
+    National Liberation Army" names the country, not the army."""
+    head, sep, rest = name.replace("’", "'").partition("'s ")
+    return bool(sep and rest) and name_words(head) == words
+
+
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """Whether ``shorter`` is a contiguous run of ``longer``."""
     n, m = len(longer), len(shorter)
     if m == 0 or m > n:
         return False
     return any(longer[i : i + m] == shorter for i in range(n - m + 1))
+
+
+def _first_name_only(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` occur in a longer person ``name`` only as its opening words."""
+    n, m = len(name), len(words)
+    if m >= n:
+        return False
+    return all(name[i : i + m] != words for i in range(1, n - m + 1))
 
 
 def _acronym(name: str) -> str:

@@ -19,6 +19,7 @@ from transforms.nlp.nouns import (
     MALE_PRONOUNS,
     ORG_NOUNS,
     RELATIVE_PRONOUNS,
+    could_be_someone,
     gender_of_words,
     is_company_noun,
     is_person_noun,
@@ -149,6 +150,9 @@ def _appositive_name(head: Token) -> Token | None:
     determiner the conjoined nouns are titles of the one person, not two people)."""
     if head.pos_ != "NOUN" or head.tag_ == "NNS":
         return None  # "Sources close to X, or Popular Mobilisation Front": not a name of them
+    if not could_be_someone(head):
+        return None  # "At a shelter in a school gym, Linda Cho said": a place, not her
+    person_description = is_person_noun(head.lemma_.lower())
     has_det = any(c.dep_ == "det" for c in head.children)
     doc = head.doc
     for child in head.children:
@@ -156,11 +160,14 @@ def _appositive_name(head: Token) -> Token | None:
             continue
         if doc[child.left_edge.i - 1].lower_ in ("or", "and"):
             continue
+        if child.ent_type_ == "PERSON" and not person_description:
+            continue  # a person's name is not the name of "the evacuation centre"
         if child.dep_ == "appos" or (
             child.dep_ == "conj" and not has_det and child.ent_type_ == "PERSON"
         ):
             return child
-    return _name_between_commas(head)
+    found = _name_between_commas(head)
+    return found if found is None or person_description else None
 
 
 def _name_between_commas(head: Token) -> Token | None:

@@ -37,6 +37,7 @@ _NAME_PARTICLES = frozenset(
 )
 
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
 
 
 def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
@@ -128,7 +129,10 @@ def org_name(head: Token, first: int, last: int, layout: DocLayout) -> str:
     end = last
     for j in range(head.i + 1, last + 1):
         if doc[j].pos_ == "ADP":
-            if not any(t.pos_ == "PROPN" for t in doc[j + 1 : last + 1]):
+            # "Committee on Foreign Relations" keeps its phrase; "Sanders in California" and
+            # "police in Nairobi" are located by theirs.
+            places = doc[j].lower_ in _LOCATIVE_PREPS
+            if places or not any(t.pos_ == "PROPN" for t in doc[j + 1 : last + 1]):
                 end = j - 1
             break
     if head.text[:1].isupper() and end == head.i:
@@ -195,6 +199,8 @@ def _name_start(head: Token, first: int) -> int:
             break  # "Majority Leader Dana Whitcombe": the name starts after the title
         if prev.lower_ in ORG_NOUNS and head.ent_type_ == "PERSON":
             break
+        if head.ent_type_ == "PERSON" and prev.ent_type_ in ("NORP", "GPE", "ORG"):
+            break  # "Democrat Clinton", "Russian Lavrov": a party or country, not a forename
         j -= 1
     while j < head.i and (
         doc[j].lower_.rstrip(".") in TITLES

@@ -77,6 +77,7 @@ PERSON_NOUNS = _words(
     "administrator coordinator organiser commentator pundit presenter host actor "
     "actress singer artist director producer partner colleague ally opponent critic "
     "supporter rival detainee prisoner hostage suspect defendant plaintiff claimant "
+    "counterpart successor predecessor "
     "mp td mep senator representative governor mayor king queen prince princess"
 )
 

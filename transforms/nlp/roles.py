@@ -112,7 +112,7 @@ def role_words_of(doc: Doc, first: int, last: int) -> frozenset[str]:
     return frozenset(words)
 
 
-_ROLE_LEADS = ("a ", "an ", "the ", "his ", "her ", "its ", "their ")
+_ROLE_LEADS = ("a ", "an ", "the ", "his ", "her ", "its ", "their ", "whose ")
 
 
 def clean_role(text: str) -> str | None:
