@@ -28,7 +28,8 @@ from transforms.events.score import (  # noqa: E402
     score,
 )
 from transforms.model import EventRecord  # noqa: E402
-from transforms.nlp import load_nlp  # noqa: E402
+from transforms.nlp import new_doc, parse  # noqa: E402
+from transforms.quotes import extract_quotes  # noqa: E402
 
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 SEEDS = ROOT / "seeds"
@@ -41,17 +42,13 @@ def article_text(path: Path) -> str:
 
 
 def code_texts(items: list[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:
-    """Parse each (name, text, published) once and code its events."""
-    nlp = load_nlp()
-    try:
-        from transforms.quotes import extract_quotes
-    except ImportError:  # pragma: no cover - the quote stage is optional here
-        extract_quotes = None
+    """Parse each (name, text, published) once and code its events (after its quotes, which
+    the event stage reads)."""
     out: dict[str, list[EventRecord]] = {}
-    docs = nlp.pipe([text for _, text, _ in items])
-    for (name, _, published), doc in zip(items, docs, strict=True):
-        quotes = extract_quotes(doc, doc_id=name) if extract_quotes else []
-        out[name] = extract_events(doc, doc_id=name, published=published, quotes=quotes)
+    docs = parse(new_doc(text, doc_id=name, published=published) for name, text, published in items)
+    for (name, _, _), doc in zip(items, docs, strict=True):
+        extract_quotes(doc)
+        out[name] = extract_events(doc)
     return out
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.nlp import parse  # noqa: E402
+from transforms.nlp import new_doc, parse  # noqa: E402
 from transforms.quotes import extract_quotes  # noqa: E402
 from transforms.quotes.score import (  # noqa: E402
     Article,
@@ -29,11 +29,8 @@ from transforms.quotes.score import (  # noqa: E402
 
 
 def run(articles: list[Article]) -> list[ArticleScore]:
-    docs = parse(a.text for a in articles)
-    return [
-        score_article(a, extract_quotes(doc, doc_id=a.name))
-        for a, doc in zip(articles, docs, strict=True)
-    ]
+    docs = parse(new_doc(a.text, doc_id=a.name) for a in articles)
+    return [score_article(a, extract_quotes(doc)) for a, doc in zip(articles, docs, strict=True)]
 
 
 def main() -> None:

@@ -16,7 +16,8 @@ import pytest
 from transforms.events import extract_events
 from transforms.events.score import GoldEvent, check_seeds, cleaned_text, score
 from transforms.model import EventRecord, QuoteRecord, stable_id
-from transforms.nlp import load_nlp
+from transforms.nlp import new_doc, parse
+from transforms.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
@@ -27,7 +28,13 @@ SEED_GOLD = ROOT / "tests" / "fixtures" / "expectations" / "seeds.json"
 def code(
     text: str, published: date | None = date(2021, 2, 26), quotes: list[QuoteRecord] | None = None
 ) -> list[EventRecord]:
-    return extract_events(load_nlp()(text), doc_id="t", published=published, quotes=quotes or [])
+    """The events of ``text``, after the quote stage (or with the ``quotes`` given instead)."""
+    (doc,) = parse([new_doc(text, doc_id="t", published=published)])
+    if quotes is None:
+        extract_quotes(doc)
+    else:
+        doc._.quotes = quotes
+    return extract_events(doc)
 
 
 def only(events: list[EventRecord], event_type: str) -> EventRecord:
@@ -349,7 +356,9 @@ def test_offsets_index_the_text() -> None:
 
 def _coded_article(path: Path, published: date) -> list[EventRecord]:
     text = cleaned_text(str(path.resolve()), path.read_bytes())
-    return extract_events(load_nlp()(text), doc_id=path.stem, published=published, quotes=[])
+    (doc,) = parse([new_doc(text, doc_id=path.stem, published=published)])
+    extract_quotes(doc)
+    return extract_events(doc)
 
 
 @pytest.mark.parametrize("name", ["000_38393c7eca97659f.txt", "003_ab72f8260a983db2.txt"])

@@ -17,7 +17,7 @@ Each article is (name, text, [(quote, type, speaker), ...]) in article order.
 
 from __future__ import annotations
 
-from transforms.nlp import parse
+from transforms.nlp import new_doc, parse
 from transforms.quotes import extract_quotes
 from transforms.quotes.score import Article, GoldQuote, locate, score_article, total
 
@@ -959,11 +959,8 @@ def test_holdout_quality() -> None:
         assert all(quote in text for quote, _, _ in gold), name
         quotes = [GoldQuote(quote, kind, (speaker,)) for quote, kind, speaker in gold]
         articles.append(Article(name, text, locate(text, quotes), [], "inline"))
-    docs = parse(a.text for a in articles)
-    scores = [
-        score_article(a, extract_quotes(doc, doc_id=a.name))
-        for a, doc in zip(articles, docs, strict=True)
-    ]
+    docs = parse(new_doc(a.text, doc_id=a.name) for a in articles)
+    scores = [score_article(a, extract_quotes(doc)) for a, doc in zip(articles, docs, strict=True)]
     totals = total(scores)
     # Measured: F1 0.986, speaker accuracy 0.983 (181 quotes). Left: noun-object reports
     # ("noted delays", "estimate the value at", "reported a rise"), a mis-tagged "and

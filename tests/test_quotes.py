@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from transforms.model import QuoteRecord, stable_id
-from transforms.nlp import load_nlp, paragraph_index_of, parse
+from transforms.nlp import new_doc, paragraph_index_of, parse
 from transforms.quotes import extract_quotes
 from transforms.quotes.score import load_devset, load_seeds, score_article, total
 
@@ -21,8 +21,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def quotes(text: str) -> list[QuoteRecord]:
     """Extract from ``text``, checking the invariants every record must hold."""
-    doc = load_nlp()(text)
-    records = extract_quotes(doc, doc_id="doc-1")
+    (doc,) = parse([new_doc(text, doc_id="doc-1")])
+    records = extract_quotes(doc)
     sentence_starts = [s.start_char for s in doc.sents]
     for r in records:
         assert doc.text[r.char_start : r.char_end] == r.quote_text
@@ -290,7 +290,7 @@ def test_not_quotes(text: str) -> None:
 
 
 def test_empty_document() -> None:
-    assert extract_quotes(load_nlp()(""), doc_id="empty") == []
+    assert extract_quotes(next(parse([new_doc("", doc_id="empty")]))) == []
 
 
 # --- speakers -----------------------------------------------------------------------------------
@@ -457,11 +457,8 @@ def test_never_raises_and_offsets_hold_on_broken_text() -> None:
 
 
 def _scores(articles: list) -> list:
-    docs = parse(a.text for a in articles)
-    return [
-        score_article(a, extract_quotes(doc, doc_id=a.name))
-        for a, doc in zip(articles, docs, strict=True)
-    ]
+    docs = parse(new_doc(a.text, doc_id=a.name) for a in articles)
+    return [score_article(a, extract_quotes(doc)) for a, doc in zip(articles, docs, strict=True)]
 
 
 def test_seeds_every_required_quote_with_its_speaker_and_nothing_forbidden() -> None:

@@ -89,27 +89,23 @@ from transforms.events.vocab import (
     WARNING_VERBS,
 )
 from transforms.model import EventRecord, QuoteRecord
-from transforms.nlp.coref import MentionTable
 from transforms.nlp.layout import DocLayout
-from transforms.nlp.marks import find_quote_spans
 
 
 class Coder(Participants, Attributes, PloverRules, Records):
     """Codes the events of one parsed article."""
 
-    def __init__(
-        self, doc: Doc, *, doc_id: str, published: date | None, quotes: list[QuoteRecord]
-    ) -> None:
+    def __init__(self, doc: Doc) -> None:
+        quotes: list[QuoteRecord] = doc._.quotes
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
-        self.doc_id = doc_id
-        self.published = published
+        self.doc_id: str = doc._.doc_id or ""
+        self.published: date | None = doc._.published
         self.quotes = [q for q in quotes if q.quote_type in {"indirect", "mixed"}]
         self.sentences = list(doc.sents)
-        self.layout = DocLayout(doc)
-        spans = find_quote_spans(self.layout.text, self.layout.blocks)
-        self.direct = direct_quote_spans(self.layout, spans, quotes, self.sentences)
-        self.memory = Memory(doc, published, MentionTable(self.layout, spans))
+        self.layout: DocLayout = doc._.layout
+        self.direct = direct_quote_spans(quotes)
+        self.memory = Memory(doc, self.published, doc._.mentions)
         self.verbs = verb_dictionary()
         self.nouns = noun_lexicon()
         self.events: list[Candidate] = []

@@ -28,7 +28,6 @@ from spacy.tokens import Span, Token
 
 from transforms.model import QuoteRecord
 from transforms.nlp.layout import DocLayout
-from transforms.nlp.marks import QuoteSpan
 from transforms.nlp.registry import Lexicon
 
 #: A quoted stretch at least this long (in words), or starting a sentence, is a direct quote.
@@ -131,23 +130,9 @@ def story_discarded(layout: DocLayout, sentences: list[Span]) -> bool:
     return lead is not None and d.sentence_hit(lead.text)
 
 
-def direct_quote_spans(
-    layout: DocLayout,
-    quotations: list[QuoteSpan],
-    quotes: list[QuoteRecord],
-    sentences: list[Span],
-) -> list[tuple[int, int]]:
-    """Spans of direct quotes: the quote stage's, plus long or sentence-initial quoted text."""
-    spans = [(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"]
-    sent_starts = {s.start_char for s in sentences}
-    text = layout.text
-    for span in quotations:
-        start, end = span.open, span.outer_end
-        words = len(text[start:end].split())
-        initial = start in sent_starts or text[max(0, start - 2) : start].strip() in {"", ":"}
-        if words >= DIRECT_QUOTE_MIN_WORDS or initial:
-            spans.append((start, end))
-    return merge_spans(spans)
+def direct_quote_spans(quotes: list[QuoteRecord]) -> list[tuple[int, int]]:
+    """Character spans of the quote stage's direct quotes, sorted and merged."""
+    return merge_spans([(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"])
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
