@@ -39,12 +39,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.events.actor import Actor
 from transforms.events.attributes import Attributes
 from transforms.events.candidate import Candidate
 from transforms.events.casualties import find_casualties
 from transforms.events.dates import time_expressions
 from transforms.events.memory import Memory
-from transforms.events.mentions import Actor
 from transforms.events.merge import absorb, merge_sentence, retold
 from transforms.events.modality import is_negated
 from transforms.events.nouns import noun_lexicon

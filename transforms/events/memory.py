@@ -22,32 +22,31 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.events.actor import Actor, combine, definite, is_actor_like, merge_identity
 from transforms.events.actors import (
+    SECTOR_LABELS,
     actor_lexicon,
     code_at,
     country_name,
     normalise_word,
     parse_code,
 )
-from transforms.events.mentions import (
-    GROUP_NOMINALS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    QUANTITY_HEADS,
-    SECTOR_LABELS,
-    SECTOR_NOMINALS,
-    THING_PRONOUNS,
-    Actor,
-    code_phrase,
-    combine,
-    definite,
-    is_actor_like,
-    merge_identity,
-    np_tokens,
-    strip_punct,
-)
+from transforms.events.coding import code_phrase
+from transforms.events.phrases import QUANTITY_HEADS, np_tokens, strip_punct
 from transforms.events.places import gazetteer
 from transforms.nlp.coref import MentionTable
+from transforms.nlp.nouns import ANAPHORS
+
+#: Definite nominals that stand for the most recent actor of a sector.
+SECTOR_NOMINALS = {
+    "bloc": "IGO",
+    "union": "IGO",
+    "alliance": "IGO",
+    "group": "REB",
+    "militants": "REB",
+}
+#: "The two sides", "both countries", "the parties": the parties of a dispute.
+GROUP_NOMINALS = frozenset({"side", "party", "country", "nation", "government", "delegation"})
 
 
 class Memory:
@@ -91,7 +90,7 @@ class Memory:
     def _resolve(self, head: Token) -> Actor | None:
         low = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
-            if low not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            if low not in ANAPHORS:
                 return None  # "we", "anyone", "which": nobody in particular to resolve
             return self._earlier_actor(head)
         if head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):

@@ -16,14 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from transforms.events.mentions import (
-    Actor,
-    code_phrase,
-    combine,
-    conjuncts,
-    np_tokens,
-    same_mention,
-)
+from transforms.events.actor import Actor, combine, conjuncts, same_mention
+from transforms.events.coding import code_phrase
+from transforms.events.phrases import np_tokens
 from transforms.events.places import gazetteer
 from transforms.events.plover import PloverCode, to_plover
 from transforms.events.state import CoderState

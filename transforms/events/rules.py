@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from transforms.events.actor import Actor, same_mention
 from transforms.events.candidate import Candidate
-from transforms.events.mentions import Actor, same_mention
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
 from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover

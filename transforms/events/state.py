@@ -7,9 +7,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
 from transforms.events.memory import Memory
-from transforms.events.mentions import Actor
 from transforms.events.nouns import NounLexicon
 from transforms.events.verbs import VerbDictionary
 from transforms.model import QuoteRecord
