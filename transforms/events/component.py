@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.events.coder import Coder
+from transforms.events.coder import code_events
 from transforms.model import EventRecord
 
 if not Doc.has_extension("events"):
@@ -34,7 +34,7 @@ def find_events(doc: Doc) -> Doc:
     """
     if doc._.quotes is None:
         raise ValueError("newsdb_events reads doc._.quotes: run newsdb_quotes first")
-    doc._.events = Coder(doc).run() if len(doc) else []
+    doc._.events = code_events(doc) if len(doc) else []
     return doc
 
 
