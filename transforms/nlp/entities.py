@@ -12,57 +12,23 @@ Name mentions merge by word runs ("al-Hadithi" joins "Saad al-Hadithi", "Rachel 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from transforms.nlp.layout import DocLayout
+from transforms.nlp.names import (
+    acronym_of,
+    contains_run,
+    first_name_only,
+    name_words,
+    possessor_only,
+)
 from transforms.nlp.nouns import COMPANY_NAME_WORDS, ORG_NOUNS, expand_title, is_company_noun
-from transforms.nlp.types import EntityType, Mention
+from transforms.nlp.types import Entity, EntityType, Mention
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-
-_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la"})
-
-
-@dataclass(slots=True)
-class Entity:
-    """One speaker candidate: a person, organisation or group, with what the article says of it."""
-
-    name: str
-    entity_type: EntityType
-    words: tuple[str, ...]  # lower-case name words, for name matching
-    role: str | None = None
-    affiliation: str | None = None
-    role_words: set[str] = field(default_factory=set)
-    gender: str | None = None
-    positions: list[int] = field(default_factory=list)  # token indices of its mentions
-    head_lemma: str = ""
-    is_company: bool = False
-    is_name: bool = False  # named ("Hamilton Police Service"), not described ("the unit")
-    joint: bool = False  # "A and B", speaking together
-    plural: bool = False  # described by a plural noun ("U.S. companies", "residents")
-    acronym: str = ""
-    order: int = -1  # place in the table, which breaks ties between equal matches
-
-    def add_position(self, i: int) -> None:
-        insort(self.positions, i)  # kept sorted: recency questions are binary searches
-
-    def vocabulary(self) -> set[str]:
-        """The words a description can match: name words, role words, head noun."""
-        return {*self.words, *self.role_words, self.head_lemma} - {""}
-
-    def last_before(self, i: int) -> int:
-        """Latest mention before token ``i``, or -1."""
-        k = bisect_left(self.positions, i)
-        return self.positions[k - 1] if k else -1
-
-    def first_after(self, i: int) -> int:
-        """Earliest mention after token ``i``, or -1."""
-        k = bisect_right(self.positions, i)
-        return self.positions[k] if k < len(self.positions) else -1
 
 
 class EntityTable:
@@ -130,7 +96,11 @@ class EntityTable:
         if mention.entity_type != "organisation" or not name[:1].isupper():
             return None
         entity = self._match_name(words, mention.head, mention.entity_type)
-        if entity is not None and len(entity.words) > len(words) and _contains(entity.words, words):
+        if (
+            entity is not None
+            and len(entity.words) > len(words)
+            and contains_run(entity.words, words)
+        ):
             return entity
         return None
 
@@ -148,7 +118,7 @@ class EntityTable:
                 mention.entity_type,
                 words,
                 head_lemma=mention.head_lemma,
-                acronym=_acronym(mention.name),
+                acronym=acronym_of(mention.name),
                 is_name=True,
             )
             entity.is_company = _is_company_name(words) or (
@@ -170,9 +140,9 @@ class EntityTable:
             self._register(entity)
         elif mention.kind == "name" and mention.name:
             words = name_words(mention.name)
-            if len(words) > len(entity.words) and _contains(words, entity.words):
+            if len(words) > len(entity.words) and contains_run(words, entity.words):
                 entity.name, entity.words = mention.name, words  # a fuller name
-                entity.acronym = entity.acronym or _acronym(mention.name)
+                entity.acronym = entity.acronym or acronym_of(mention.name)
                 self._index(entity)
                 entity.is_name = True
                 if (
@@ -271,13 +241,13 @@ class EntityTable:
             if not entity.is_name and entity.entity_type != "organisation":
                 continue  # "a statement from the Red Cross" does not name the Red Cross
             cross_type = stype == "person" and entity.entity_type not in ("person", "unknown")
-            if cross_type and not (loose and entity.is_name and _contains(entity.words, words)):
+            if cross_type and not (loose and entity.is_name and contains_run(entity.words, words)):
                 continue
-            if not (_contains(entity.words, words) or _contains(words, entity.words)):
+            if not (contains_run(entity.words, words) or contains_run(words, entity.words)):
                 continue
-            if entity.entity_type == "person" and _first_name_only(entity.words, words):
+            if entity.entity_type == "person" and first_name_only(entity.words, words):
                 continue  # news does not refer back to "Israel Katz" as "Israel"
-            if _possessor_only(entity.name, words):
+            if possessor_only(entity.name, words):
                 continue
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
             recent = entity.last_before(at)
@@ -352,49 +322,6 @@ def _names_something(modifiers: Span) -> bool:
     """Whether an organisation description is specific: "Turkey’s defence ministry", "the
     Saudi-led coalition" (a proper noun or nationality), not "a new shadow cabinet"."""
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG") for t in modifiers)
-
-
-def name_words(name: str) -> tuple[str, ...]:
-    """Lower-case words of a name, hyphens split, possessive clitics dropped."""
-    out: list[str] = []
-    for raw in name.replace("-", " ").replace("‐", " ").split():
-        w = raw.lower().strip(".,()[]\"“”'")
-        if w.endswith(("’s", "'s")):
-            w = w[:-2]
-        if w and w not in ("the", "a", "an"):
-            out.append(w)
-    return tuple(out)
-
-
-def _possessor_only(name: str, words: tuple[str, ...]) -> bool:
-    """Whether ``words`` are just the possessor of ``name``: "Colombia" in "Colombia's
-    National Liberation Army" names the country, not the army."""
-    head, sep, rest = name.replace("’", "'").partition("'s ")
-    return bool(sep and rest) and name_words(head) == words
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """Whether ``shorter`` is a contiguous run of ``longer``."""
-    n, m = len(longer), len(shorter)
-    if m == 0 or m > n:
-        return False
-    return any(longer[i : i + m] == shorter for i in range(n - m + 1))
-
-
-def _first_name_only(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether ``words`` occur in a longer person ``name`` only as its opening words."""
-    n, m = len(name), len(words)
-    if m >= n:
-        return False
-    return all(name[i : i + m] != words for i in range(1, n - m + 1))
-
-
-def _acronym(name: str) -> str:
-    """Initials of a multi-word name: "International Committee of the Red Cross" -> "ICRC"."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
-    if len(words) < 2:
-        return ""
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
 def _describes_company(noun: str) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.names import modifiers_of, named_mention, org_name
 from transforms.nlp.nouns import (
+    ANAPHORS,
     COLLECTIVE_NOUNS,
     FEMALE_PRONOUNS,
     GENERIC_PERSON_NOUNS,
@@ -254,3 +255,33 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         mention.role = clean_role(layout.text_of(role_first, last))
         mention.affiliation = affiliation(doc, role_first, last)
     return mention
+
+
+#: NER labels of words that are never a mention ("March 2022", "14 votes").
+NOT_MENTIONS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_mention_head(tok: Token) -> bool:
+    """Whether ``tok`` heads a noun phrase the pass resolves: a noun or name that is not part
+    of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject (which
+    stands for its antecedent)."""
+    if tok.pos_ == "PRON":
+        low = tok.lower_
+        if low in RELATIVE_PRONOUNS:
+            return tok.dep_ in SUBJECT_DEPS
+        return low in ANAPHORS
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_MENTIONS:
+        return False
+    if tok.dep_ in ("compound", "flat", "amod") or _hyphen_modifier(tok):
+        return False
+    # A common noun matters as a subject, or when it can name a person, organisation or group
+    # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
+    return tok.pos_ == "PROPN" or tok.dep_ in SUBJECT_DEPS or could_be_someone(tok)
+
+
+def _hyphen_modifier(tok: Token) -> bool:
+    """ "Saudi" in "the Saudi-led coalition", "Iran" in "Iran-backed militias": part of a
+    modifier, not a mention of its own."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()

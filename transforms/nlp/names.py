@@ -247,3 +247,51 @@ def modifiers_of(doc: Doc, first: int, head_i: int) -> tuple[str, ...]:
             continue
         out.append(tok.lower_)
     return tuple(out)
+
+
+# ---- comparing names ----------------------------------------------------------------------
+
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la"})
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name, hyphens split, possessive clitics dropped."""
+    out: list[str] = []
+    for raw in name.replace("-", " ").replace("‐", " ").split():
+        w = raw.lower().strip(".,()[]\"“”'")
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        if w and w not in ("the", "a", "an"):
+            out.append(w)
+    return tuple(out)
+
+
+def possessor_only(name: str, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are just the possessor of ``name``: "Colombia" in "Colombia's
+    National Liberation Army" names the country, not the army."""
+    head, sep, rest = name.replace("’", "'").partition("'s ")
+    return bool(sep and rest) and name_words(head) == words
+
+
+def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` is a contiguous run of ``longer``."""
+    n, m = len(longer), len(shorter)
+    if m == 0 or m > n:
+        return False
+    return any(longer[i : i + m] == shorter for i in range(n - m + 1))
+
+
+def first_name_only(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` occur in a longer person ``name`` only as its opening words."""
+    n, m = len(name), len(words)
+    if m >= n:
+        return False
+    return all(name[i : i + m] != words for i in range(1, n - m + 1))
+
+
+def acronym_of(name: str) -> str:
+    """Initials of a multi-word name: "International Committee of the Red Cross" -> "ICRC"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()

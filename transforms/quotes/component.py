@@ -8,8 +8,9 @@ from spacy.tokens import Doc
 from transforms.model import QuoteRecord
 from transforms.nlp.coref import MentionTable
 from transforms.nlp.layout import DocLayout
-from transforms.quotes.direct import TokenMasks, find_direct_quotes
+from transforms.quotes.direct import find_direct_quotes
 from transforms.quotes.indirect import find_indirect_quotes
+from transforms.quotes.masks import TokenMasks
 from transforms.quotes.records import build_records
 
 if not Doc.has_extension("quotes"):

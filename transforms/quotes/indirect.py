@@ -36,8 +36,9 @@ from transforms.nlp.speech import (
 )
 from transforms.nlp.subjects import is_non_speaker
 from transforms.quotes.attribution import Attribution, Candidate, attribute
-from transforms.quotes.direct import DirectResult, TokenMasks
+from transforms.quotes.direct import DirectResult
 from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
+from transforms.quotes.masks import TokenMasks
 
 CONFIDENCE = {
     "indirect:ccomp": 0.85,

@@ -13,12 +13,11 @@ from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
-from transforms.nlp.entities import Entity
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.mentions import mention_at
 from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS
 from transforms.nlp.subjects import issuer_of
-from transforms.nlp.types import Mention, MentionKind
+from transforms.nlp.types import Entity, Mention, MentionKind
 from transforms.quotes.attribution import Attribution, Candidate
 
 
