@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def article_text(path: Path) -> str:
     return cleaned_text(str(path.resolve()), path.read_bytes())
 
 
-def code_texts(items: list[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:
+def code_texts(items: Sequence[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:
     """Parse each (name, text, published) once and code its events (after its quotes, which
     the event stage reads)."""
     out: dict[str, list[EventRecord]] = {}

@@ -319,4 +319,4 @@ def _is_capital(head: Token, country: str | None) -> bool:
     if country is None or head.ent_type_ != "GPE":
         return False
     record = countries().get(country)
-    return bool(record) and str(record.get("capital", "")).lower() == head.text.lower()
+    return record is not None and str(record.get("capital", "")).lower() == head.text.lower()

@@ -50,7 +50,7 @@ def to_record(ctx: Article, cand: Candidate) -> EventRecord:
         longitude=cand.place.longitude if cand.place else None,
         event_date=date_.value,
         date_text=date_.text,
-        date_precision=date_.precision,  # type: ignore[arg-type]
+        date_precision=date_.precision,
         date_method=date_.method,
         fatalities=max((c.count for c in fatal), default=None),
         injured=max((c.count for c in hurt), default=None),

@@ -159,7 +159,7 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if lemma == "order" and obj is not None and obj.lemma_.lower() in OWN_FORCES:
         # "ordered the army to move closer to the border": the order is the act.
-        return (inner if inner_plover is not None else "154", "order")
+        return (inner if inner is not None and inner_plover is not None else "154", "order")
     if lemma in REQUEST_VERBS and any(c.dep_ in {"dobj", "prep"} for c in tok.children):
         own = to_plover(code)
         return (

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from transforms.events.patterns import Frame, NounSpec, PrepSpec, VerbPattern, best_pattern
 from transforms.nlp.registry import Lexicon
@@ -318,7 +318,7 @@ class VerbDictionary:
         return VerbHit(entry.code, entry.verb, entry.block.name, None, end)
 
 
-def _multiword_end(doc: Sequence[Token], token: Token, entry: VerbEntry) -> int | None:
+def _multiword_end(doc: Doc, token: Token, entry: VerbEntry) -> int | None:
     """Index after the entry's words if they surround ``token`` in the text, else None.
 
     The words after the verb may also be its particle or preposition child placed after the

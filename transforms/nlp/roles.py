@@ -64,8 +64,9 @@ def appositive_role(head: Token, layout: DocLayout) -> tuple[str, int, int] | No
                 continue
             first, last = np_bounds(child)
             first = skip_determiner(doc, first)
-            if first <= last:
-                return clean_role(layout.text_of(first, last)), first, last
+            role = clean_role(layout.text_of(first, last)) if first <= last else None
+            if role:
+                return role, first, last
     return None
 
 
