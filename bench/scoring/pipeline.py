@@ -105,7 +105,7 @@ R = TypeVar("R", Quote, Event)
 
 def _rows(frame: Any, cls: type[R]) -> dict[str, list[R]]:
     """Frame rows grouped by ``doc_id``, as ``cls`` records (only the columns ``cls`` has)."""
-    names = [f.name for f in fields(cls)]
+    names: list[str] = [f.name for f in fields(cls)]
     out: dict[str, list[R]] = {}
     for row in frame.select(["doc_id", *names]).iter_rows(named=True):
         out.setdefault(row["doc_id"], []).append(cls(**{n: row[n] for n in names}))

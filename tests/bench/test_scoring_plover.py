@@ -44,7 +44,8 @@ def test_records_map_old_names_and_code_typos() -> None:
     assert parse_record(item("DEMAND")).gold.event_type == "REQUEST"
     assert parse_record(item("DISAPPROVE")).gold.event_type == "ACCUSE"
     assert parse_record(item("INVESTIGATE")).gold.event_type == "ACCUSE"
-    for no_target in ("", None, []):
+    no_targets: tuple[Any, ...] = ("", None, [])
+    for no_target in no_targets:
         assert parse_record(item(target=no_target)).gold.actor2_countries == ()
 
 
