@@ -7,14 +7,16 @@ offsets (``align``) and compared there with the annotated spans.
 
 Figures (word positions, ``overlap.covered``):
 
-* **recall** on speech attributions (``speech.is_speech``): found when one predicted quote
-  covers at least half of the content's words;
+* **recall** on speech attributions (``speech.is_speech``): found when the predicted quotes
+  cover at least half of the content's words. Together, not one alone: PolNeAR makes one
+  content of a quote interrupted by its cue ("A," he said, "B.") or running over several
+  sentences, where the ``quotes`` table has one row per segment;
 * **precision** of the ``quotes`` table against *all* annotated contents: a predicted quote is
   right when at least half of its words lie inside annotated contents (PolNeAR also annotates
   beliefs and endorsements, so a quote of one is not an error here); also per quote type;
 * **quote F1**, the harmonic mean of those two;
-* **speaker mention**: for each found speech attribution with a Source, whether the best
-  covering quote's ``speaker_mention`` is the Source (same words) or shares its head word;
+* **speaker mention**: for each found speech attribution with a Source, whether the quote
+  covering most of it has the Source as ``speaker_mention`` (same words) or shares its head;
 * **speaker**: for each found attribution with a resolved name in ``polnear_speakers.json``,
   whether ``speaker`` is that name (same words, initials aside) or, for a named person, has the
   same surname;
@@ -84,11 +86,11 @@ class GoldAttribution:
 
 @dataclass(slots=True)
 class Found:
-    """The predicted quote that covers an attribution best, with what it got right."""
+    """A found attribution: the predicted quote covering most of it, and what it got right."""
 
     gold: GoldAttribution
     pred: Quote
-    coverage: float
+    coverage: float  # by all predicted quotes together
     mention_exact: bool | None = None  # None: no Source annotated
     mention_head: bool | None = None
     speaker: SpeakerEntry | None = None
@@ -133,16 +135,13 @@ def score_article(
         result.right.append(
             span is not None and covered(word_ranges(raw, [span]), contents) >= MATCH_THRESHOLD
         )
+    spans = [(q, span) for q, span in result.predicted if span is not None]
     for g in result.gold:
-        best: tuple[float, Quote] | None = None
-        for q, span in result.predicted:
-            if span is None:
-                continue
-            c = covered(g.words, [span])
-            if c >= MATCH_THRESHOLD and (best is None or c > best[0]):
-                best = (c, q)
-        if best is not None:
-            result.found[g.ref] = _found(raw, g, best[1], best[0], article.name, ann_name, speakers)
+        together = covered(g.words, [span for _, span in spans])
+        if together < MATCH_THRESHOLD:
+            continue
+        best = max(spans, key=lambda qs: covered(g.words, [qs[1]]))[0]
+        result.found[g.ref] = _found(raw, g, best, together, article.name, ann_name, speakers)
     return result
 
 

@@ -25,13 +25,13 @@ from bench.scoring.speech import in_quotation_marks, is_speech, lemmas, speech_c
 NAME = "gazette_2016-03-01_bridge-plan"
 RAW = (
     "Mayor backs  new bridge plan\n\n"
-    "Mayor Ada Quill said the bridge would open in May. “We are ready,” she said.\n\n"
-    "Critics believe the plan is too costly.\n"
+    "Mayor Ada Quill said the bridge would open in May. “We are ready,” she said. “The money is "
+    "there.”\n\nCritics believe the plan is too costly.\n"
 )
 # What the cleaner makes of RAW: the headline dropped, runs of spaces collapsed.
 CLEANED = (
-    "Mayor Ada Quill said the bridge would open in May. “We are ready,” she said.\n\n"
-    "Critics believe the plan is too costly."
+    "Mayor Ada Quill said the bridge would open in May. “We are ready,” she said. “The money is "
+    "there.”\n\nCritics believe the plan is too costly."
 )
 
 
@@ -41,7 +41,8 @@ def span(text: str, part: str, after: int = 0) -> str:
 
 
 def annotation() -> str:
-    """E1 indirect speech, E2 a direct quote, E3 a belief (not speech), E4 in the headline."""
+    """E1 indirect speech, E2 a direct quote around its cue (one content in two parts), E3 a
+    belief (not speech), E4 in the headline."""
     quote_at = RAW.index("“We")
     lines = [
         f"T1\tSource {span(RAW, 'Mayor Ada Quill')}\tMayor Ada Quill",
@@ -50,7 +51,7 @@ def annotation() -> str:
         "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
         f"T4\tSource {span(RAW, 'she')}\tshe",
         f"T5\tCue {span(RAW, 'said', quote_at)}\tsaid",
-        f"T6\tContent {span(RAW, '“We are ready,”')}\t“We are ready,”",
+        f"T6\tContent {span(RAW, '“We are ready,”')};{span(RAW, '“The money is there.”')}\tx",
         "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
         f"T7\tSource {span(RAW, 'Critics')}\tCritics",
         f"T8\tCue {span(RAW, 'believe')}\tbelieve",
@@ -126,7 +127,8 @@ def test_figures_on_a_hand_made_prediction(corpus: Path) -> None:
     assert article.ann_path is not None and article.ann_path.name.endswith("_ab12.ann")
     predicted = [
         quote("the bridge would open in May", "indirect", "Quill", "Ada Quill"),
-        quote("We are ready,", "direct", "she", "Critics"),
+        quote("We are ready,", "direct", None, None),  # E2 by these two together
+        quote("The money is there.", "direct", "she", "Critics"),  # covers most of E2
         quote("believe the plan is too costly", "indirect", None, None),  # 5 words of 6 in E3
         quote("she said", "indirect", None, None),  # not annotated content at all
     ]
@@ -143,12 +145,14 @@ def test_figures_on_a_hand_made_prediction(corpus: Path) -> None:
     t = total([result])
     assert (t.speech.tp, t.speech.fn) == (2, 0)  # E1 and E2; E3 is a belief, E4 is no speech
     assert (t.every.tp, t.every.fn) == (3, 1)  # E3 found too; E4 (headline) lost in cleaning
-    assert (t.table.tp, t.table.fp) == (3, 1)
+    assert (t.table.tp, t.table.fp) == (4, 1)
     assert t.by_type["direct"].precision == 1.0 and t.by_type["indirect"].precision == 2 / 3
     assert t.lost_all == 1 and t.lost_speech == 0
     assert t.mention_exact.line() == "1/2 0.500"  # "she" = "she"; "Quill" is not the Source
     assert t.mention_head.line() == "2/2 1.000"  # but shares its head
     assert t.speaker_exact.line() == "1/2 0.500"
+    alone = score_article(article, Processed("x", text=CLEANED, quotes=predicted[1:2]), speakers)
+    assert "E2" not in alone.found  # one segment covers 3 of its 7 words
     report = format_report([result], speakers, details=True)
     assert "SPEAKER E2 gold 'Ada Quill' got 'Critics'" in report
 
