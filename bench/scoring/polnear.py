@@ -292,7 +292,8 @@ def format_report(
         f"  speaker_mention = Source        {t.mention_exact.line()}  "
         f"(or same head {t.mention_head.line()})",
         f"  speaker = resolved name         {t.speaker_exact.line()}  "
-        f"(same surname {t.speaker_surname.line()}; speech only {t.speaker_exact_speech.line()})"
+        f"(same surname {t.speaker_surname.line()}; entries marked speech "
+        f"{t.speaker_exact_speech.line()})"
         f"  [{len(speakers.entries)} names in {len(speakers.articles)} articles, "
         f"{covered_articles} of them scored here]",
         "  speaker by type                 "
