@@ -49,8 +49,9 @@ UNREAL: frozenset[str] = frozenset({
     "not", "t", "never", "no", "might", "may", "could", "would", "can", "should", "must",
 })  # fmt: skip
 
-#: Opening quotation marks (the straight double quote opens and closes).
-OPENING_MARKS = frozenset('"“‘«')
+#: Opening quotation marks (the straight double quote opens and closes). Two apostrophes
+#: stand for a double quote in some archives (PolNeAR's New York Times texts among them).
+OPENING_MARKS: tuple[str, ...] = ('"', "“", "‘", "«", "''")
 
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
@@ -94,11 +95,9 @@ def in_quotation_marks(text: str, content: tuple[Range, ...]) -> bool:
     if not content:
         return False
     start, end = content[0]
-    inside = text[start:end].lstrip()
-    if inside[:1] in OPENING_MARKS:
+    if text[start:end].lstrip().startswith(OPENING_MARKS):
         return True
-    before = text[:start].rstrip(" ")
-    return before[-1:] in OPENING_MARKS
+    return text[:start].rstrip(" ").endswith(OPENING_MARKS)
 
 
 def is_speech(text: str, cue: tuple[Range, ...], content: tuple[Range, ...]) -> bool:

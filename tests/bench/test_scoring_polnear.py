@@ -108,6 +108,9 @@ def test_speech_is_a_reporting_cue_or_quotation_marks() -> None:
     content = ((text.index("the plan"), text.index(" and")),)
     assert in_quotation_marks(text, content)
     assert is_speech(text, ((3, 9),), content)  # "thinks", but quoted
+    archive = "He thinks ''the plan is dead'' and hopes it is."  # two apostrophes as a mark
+    assert in_quotation_marks(archive, ((archive.index("''"), archive.index(" and")),))
+    assert not in_quotation_marks("It is the plan's end.", ((6, 20),))
     said = "She did not say the plan is dead."
     assert not is_speech(said, ((4, 15),), ((16, 32),))  # negated speech did not happen
 
