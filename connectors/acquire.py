@@ -14,8 +14,8 @@ from pathlib import Path
 
 from connectors.files import read_local
 from connectors.http import FetchConfig, fetch_urls
+from transforms.clean.textdoc import find_original_url
 from transforms.model import Failure, RawDoc, SourceItem
-from transforms.textdoc import find_original_url
 
 #: Local formats whose text may name an original URL. HTML carries its own <link rel=canonical>,
 #: which the cleaning stage reads; guessing at it here would be a second, weaker parser.

@@ -35,10 +35,10 @@ from connectors.http import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import failures_frame, process_batch
-from transforms.incremental import Plan, inputs_frame, plan_batch
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
-from transforms.summary import RunSummary
-from transforms.version import NEWSDB_VERSION
+from transforms.run.plan import Plan, inputs_frame, plan_batch
+from transforms.run.summary import RunSummary
+from transforms.run.version import NEWSDB_VERSION
 
 
 @task(name="discover", cache_policy=NO_CACHE)

@@ -23,7 +23,7 @@ or ``# Headline`` / date / ``By NAME`` / paragraphs in Markdown. The reading is:
    (standfirst, repeated headline, reading time) is dropped. The header never reaches past a
    blank-separated block that holds a sentence but no date or byline: that block is the first
    body paragraph. Without a headline only date and byline lines at the very top are header.
-3. **Body.** Every other line goes through the boilerplate table (``transforms.boilerplate``);
+3. **Body.** Every other line goes through the boilerplate table (``transforms.clean.boilerplate``);
    repeats of the headline and the ``Original url:`` block are dropped as well. A line that
    is cut mid-sentence (hard-wrapped text, Markdown soft breaks) is joined to the next one;
    each remaining line is a paragraph.
@@ -36,10 +36,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.boilerplate import headline_key, is_boilerplate
-from transforms.datelines import parse_date_line
-from transforms.markdown import strip_line
-from transforms.normalize import join_paragraphs, split_lines
+from transforms.clean.boilerplate import headline_key, is_boilerplate
+from transforms.clean.datelines import parse_date_line
+from transforms.clean.markdown import strip_line
+from transforms.clean.normalize import join_paragraphs, split_lines
 
 #: A headline has at most this many words (news headlines rarely pass 20).
 HEADLINE_MAX_WORDS = 25
@@ -100,7 +100,7 @@ class Header:
 def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
     """Read a decoded text (or Markdown) article: headline, header, body paragraphs.
 
-    The body is normalised (``transforms.normalize``) with paragraphs separated by "\\n\\n".
+    The body is normalised (``transforms.clean.normalize``) with paragraphs separated by "\\n\\n".
     It may be empty; deciding whether that is an error is the caller's business.
     """
     url = find_original_url(text)

@@ -33,7 +33,7 @@ from typing import Literal
 from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
 
-from transforms.clean_errors import CleanError
+from transforms.clean.errors import CleanError
 
 DecodeMethod = Literal["bom", "header", "meta", "utf-8", "detected", "fallback"]
 

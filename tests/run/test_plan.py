@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from connectors.duckstore import StoredInput
-from transforms.incremental import inputs_frame, plan_batch
 from transforms.model import PIPELINE_VERSION, RawDoc
-from transforms.summary import RunSummary
+from transforms.run.plan import inputs_frame, plan_batch
+from transforms.run.summary import RunSummary
 
 
 def _raw(source: str, body: bytes) -> RawDoc:

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from transforms.boilerplate import boilerplate_rule, same_headline
-from transforms.datelines import parse_date_line
-from transforms.markdown import looks_like_markdown, strip_inline, strip_line
-from transforms.normalize import join_paragraphs, normalize_text
-from transforms.textdoc import find_original_url, parse_byline, parse_text
+from transforms.clean.boilerplate import boilerplate_rule, same_headline
+from transforms.clean.datelines import parse_date_line
+from transforms.clean.markdown import looks_like_markdown, strip_inline, strip_line
+from transforms.clean.normalize import join_paragraphs, normalize_text
+from transforms.clean.textdoc import find_original_url, parse_byline, parse_text
 
 # --- headline rule ------------------------------------------------------------------------------
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import transforms.clean as clean_module
+import transforms.clean.document as clean_module
 from transforms.clean import MAX_TEXT_CHARS, CleanError, clean, clean_many, input_format
+from transforms.clean.urls import canonical_url
 from transforms.model import RawDoc, stable_id
-from transforms.urls import canonical_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SEED_GOLD = json.loads((ROOT / "tests/fixtures/expectations/seeds.json").read_text("utf-8"))
 DEVSET = sorted((ROOT / "tests/fixtures/devset").glob("*.txt"))

@@ -4,7 +4,7 @@ Article files saved as Markdown (by "save as Markdown" extensions or HTML-to-Mar
 carry headings, emphasis, links and images; downstream extraction wants the words only. This
 is not a Markdown renderer: it removes the syntax and keeps the text in place, so that every
 sentence of the article stays a verbatim substring of the result. Paragraph structure is left
-to the caller (``transforms.textdoc``).
+to the caller (``transforms.clean.textdoc``).
 
 * ``[text](url)`` / ``[text][ref]`` / ``<https://...>`` become ``text`` / ``text`` / the URL;
 * images are removed entirely: their alt text is a caption, not part of the story;
