@@ -34,7 +34,8 @@ from connectors.duckstore import NewsDB
 from connectors.http import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
-from transforms.batch import failures_frame, process_batch
+from transforms.batch import process_batch
+from transforms.frames import failures_frame
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
 from transforms.run.plan import Plan, inputs_frame, plan_batch
 from transforms.run.summary import RunSummary
@@ -169,11 +170,8 @@ def ingest(
 
 
 def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
-    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
-    return plan_batch(raws, stored, refresh=reprocess)
+    return plan_batch(raws, db.stored_inputs(inputs_frame(raws)), refresh=reprocess)
 
 
 def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
-    frames = BatchFrames.empty()
-    frames.failures = failures_frame(failures, run_id, datetime.now(UTC))
-    return frames
+    return BatchFrames.empty(failures=failures_frame(failures, run_id, datetime.now(UTC)))
