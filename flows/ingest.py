@@ -35,6 +35,7 @@ from connectors.http import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import process_batch
+from transforms.clean import original_url
 from transforms.frames import failures_frame
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
 from transforms.run.plan import Plan, inputs_frame, plan_batch
@@ -52,8 +53,12 @@ def discover_task(sources: list[str]) -> tuple[list[SourceItem], list[Failure]]:
 def acquire_task(
     items: list[SourceItem], config: FetchConfig, fetch_originals: bool
 ) -> list[RawDoc | Failure]:
-    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher)."""
-    return acquire(items, config, fetch_originals=fetch_originals)
+    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher).
+
+    A local file that names the page it was saved from keeps that address (and, with
+    ``fetch_originals``, is replaced by the live page): ``original_url`` reads the name.
+    """
+    return acquire(items, config, original_url=original_url, fetch_originals=fetch_originals)
 
 
 @task(name="process", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)

@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 
+from transforms.clean import original_url
 from transforms.clean.boilerplate import boilerplate_rule, same_headline
 from transforms.clean.datelines import parse_date_line
 from transforms.clean.markdown import looks_like_markdown, strip_inline, strip_line
 from transforms.clean.normalize import join_paragraphs, normalize_text
 from transforms.clean.textdoc import find_original_url, parse_byline, parse_text
+from transforms.model import RawDoc
 
 # --- headline rule ------------------------------------------------------------------------------
 
@@ -134,6 +136,22 @@ def test_original_url_on_the_same_line() -> None:
     text = "Body text.\n\nOriginal url: https://news.example/a?b=1\n"
     assert find_original_url(text) == "https://news.example/a?b=1"
     assert parse_text(text).text == "Body text."
+
+
+def test_original_url_of_a_raw_local_file() -> None:
+    """What acquire asks before fetching: only text and Markdown files name an original,
+    in whatever encoding they were saved."""
+    text = "Headline\n\nBody text.\n\nOriginal url:\n\n<https://news.example/a>\n"
+    assert original_url(RawDoc("/s.txt", text.encode(), content_type="text/plain")) == (
+        "https://news.example/a"
+    )
+    assert original_url(RawDoc("/s.md", text.encode("utf-16"), content_type="text/markdown")) == (
+        "https://news.example/a"
+    )
+    html = f"<html><body><p>{text}</p></body></html>".encode()
+    assert original_url(RawDoc("/s.html", html, content_type="text/html")) is None
+    assert original_url(RawDoc("/s.txt", b"Just a body.\n", content_type="text/plain")) is None
+    assert original_url(RawDoc("/s.txt", b"\x00\x01\x02", content_type="text/plain")) is None
 
 
 # --- Markdown -----------------------------------------------------------------------------------

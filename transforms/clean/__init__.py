@@ -12,10 +12,20 @@ module per concern, in the order an input meets them:
 * ``boilerplate``: the one table of non-article lines;
 * ``normalize``: the one Unicode/whitespace normalisation of body text;
 * ``urls``: the canonical URL that names a document;
-* ``errors``: ``CleanError``, the reason an input is not a document.
+* ``errors``: ``CleanError``, the reason an input is not a document;
+* ``original``: before any fetching, the web page a saved local file says it copies.
 """
 
 from transforms.clean.document import MAX_TEXT_CHARS, clean, clean_many, input_format
 from transforms.clean.errors import CleanError, CleanErrorKind
+from transforms.clean.original import original_url
 
-__all__ = ["MAX_TEXT_CHARS", "CleanError", "CleanErrorKind", "clean", "clean_many", "input_format"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "CleanError",
+    "CleanErrorKind",
+    "clean",
+    "clean_many",
+    "input_format",
+    "original_url",
+]
