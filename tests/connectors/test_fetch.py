@@ -683,6 +683,22 @@ def test_robots_empty_disallow_and_crawl_delay() -> None:
     assert not RobotsPolicy.disallow_all("HTTP 500").allows("https://x/a")
 
 
+def test_robots_rules_outside_groups_are_ignored_and_our_group_overrides_star() -> None:
+    policy = _policy(
+        "Disallow: /\nUser-agent: *\nDisallow: /x\n\nUser-agent: newsdb\nCrawl-delay: 3\n"
+    )
+    assert policy.allows("https://x/a") and policy.allows("https://x/x")
+    assert policy.crawl_delay == 3.0
+    star = _policy("User-agent: *\nDisallow: /x\nCrawl-delay: 1\n")
+    assert not star.allows("https://x/x/1") and star.crawl_delay == 1.0
+
+
+def test_robots_a_closed_site_still_lets_robots_txt_through() -> None:
+    closed = RobotsPolicy.disallow_all("connection refused")
+    assert not closed.allows("https://x/") and closed.allows("https://x/robots.txt")
+    assert closed.crawl_delay is None and RobotsPolicy.allow_all().allows("https://x/a")
+
+
 def test_product_token() -> None:
     assert product_token(DEFAULT_USER_AGENT) == "newsdb"
     assert product_token("Googlebot/2.1 (+http://www.google.com/bot.html)") == "googlebot"
