@@ -9,7 +9,7 @@ import pytest
 from transforms.clean import original_url
 from transforms.clean.boilerplate import boilerplate_rule, same_headline
 from transforms.clean.datelines import parse_date_line
-from transforms.clean.markdown import looks_like_markdown, strip_inline, strip_line
+from transforms.clean.markdown import looks_like_markdown, plain_lines
 from transforms.clean.normalize import join_paragraphs, normalize_text
 from transforms.clean.textdoc import find_original_url, parse_byline, parse_text
 from transforms.model import RawDoc
@@ -194,14 +194,61 @@ def test_markdown_related_article_teaser_is_boilerplate() -> None:
     ],
 )
 def test_markdown_block_syntax(line: str, text: str, level: int) -> None:
-    md = strip_line(line)
-    assert (md.text, md.heading_level) == (text, level)
+    md = plain_lines([line])
+    assert (md.lines[0], md.headings.get(0, 0)) == (text, level)
 
 
 def test_inline_code_and_autolinks() -> None:
-    assert strip_inline("Run `make` or see <https://example.com/x>.") == (
+    assert plain_lines(["Run `make` or see <https://example.com/x>."]).lines == [
         "Run make or see https://example.com/x."
+    ]
+
+
+def test_markdown_keeps_one_line_per_source_line() -> None:
+    """The caller reads headlines and paragraphs line by line: blank and syntax-only lines
+    stay blank, a paragraph's wrapped lines stay lines, headings are found by line."""
+    md = plain_lines(
+        [
+            "Ministers resign",
+            "================",
+            "",
+            "The *first* line of a paragraph",
+            "and its ~~second~~ line, with &amp; an entity.",
+            "",
+            "```",
+            "kept verbatim **as code**",
+            "```",
+            '<div class="lead">A <b>bold</b> lead kept as text.</div>',
+            "",
+            "<script>var tracking = 1;</script>",
+            "",
+            "    An indented paragraph is a paragraph, not code.",
+            "* * *",
+        ]
     )
+    assert md.lines == [
+        "Ministers resign",
+        "",
+        "",
+        "The first line of a paragraph",
+        "and its second line, with & an entity.",
+        "",
+        "",
+        "kept verbatim **as code**",
+        "",
+        "A bold lead kept as text.",
+        "",
+        "",
+        "",
+        "An indented paragraph is a paragraph, not code.",
+        "",
+    ]
+    assert md.headings == {0: 1}
+
+
+def test_markdown_never_changes_quote_marks() -> None:
+    line = "\"We will stay,\" she said -- and 'nothing' else... (c)"
+    assert plain_lines([line]).lines == [line]
 
 
 def test_markdown_sniffing() -> None:
@@ -209,6 +256,8 @@ def test_markdown_sniffing() -> None:
     assert looks_like_markdown("Text with **bold** and a [link](https://x.example).")
     assert not looks_like_markdown("Plain text, with one *asterisk* and C# code.")
     assert not looks_like_markdown("Heading\n\nA paragraph about #hashtags.")
+    assert looks_like_markdown("Intro\n\n---\n\nA \\*starred\\* word.")  # rule + escape
+    assert not looks_like_markdown("Read it at <https://x.example/a> or [here].")
 
 
 # --- boilerplate table --------------------------------------------------------------------------

@@ -1,118 +1,112 @@
-"""Markdown markup stripped to plain text, one line at a time.
+"""Markdown articles as plain text lines, parsed by markdown-it-py (CommonMark).
 
 Article files saved as Markdown (by "save as Markdown" extensions or HTML-to-Markdown tools)
-carry headings, emphasis, links and images; downstream extraction wants the words only. This
-is not a Markdown renderer: it removes the syntax and keeps the text in place, so that every
-sentence of the article stays a verbatim substring of the result. Paragraph structure is left
-to the caller (``transforms.clean.textdoc``).
+carry headings, emphasis, links and images; downstream extraction wants the words only. The
+document is parsed once and each source line is replaced by its text, so the caller
+(``transforms.clean.textdoc``) still reads headlines, header lines and paragraphs line by line,
+and every sentence of the article stays a verbatim substring of the result:
 
-* ``[text](url)`` / ``[text][ref]`` / ``<https://...>`` become ``text`` / ``text`` / the URL;
-* images are removed entirely: their alt text is a caption, not part of the story;
-* ``**bold**``, ``*em*``, ``__bold__``, ``_em_``, ``~~strike~~`` and ```code``` lose the markers;
-* backslash escapes (``\\(``, ``\\*``, ``\\_``) become the literal character, and an escaped
-  character never takes part in emphasis or link syntax;
-* headings, block quotes and list markers lose their prefix; rules, fences and reference
-  definitions disappear.
+* links and autolinks keep their text (the URL, for an autolink); emphasis, strikethrough and
+  code spans lose their markers; escapes and entities become the character they stand for;
+* images go entirely: their alt text is a caption, not part of the story;
+* headings, block quotes and list markers lose their prefix; rules, fence lines and reference
+  definitions become blank lines; inline HTML tags go, and block HTML keeps its text.
+
+Two departures from CommonMark, both because the input is news text: indented code blocks are
+off (wire copy indents paragraphs with spaces; nobody quotes code in a news story), and no
+typographic replacement is made (quote characters are evidence for quote detection).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-# CommonMark: any ASCII punctuation character may be backslash-escaped.
-_ESCAPABLE = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
-# Escaped characters are parked in the Private Use Area while the syntax is stripped.
-_PUA_BASE = 0xE000
-_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
-_PARKED = re.compile(f"[{chr(_PUA_BASE)}-{chr(_PUA_BASE + len(_ESCAPABLE) - 1)}]")
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
-_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_BLOCKQUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-
-# A link target: no spaces, balanced parentheses allowed one level deep, optional "title".
-_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
-_IMAGE = re.compile(r"!\[[^\]]*\](?:" + _TARGET + r"|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]*)\](?:" + _TARGET + r"|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_CODE = re.compile(r"`+([^`]+?)`+")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-# Single * or _ emphasis; an underscore inside a word (snake_case) is not emphasis.
-_EM_STAR = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
-_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-# Inline HTML that Markdown converters leave behind; a generic <...> pattern would eat "a < b".
-_INLINE_HTML = re.compile(
-    r"</?(?:a|b|i|u|em|strong|span|sup|sub|small|mark|br|abbr|cite|del|ins|s)\b[^>]*>", re.I
-)
-
-
-# Constructs that plain prose practically never contains, for sniffing Markdown in .txt files.
-_SNIFF_CONSTRUCTS = (
-    re.compile(r"^\s{0,3}#{1,6}\s+\S", re.M),  # ATX heading
-    re.compile(r"!?\[[^\]\n]+\]\([^)\s]*\)"),  # link or image
-    re.compile(r"(\*\*|__)\S[^\n]*?\S\1"),  # strong emphasis
-    re.compile(r"\\[" + re.escape(_ESCAPABLE) + r"]"),  # backslash escape
-    re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$", re.M),  # setext underline or rule
-)
+_PARSER = MarkdownIt("commonmark", {"typographer": False}).enable("strikethrough").disable("code")
+# Tags in a block of raw HTML; its text stays (converters wrap paragraphs in <div> or <p>).
+_TAG = re.compile(r"<[^>]*>")
+# Blocks of raw HTML that hold no article text.
+_NON_TEXT_HTML = re.compile(r"\s*<(?:script|style|!--)", re.IGNORECASE)
+# A backslash escape of ASCII punctuation (CommonMark's definition), for sniffing only.
+_ESCAPE = re.compile(r"\\[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
+# Inline tokens whose content is text of the article.
+_TEXT_TOKENS = frozenset({"text", "code_inline", "text_special"})
 
 
 @dataclass(frozen=True, slots=True)
-class MarkdownLine:
-    """A line without its Markdown syntax, and whether it was a heading (and of which level)."""
+class MarkdownText:
+    """One plain line per source line ("" for blank and syntax-only lines), and the level of
+    each heading, by the index of its first line."""
 
-    text: str
-    heading_level: int = 0
-    #: True for lines that only carry syntax (rules, fences, reference definitions, "===").
-    syntax_only: bool = False
-
-
-def strip_inline(text: str) -> str:
-    """Remove inline Markdown (images, links, emphasis, code, escapes) from one line."""
-    text = _ESCAPE.sub(lambda m: chr(_PUA_BASE + _ESCAPABLE.index(m.group(1))), text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    text = _INLINE_HTML.sub("", text)
-    # Strong before emphasis, repeated for nesting such as ***both*** or **a *b* c**.
-    for _ in range(3):
-        before = text
-        text = _STRONG.sub(r"\2", text)
-        text = _EM_STAR.sub(r"\1", text)
-        text = _EM_UNDERSCORE.sub(r"\1", text)
-        text = _STRIKE.sub(r"\1", text)
-        if text == before:
-            break
-    return _PARKED.sub(lambda m: _ESCAPABLE[ord(m.group(0)) - _PUA_BASE], text)
+    lines: list[str]
+    headings: dict[int, int] = field(default_factory=dict)
 
 
-def strip_line(line: str) -> MarkdownLine:
-    """One source line of a Markdown document as plain text (block syntax, then inline)."""
-    if _RULE.match(line) or _FENCE.match(line) or _REF_DEFINITION.match(line):
-        return MarkdownLine("", syntax_only=True)
-    if _SETEXT_H1.match(line):
-        return MarkdownLine("", heading_level=1, syntax_only=True)
-    heading = _HEADING.match(line)
-    if heading:
-        return MarkdownLine(strip_inline(heading.group(2)), heading_level=len(heading.group(1)))
-    line = _BLOCKQUOTE.sub("", line)
-    line = _LIST_MARKER.sub("", line)
-    return MarkdownLine(strip_inline(line))
+def plain_lines(lines: list[str]) -> MarkdownText:
+    """The Markdown document made of ``lines``, line for line as plain text."""
+    out = [""] * len(lines)
+    headings: dict[int, int] = {}
+    tokens = _PARSER.parse("\n".join(lines))
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open":
+            headings[start] = int(token.tag[1:])
+        elif token.type == "inline":
+            _place(out, start, end, _inline_lines(token))
+        elif token.type == "fence":
+            _place(out, start + 1, end, token.content.splitlines())
+        elif token.type == "html_block" and not _NON_TEXT_HTML.match(token.content):
+            _place(out, start, end, [_TAG.sub("", ln) for ln in token.content.splitlines()])
+    return MarkdownText(out, headings)
 
 
 def looks_like_markdown(text: str) -> bool:
     """True if a text declared as plain is really Markdown ("save as Markdown" with .txt).
 
-    It is when its first line is an ATX heading ("# Title") or when at least two different
+    It is when it opens with an ATX heading ("# Title") or when at least two different
     Markdown constructs appear in it: one "**" or "[x](y)" may be a typo, two kinds are markup.
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if _SNIFF_CONSTRUCTS[0].match(first):
+    tokens = _PARSER.parse(text)
+    if tokens and tokens[0].type == "heading_open" and tokens[0].markup.startswith("#"):
         return True
-    return sum(1 for rx in _SNIFF_CONSTRUCTS if rx.search(text)) >= 2
+    kinds: set[str] = set()
+    for token in tokens:
+        if token.type == "heading_open":
+            kinds.add("atx_heading" if token.markup.startswith("#") else "rule_or_setext")
+        elif token.type == "hr":
+            kinds.add("rule_or_setext")
+        for child in token.children or ():
+            if child.type in ("link_open", "image") and child.markup != "autolink":
+                kinds.add("link")
+            elif child.type == "strong_open":
+                kinds.add("strong")
+        if token.type == "inline" and _ESCAPE.search(token.content):
+            kinds.add("escape")
+    return len(kinds) >= 2
+
+
+def _inline_lines(token: Token) -> list[str]:
+    """The text of an inline token, split where the source broke lines."""
+    lines = [""]
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+        elif child.type in _TEXT_TOKENS:
+            lines[-1] += child.content
+        # Markers (link, emphasis, strikethrough), images and inline HTML add no text.
+    return lines
+
+
+def _place(out: list[str], start: int, end: int, lines: list[str]) -> None:
+    """Write a block's lines over its source lines ``start..end``; a block that came out
+    shorter (a code span across a line break) leaves blank lines after it, one that came out
+    longer is joined onto its last line."""
+    room = max(end - start, 1)
+    if len(lines) > room:
+        lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
+    out[start : start + len(lines)] = lines

@@ -38,7 +38,7 @@ from datetime import date
 
 from transforms.clean.boilerplate import headline_key, is_boilerplate
 from transforms.clean.datelines import parse_date_line
-from transforms.clean.markdown import strip_line
+from transforms.clean.markdown import plain_lines
 from transforms.clean.normalize import join_paragraphs, split_lines
 
 #: A headline has at most this many words (news headlines rarely pass 20).
@@ -240,17 +240,10 @@ def _continues(line: str) -> bool:
 
 
 def _strip_markdown(lines: list[str]) -> tuple[list[str], set[int]]:
-    """Strip Markdown line by line; return the lines and the indices of heading lines."""
-    out: list[str] = []
-    headings: set[int] = set()
-    for line in lines:
-        md = strip_line(line)
-        if md.syntax_only and md.heading_level and out and out[-1]:
-            headings.add(len(out) - 1)  # "Title\n=====": the underline makes a heading
-        if md.heading_level and not md.syntax_only and md.heading_level <= 2:
-            headings.add(len(out))
-        out.append(md.text.strip())
-    return out, headings
+    """Markdown to plain lines; return them and the indices of headline-level headings (# / ##)."""
+    md = plain_lines(lines)
+    headings = {i for i, level in md.headings.items() if level <= 2}
+    return [line.strip() for line in md.lines], headings
 
 
 def _drop_original_url_block(lines: list[str]) -> list[str]:
