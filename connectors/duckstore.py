@@ -186,7 +186,8 @@ class NewsDB:
         with the same source or the same bytes."""
         self.con.register("staged_inputs", inputs.to_arrow())
         try:
-            return self.con.execute(read_sql("load/known_inputs.sql")).pl()
+            stored: pl.DataFrame = self.con.sql(read_sql("load/known_inputs.sql")).pl()
+            return stored
         finally:
             self.con.unregister("staged_inputs")
 
@@ -213,7 +214,8 @@ class NewsDB:
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
-        return self.con.sql(sql).pl()
+        frame: pl.DataFrame = self.con.sql(sql).pl()
+        return frame
 
 
 def _explain_open_error(path: str, exc: Exception) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -25,8 +26,13 @@ from transforms.model import (
     Table,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def records_frame(table: Table, records: Sequence[object], stamp: object = None) -> pl.DataFrame:
+
+def records_frame(
+    table: Table, records: Sequence[DataclassInstance], stamp: DataclassInstance | None = None
+) -> pl.DataFrame:
     """``records`` as a frame with exactly ``table``'s columns; ``stamp`` fills its load columns.
 
     Raises TypeError for a record of another type, a missing, unexpected or wrong stamp, or a
