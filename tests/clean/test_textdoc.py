@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from transforms.clean import original_url
 from transforms.clean.boilerplate import boilerplate_rule, same_headline
-from transforms.clean.datelines import parse_date_line
+from transforms.clean.datelines import DAY, MONTH, YEAR, day_number, month_number, parse_date_line
 from transforms.clean.markdown import looks_like_markdown, plain_lines
 from transforms.clean.normalize import join_paragraphs, normalize_text
 from transforms.clean.textdoc import find_original_url, parse_byline, parse_text
@@ -384,3 +385,17 @@ def test_normalisation_composes_and_cleans_spaces() -> None:
 
 def test_paragraphs_are_joined_with_one_blank_line() -> None:
     assert join_paragraphs([" One ", "", "Two\u00a0words", "   "]) == "One\n\nTwo words"
+
+
+def test_date_pieces_for_dates_inside_sentences() -> None:
+    """The pieces other stages build their date patterns from read the same months."""
+    found = re.search(
+        rf"({MONTH})\s+({DAY}),?\s+({YEAR})", "signed on Sept. 3rd, 2020 in Rome", re.I
+    )
+    assert found is not None
+    assert (month_number(found.group(1)), day_number(found.group(2)), found.group(3)) == (
+        9,
+        3,
+        "2020",
+    )
+    assert [month_number(m) for m in ("January", "jan.", "SEPT", "sep", "Dec.")] == [1, 1, 9, 9, 12]
