@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from connectors.fetchconfig import FetchConfig
 from connectors.files import read_local
-from connectors.http import FetchConfig, fetch_urls
+from connectors.http import fetch_urls
 from transforms.model import Failure, RawDoc, SourceItem
 
 #: Given a local file's bytes, the web address it is a copy of (None: it is no copy).

@@ -31,7 +31,7 @@ from prefect.runtime import flow_run
 from connectors.acquire import acquire
 from connectors.discover import discover
 from connectors.duckstore import NewsDB
-from connectors.http import FetchConfig
+from connectors.fetchconfig import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import process_batch

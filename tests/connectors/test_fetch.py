@@ -25,8 +25,10 @@ from werkzeug import Request, Response
 
 from connectors.acquire import acquire, choose_copy
 from connectors.backoff import backoff_delay, parse_retry_after
-from connectors.http import DEFAULT_USER_AGENT, FetchConfig, fetch_urls, parse_content_type
+from connectors.fetchconfig import DEFAULT_USER_AGENT, FetchConfig
+from connectors.http import fetch_urls
 from connectors.rawcache import RawCache
+from connectors.response import parse_content_type
 from connectors.robots import RobotsPolicy, product_token
 from transforms.clean import original_url
 from transforms.model import Failure, RawDoc, SourceItem
