@@ -123,12 +123,16 @@ CREATE INDEX IF NOT EXISTS documents_source_idx ON documents (source);
 CREATE INDEX IF NOT EXISTS quotes_doc_idx ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
 
--- One row per speaker across documents, matched on a normalised name (case, spacing and
--- apostrophe style ignored), so "Sergei Lavrov" in fifty articles is one analyst-facing row.
+-- A speaker's name as a matching key: case, spacing and apostrophe style ignored. The
+-- `speakers` view and the report's person pages both group on it.
+CREATE OR REPLACE MACRO speaker_key(name) AS
+    lower(regexp_replace(replace(trim(name), '’', ''''), '\s+', ' ', 'g'));
+
+-- One row per speaker across documents, matched on speaker_key(), so "Sergei Lavrov" in fifty
+-- articles is one analyst-facing row.
 CREATE OR REPLACE VIEW speakers AS
 WITH q AS (
-    SELECT *,
-           lower(regexp_replace(replace(trim(speaker), '’', ''''), '\s+', ' ', 'g')) AS speaker_key
+    SELECT *, speaker_key(speaker) AS speaker_key
     FROM quotes
     WHERE speaker IS NOT NULL
 )
