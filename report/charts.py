@@ -61,7 +61,12 @@ def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
         .encode(
             x=alt.X("bucket:T", timeUnit=time_unit, title=f"date ({label})"),
             y=alt.Y("event_type:N", sort=order, title="PLOVER event type"),
-            size=alt.Size("events:Q", title="events", scale=alt.Scale(range=[40, 600])),
+            size=alt.Size(
+                "events:Q",
+                title="events",
+                scale=alt.Scale(range=[40, 600], zero=False),
+                legend=alt.Legend(format="d", tickMinStep=1),
+            ),
             color=alt.Color(
                 "quad_class:N",
                 title="quad class",
@@ -74,7 +79,7 @@ def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
                 alt.Tooltip("events:Q"),
             ],
         )
-        .properties(width=width, height=max(60, 22 * len(order)))
+        .properties(width=width, height=max(90, 28 * len(order)))
     )
     return chart.to_dict()
 
