@@ -51,7 +51,17 @@ def read_report(db: NewsDB, filters: ReportFilters) -> ReportData:
     params = {"since": filters.since, "country": filters.country, "speaker": filters.speaker}
     run_script(db, "report/scope.sql", params)
     frames = {key: frame(db, f"report/{name}") for key, name in _FRAMES.items()}
-    return ReportData(filters=filters, database=db.path, **frames)
+    return ReportData(
+        filters=filters,
+        database=db.path,
+        events=frames["events"],
+        quotes=frames["quotes"],
+        people=frames["people"],
+        person_events=frames["person_events"],
+        actor_pairs=frames["actor_pairs"],
+        documents=frames["documents"],
+        marks=frames["marks"],
+    )
 
 
 def run_highlights(db: NewsDB, run_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -47,15 +47,15 @@ def render(frame: pl.DataFrame, mode: str) -> str:
         return frame.write_csv().rstrip("\n")
     if mode == "json":
         return frame.write_ndjson().rstrip("\n")
-    fmt = "markdown" if mode == "markdown" else None
+    markdown = mode == "markdown"
     with pl.Config(
         tbl_rows=200,
         tbl_cols=-1,
         fmt_str_lengths=120,
         tbl_width_chars=200,
-        tbl_formatting=fmt or "UTF8_FULL_CONDENSED",
-        tbl_hide_dataframe_shape=fmt is not None,
-        tbl_hide_column_data_types=fmt is not None,
+        tbl_formatting="MARKDOWN" if markdown else "UTF8_FULL_CONDENSED",
+        tbl_hide_dataframe_shape=markdown,
+        tbl_hide_column_data_types=markdown,
     ):
         return str(frame)
 
@@ -140,10 +140,19 @@ class Shell:
             try:
                 relation = con.sql(statement.query)
                 if relation is not None:
-                    print(render(relation.pl(), self.mode), file=self.out)
+                    print(self._result(relation.pl()), file=self.out)
             except duckdb.Error as exc:
                 self._error(str(exc))
                 return
+
+    def _result(self, frame: pl.DataFrame) -> str:
+        """A result table; DDL's empty "Success" and DML's "Count" said in words instead."""
+        if frame.columns == ["Success"]:
+            return "ok"
+        if frame.columns == ["Count"] and frame.height == 1:
+            n = frame.item()
+            return f"{n} row{'' if n == 1 else 's'} changed"
+        return render(frame, self.mode)
 
     # -- dot commands ------------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from report.geo import countries_script
 
 _STATIC = ("report.css", "report.js", "THIRD_PARTY.txt")
 
+#: What the bundle runs after its libraries: make them globals for assets/report.js.
+_GLOBALS = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
+
 
 def vegalite_version() -> str | None:
     """Altair's Vega-Lite version as vl-convert names it ("6.4"), or None for its latest."""
@@ -35,7 +38,7 @@ def vega_bundle() -> str:
         "Washington Interactive Data Lab; bundled by vl-convert (BSD-3-Clause). "
         "See THIRD_PARTY.txt.\n"
     )
-    return header + vl_convert.javascript_bundle(vl_version=vegalite_version())
+    return header + vl_convert.javascript_bundle(_GLOBALS, vl_version=vegalite_version())
 
 
 def static_assets() -> dict[str, str]:

@@ -11,7 +11,7 @@ loader fills it from ``assets/countries.js`` so fifty country pages do not carry
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import polars as pl
@@ -25,8 +25,10 @@ QUAD_COLOURS = ("#4c78a8", "#54a24b", "#f58518", "#e45756")
 
 COUNTRIES = "countries"
 
+TimeUnit = Literal["yearmonth", "yearmonthdate"]
 
-def _bucket(first: date, last: date) -> tuple[str, str, str]:
+
+def _bucket(first: date, last: date) -> tuple[str, TimeUnit, str]:
     """Polars truncation, Vega-Lite time unit and axis label for a span of dates."""
     days = (last - first).days
     if days > 3 * 365:

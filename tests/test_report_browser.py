@@ -153,3 +153,17 @@ def test_person_country_and_article_pages_load_and_anchor(browser: Any, seeds_re
 
 def test_every_local_link_resolves(seeds_report: Path) -> None:
     assert broken_links(seeds_report) == []
+
+
+def test_pages_may_not_load_from_the_network(browser: Any, seeds_report: Path) -> None:
+    """The Content-Security-Policy blocks any request a page (or planted markup) might make."""
+    import time
+
+    assert _open(browser, seeds_report / "index.html") == []
+    browser.execute_script(
+        "const i = new Image(); i.src = 'http://127.0.0.1:9/probe.png'; document.body.append(i);"
+        "fetch('http://127.0.0.1:9/probe.json').catch(() => {});"
+    )
+    time.sleep(0.5)
+    blocked = [e["message"] for e in browser.get_log("browser")]
+    assert sum("Content Security Policy" in m for m in blocked) >= 2, blocked

@@ -113,7 +113,7 @@ def note_problems() -> list[str]:
 @lru_cache(maxsize=1)
 def cameo_descriptions() -> dict[str, str]:
     """CAMEO code -> the crosswalk's description of it (its ``# ...`` comments)."""
-    out = {}
+    out: dict[str, str] = {}
     for line in plover.CROSSWALK.read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*(\d+)\s*:[^#]*#\s*(.+)", line)
         if m:
