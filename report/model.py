@@ -7,7 +7,7 @@ builders in this package only read it. The frames' columns are the SQL's: a colu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import polars as pl
@@ -55,4 +55,3 @@ class ReportData:
     actor_pairs: pl.DataFrame
     documents: pl.DataFrame
     marks: pl.DataFrame
-    notes: list[str] = field(default_factory=list)

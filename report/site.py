@@ -206,10 +206,15 @@ class _Site:
             )
 
     def _country_pages(self, countries: list[dict[str, Any]]) -> Iterable[tuple[str, str, dict]]:
+        events_of: dict[str, list[dict[str, Any]]] = {}
+        for e in self.events:
+            for iso3 in _countries_of(e):
+                events_of.setdefault(iso3, []).append(e)
+        quote_by_id = {q["quote_id"]: q for q in self.quotes}
         for c in countries:
-            events = [e for e in self.events if c["iso3"] in _countries_of(e)]
-            quote_ids = {e["quote_id"] for e in events if e["quote_id"]}
-            quotes = [q for q in self.quotes if q["quote_id"] in quote_ids]
+            events = events_of.get(c["iso3"], [])
+            quote_ids = dict.fromkeys(e["quote_id"] for e in events if e["quote_id"])
+            quotes = [quote_by_id[i] for i in quote_ids if i in quote_by_id]
             yield (
                 c["href"],
                 "country.html",
@@ -261,7 +266,6 @@ def build_site(data: ReportData, generated: datetime | None = None) -> dict[str,
         "filters": data.filters.describe(),
         "generated": (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
         "version": NEWSDB_VERSION,
-        "notes": data.notes,
     }
     files: dict[str, str] = {}
     for path, template, context in site.pages():
