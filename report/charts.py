@@ -83,7 +83,7 @@ def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
         )
         .properties(width=width, height=max(90, 28 * len(order)))
     )
-    return chart.to_dict()
+    return chart.to_dict(validate=False)
 
 
 def event_map(
@@ -156,6 +156,6 @@ def event_map(
         .project(type="equalEarth")
         .properties(width=width, height=int(width * 0.5))
     )
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)
     spec.setdefault("datasets", {})[COUNTRIES] = []
     return spec
