@@ -43,7 +43,8 @@ def run_script(db: NewsDB, name: str, params: dict[str, Any]) -> None:
 
 def frame(db: NewsDB, name: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
     sql = read_sql(name)
-    return db.con.sql(sql, params=_bind(sql, params or {})).pl()
+    result: pl.DataFrame = db.con.sql(sql, params=_bind(sql, params or {})).pl()
+    return result
 
 
 def read_report(db: NewsDB, filters: ReportFilters) -> ReportData:

@@ -83,7 +83,8 @@ def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
         )
         .properties(width=width, height=max(90, 28 * len(order)))
     )
-    return chart.to_dict(validate=False)
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    return spec
 
 
 def event_map(
@@ -156,6 +157,6 @@ def event_map(
         .project(type="equalEarth")
         .properties(width=width, height=int(width * 0.5))
     )
-    spec = chart.to_dict(validate=False)
+    spec: dict[str, Any] = chart.to_dict(validate=False)
     spec.setdefault("datasets", {})[COUNTRIES] = []
     return spec

@@ -38,7 +38,7 @@ from report.markup import (
 )
 from report.model import ReportData
 from transforms.events.plover import QUAD_CLASS
-from transforms.version import NEWSDB_VERSION
+from transforms.run.version import NEWSDB_VERSION
 
 TOP_SPEAKERS = 50
 

@@ -10,19 +10,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from connectors.duckstore import NewsDB
+from transforms.frames import documents_frame, failures_frame, records_frame
 from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    QUOTE_SCHEMA,
+    EVENTS,
+    QUOTES,
     BatchFrames,
     Document,
+    DocumentStamp,
     EventRecord,
     QuoteRecord,
-    records_frame,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -100,12 +99,10 @@ def hostile_batch() -> BatchFrames:
         quote_id="q_evil",
     )
     return BatchFrames(
-        documents=records_frame(
-            [doc], DOCUMENT_SCHEMA, pipeline_version="1", ingested_at=NOW, run_id="r1"
-        ),
-        quotes=records_frame([quote], QUOTE_SCHEMA),
-        events=records_frame([event, talk], EVENT_SCHEMA),
-        failures=records_frame([], FAILURE_SCHEMA),
+        documents=documents_frame([doc], DocumentStamp("1", NOW, "r1")),
+        quotes=records_frame(QUOTES, [quote]),
+        events=records_frame(EVENTS, [event, talk]),
+        failures=failures_frame([], "r1", NOW),
     )
 
 

@@ -42,13 +42,17 @@ class RunSummary:
     ) -> None:
         """Count one processed batch: its inputs were planned new or updated, and count as such
         only if they did not fail while being cleaned or extracted."""
-        failed = set(failures.get_column("source").to_list())
-        for source, status in statuses.items():
-            if source not in failed:
-                self.n_new += status == "new"
-                self.n_updated += status == "updated"
-        for row in failures.iter_rows(named=True):
-            self.add_failure(row["source"], row["error_kind"], row["message"])
+        planned = pl.DataFrame(
+            {"source": list(statuses), "status": list(statuses.values())},
+            schema={"source": pl.String(), "status": pl.String()},
+        )
+        done = planned.filter(~pl.col("source").is_in(failures["source"].implode()))
+        self.n_new += done.filter(pl.col("status") == "new").height
+        self.n_updated += done.filter(pl.col("status") == "updated").height
+        for source, error_kind, message in failures.select(
+            "source", "error_kind", "message"
+        ).iter_rows():
+            self.add_failure(source, error_kind, message)
         self.add_stage_seconds(timings)
 
     def add_stage_seconds(self, timings: dict[str, float]) -> None:

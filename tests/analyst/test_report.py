@@ -1,7 +1,7 @@
 """``newsdb report`` without a browser: escaping, anchors, filters, links, the folder swap.
 
-Hostile strings are planted in a hand-written database (tests/report_support.py); nothing here
-starts Prefect.
+Hostile strings are planted in a hand-written database (tests/analyst/report_support.py);
+nothing here starts Prefect.
 """
 
 from __future__ import annotations

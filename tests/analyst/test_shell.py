@@ -13,7 +13,7 @@ from report_support import hostile_batch
 from connectors.duckstore import NewsDB
 from flows.shell import Shell
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

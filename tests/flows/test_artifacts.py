@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_support import SEEDS
 
 from flows.artifacts import TOP_EVENTS_KEY, TOP_SPEAKERS_KEY
 
 pytestmark = pytest.mark.flow
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _artifact(key: str, run_id: str) -> dict[str, Any] | None:
