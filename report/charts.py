@@ -38,6 +38,12 @@ def _bucket(first: date, last: date) -> tuple[str, TimeUnit, str]:
     return "1d", "yearmonthdate", "day"
 
 
+def _count_ticks(most: Any) -> list[int]:
+    """Whole-number legend entries for event counts (Vega's own would show 0.5 steps)."""
+    top = int(most)
+    return sorted({1, max(1, round(top / 2)), top})
+
+
 def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
     """Events over time: one row per PLOVER type (grouped by quad class), a dot per time bucket
     sized by the number of events. Negated events ("did not attack") are left out."""
@@ -66,8 +72,8 @@ def timeline(events: pl.DataFrame, width: int = 720) -> dict[str, Any] | None:
             size=alt.Size(
                 "events:Q",
                 title="events",
-                scale=alt.Scale(range=[40, 600], zero=False),
-                legend=alt.Legend(format="d", tickMinStep=1),
+                scale=alt.Scale(range=[0, 600]),
+                legend=alt.Legend(values=_count_ticks(data["events"].max()), format="d"),
             ),
             color=alt.Color(
                 "quad_class:N",
