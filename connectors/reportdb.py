@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from connectors.duckstore import NewsDB, read_sql, split_statements
-from report.model import ReportData, ReportFilters
+from transforms.report.model import ReportData, ReportFilters
 
 _PARAM = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")

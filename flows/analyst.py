@@ -49,7 +49,7 @@ def add_commands(sub: Any) -> None:
 
 
 def report_filters(args: argparse.Namespace) -> Any:
-    from report.model import ReportFilters
+    from transforms.report.model import ReportFilters
 
     since = None
     if args.since:
@@ -88,7 +88,7 @@ def _open_current(path: str) -> Any:
 def cmd_report(args: argparse.Namespace) -> int:
     from connectors.reportdb import read_report
     from connectors.sitefiles import SiteError, write_site
-    from report.site import build_site
+    from transforms.report.site import build_site
 
     filters = report_filters(args)
     with _open_current(args.db) as db:

@@ -17,10 +17,10 @@ from connectors.duckstore import NewsDB
 from connectors.reportdb import read_report
 from connectors.sitefiles import MARKER, SiteError, write_site
 from flows.cli import main
-from report.geo import country_features
-from report.markup import Mark, anchored_text, safe_url, slug
-from report.model import ReportFilters
-from report.site import build_site
+from transforms.report.geo import country_features
+from transforms.report.markup import Mark, anchored_text, safe_url, slug
+from transforms.report.model import ReportFilters
+from transforms.report.site import build_site
 
 
 @pytest.fixture(scope="module")

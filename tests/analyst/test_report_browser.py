@@ -22,8 +22,8 @@ from report_support import ROOT, broken_links, build_seeds_db
 from connectors.duckstore import NewsDB
 from connectors.reportdb import read_report
 from connectors.sitefiles import write_site
-from report.model import ReportFilters
-from report.site import build_site
+from transforms.report.model import ReportFilters
+from transforms.report.site import build_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

@@ -3,7 +3,7 @@
 Pure: nothing is read from the database or written to disk here (``connectors/reportdb.py`` and
 ``connectors/sitefiles.py`` do that). Pages are Jinja2 templates with autoescaping on, so every
 string from an article is escaped unless this module has built it as markup on purpose
-(:mod:`report.markup`).
+(:mod:`transforms.report.markup`).
 
 Layout (all links relative, so the folder can be moved, zipped or opened from disk)::
 
@@ -24,10 +24,11 @@ from typing import Any
 import polars as pl
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from report import charts
-from report.assets import static_assets
-from report.geo import country_name
-from report.markup import (
+from transforms.events.plover import QUAD_CLASS
+from transforms.report import charts
+from transforms.report.assets import static_assets
+from transforms.report.geo import country_name
+from transforms.report.markup import (
     Mark,
     anchor_id,
     anchored_text,
@@ -36,8 +37,7 @@ from report.markup import (
     person_file,
     safe_url,
 )
-from report.model import ReportData
-from transforms.events.plover import QUAD_CLASS
+from transforms.report.model import ReportData
 from transforms.run.version import NEWSDB_VERSION
 
 TOP_SPEAKERS = 50
@@ -45,7 +45,7 @@ TOP_SPEAKERS = 50
 
 def _env() -> Environment:
     env = Environment(
-        loader=PackageLoader("report", "templates"),
+        loader=PackageLoader("transforms.report", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -15,7 +15,7 @@ from importlib.resources import files
 import altair as alt
 import vl_convert
 
-from report.geo import countries_script
+from transforms.report.geo import countries_script
 
 _STATIC = ("report.css", "report.js", "THIRD_PARTY.txt")
 
@@ -43,7 +43,7 @@ def vega_bundle() -> str:
 
 def static_assets() -> dict[str, str]:
     """Every file under ``assets/``, keyed by its path in the report."""
-    static = files("report") / "static"
+    static = files("transforms.report") / "static"
     out = {f"assets/{name}": (static / name).read_text(encoding="utf-8") for name in _STATIC}
     out["assets/vega.js"] = vega_bundle()
     out["assets/countries.js"] = countries_script()
