@@ -32,6 +32,7 @@ from connectors.acquire import acquire
 from connectors.discover import discover
 from connectors.duckstore import NewsDB
 from connectors.fetchconfig import FetchConfig
+from flows.artifacts import publish_highlights
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import process_batch
@@ -166,6 +167,7 @@ def ingest(
                 n_quotes=summary.n_quotes,
                 n_events=summary.n_events,
             )
+        publish_highlights(db, run_id)  # table artifacts: top events and speakers
 
     logger.info(summary.headline())
     create_markdown_artifact(
