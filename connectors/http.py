@@ -28,7 +28,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -41,6 +41,7 @@ import httpx
 
 from connectors.backoff import backoff_delay, parse_retry_after
 from connectors.files import format_size
+from connectors.inflate import ACCEPT_ENCODING, EncodingError, Inflater, parse_codings
 from connectors.rawcache import CacheRecord, RawCache
 from connectors.robots import MAX_ROBOTS_BYTES, RobotsPolicy, product_token
 from connectors.throttle import HostGates, map_by_host
@@ -159,7 +160,11 @@ class _Fetcher:
         self.cache = RawCache(config.cache_dir) if config.cache_dir is not None else None
         self.gates = HostGates(config.per_host_concurrency, config.per_host_delay)
         self.client = httpx.Client(
-            headers={"User-Agent": config.user_agent, "Accept": _ACCEPT},
+            headers={
+                "User-Agent": config.user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=httpx.Timeout(
                 connect=config.connect_timeout,
                 read=config.read_timeout,
@@ -380,8 +385,6 @@ class _Fetcher:
                 return _Problem(
                     "connection_error", f"connection failed ({text})", url, retryable=True
                 )
-            except httpx.DecodingError as exc:
-                return _Problem("decode_error", f"the body could not be decompressed ({exc})", url)
             except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
                 return _Problem("bad_url", f"not a valid http(s) URL ({exc})", url)
 
@@ -441,27 +444,40 @@ class _Fetcher:
     ) -> bytes | _Problem:
         """Stream the body, stopping at ``limit`` bytes (after Content-Encoding, so a
         compressed bomb is caught too) and at ``total_timeout`` seconds overall."""
+        try:
+            inflater = Inflater(parse_codings(resp.headers.get("content-encoding")), None)
+        except EncodingError as exc:
+            return _Problem("unsupported_encoding", f"the server sent {exc}", url)
+
+        def decoded() -> Iterator[bytes]:
+            for raw in resp.iter_raw():
+                yield from inflater.feed(raw)
+            yield from inflater.finish()
+
         parts: list[bytes] = []
         size = 0
-        for chunk in resp.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                if truncate:
-                    parts.append(chunk[: len(chunk) - (size - limit)])
-                    break
-                return _Problem(
-                    "too_large",
-                    f"the body passed the {format_size(limit)} size cap while downloading",
-                    url,
-                )
-            parts.append(chunk)
-            if time.monotonic() - started > self.cfg.total_timeout:
-                return _Problem(
-                    "timeout",
-                    f"the response was still incomplete after {self.cfg.total_timeout:g} s",
-                    url,
-                    retryable=True,
-                )
+        try:
+            for chunk in decoded():
+                size += len(chunk)
+                if size > limit:
+                    if truncate:
+                        parts.append(chunk[: len(chunk) - (size - limit)])
+                        break
+                    return _Problem(
+                        "too_large",
+                        f"the body passed the {format_size(limit)} size cap while downloading",
+                        url,
+                    )
+                parts.append(chunk)
+                if time.monotonic() - started > self.cfg.total_timeout:
+                    return _Problem(
+                        "timeout",
+                        f"the response was still incomplete after {self.cfg.total_timeout:g} s",
+                        url,
+                        retryable=True,
+                    )
+        except EncodingError as exc:
+            return _Problem("decode_error", f"the body could not be decompressed ({exc})", url)
         return b"".join(parts)
 
     def _describe_timeout(self, exc: httpx.TimeoutException) -> str:
