@@ -39,6 +39,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from connectors.addresses import AddressPolicy, blocked_reason, guarded_transport, parse_networks
 from connectors.backoff import backoff_delay, parse_retry_after
 from connectors.files import format_size
 from connectors.inflate import ACCEPT_ENCODING, EncodingError, Inflater, parse_codings
@@ -91,6 +92,8 @@ class FetchConfig:
     cache_dir: Path | None = Path("data/raw")
     refresh: bool = False  # ignore cached copies (pages and robots.txt) and fetch again
     max_cache_age: float | None = None  # None: a cached page never expires
+    # Networks reachable besides public addresses, e.g. ("10.0.0.0/8",); see addresses.py.
+    allowed_networks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
@@ -107,6 +110,8 @@ class FetchConfig:
             raise ValueError("FetchConfig sizes and concurrency limits must be at least 1")
         if self.max_cache_age is not None and self.max_cache_age < 0:
             raise ValueError("FetchConfig.max_cache_age must be None or non-negative")
+        object.__setattr__(self, "allowed_networks", tuple(self.allowed_networks))
+        parse_networks(self.allowed_networks)  # ValueError naming a bad entry
 
 
 def fetch_urls(urls: Sequence[str], config: FetchConfig) -> list[RawDoc | Failure]:
@@ -159,7 +164,16 @@ class _Fetcher:
         self.agent = product_token(config.user_agent)
         self.cache = RawCache(config.cache_dir) if config.cache_dir is not None else None
         self.gates = HostGates(config.per_host_concurrency, config.per_host_delay)
+        # Each worker holds at most one connection at a time, so this never makes one wait.
+        limits = httpx.Limits(
+            max_connections=config.total_concurrency,
+            max_keepalive_connections=config.total_concurrency,
+        )
         self.client = httpx.Client(
+            # Every connection goes through the address policy. Proxies from the environment
+            # are not used: through a proxy, the address reached could not be checked.
+            transport=guarded_transport(AddressPolicy(config.allowed_networks), limits),
+            trust_env=False,
             headers={
                 "User-Agent": config.user_agent,
                 "Accept": _ACCEPT,
@@ -172,11 +186,6 @@ class _Fetcher:
                 pool=config.connect_timeout,
             ),
             follow_redirects=False,  # followed by hand: robots and gates apply to every hop
-            # Each worker holds at most one connection at a time, so this never makes one wait.
-            limits=httpx.Limits(
-                max_connections=config.total_concurrency,
-                max_keepalive_connections=config.total_concurrency,
-            ),
         )
         self._robots: dict[str, RobotsPolicy] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -379,6 +388,9 @@ class _Fetcher:
             except httpx.TimeoutException as exc:
                 return _Problem("timeout", self._describe_timeout(exc), url, retryable=True)
             except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
+                refused = blocked_reason(exc)
+                if refused is not None:
+                    return _Problem("blocked_address", refused, url)
                 text = str(exc) or type(exc).__name__
                 if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
                     return _Problem("tls_error", f"TLS handshake failed ({text})", url)

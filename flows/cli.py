@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from flows.settings import (
+    ALLOW_ADDRESSES_ENV,
     DEFAULT_BATCH_SIZE,
     DEFAULT_CACHE_DIR,
     DEFAULT_DB,
     DEFAULT_SOURCES,
+    allowed_addresses_from_env,
     configure_prefect_env,
 )
 
@@ -33,6 +35,29 @@ class UsageError(Exception):
 
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default: {DEFAULT_DB})")
+
+
+def _add_allow_address(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-address",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="let the fetcher reach this private/loopback address or network (repeatable; "
+        f"also ${ALLOW_ADDRESSES_ENV}, comma-separated); public addresses need no listing",
+    )
+
+
+def _allowed_addresses(args: argparse.Namespace) -> list[str]:
+    """The env setting plus the flags, checked now so a typo is a usage error."""
+    from connectors.addresses import parse_networks
+
+    entries = [*allowed_addresses_from_env(), *args.allow_address]
+    try:
+        parse_networks(entries)
+    except ValueError as exc:
+        raise UsageError(f"--allow-address: {exc}") from exc
+    return entries
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="run the CPU stages on Dask: tcp://HOST:PORT, or local:N for a local cluster",
     )
+    _add_allow_address(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -86,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("sources", nargs="*")
     serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *"')
     serve.add_argument("--name", default="newsdb-scheduled")
+    _add_allow_address(serve)
     _add_db(serve)
 
     export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
@@ -171,6 +198,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     sources = list(args.sources or DEFAULT_SOURCES)
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    allow_addresses = _allowed_addresses(args)
     _precheck_run(sources, args.db)
     runner = task_runner_for(args.workers, args.dask)
     from connectors.discover import SourceError
@@ -190,6 +218,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 cache_dir=args.cache_dir,
                 max_cache_age_hours=args.max_cache_age,
                 max_in_flight=in_flight_for(parallel),
+                allow_addresses=allow_addresses,
                 show_progress=not args.no_progress and sys.stderr.isatty(),
             )
     except (SourceError, StoreError) as exc:
@@ -266,13 +295,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling)"
         )
     sources = list(args.sources or DEFAULT_SOURCES)
+    allow_addresses = _allowed_addresses(args)
     _precheck_run(sources, args.db)
     from flows.ingest import ingest
 
     ingest.serve(
         name=args.name,
         cron=args.cron,
-        parameters={"sources": sources, "db_path": args.db},
+        parameters={"sources": sources, "db_path": args.db, "allow_addresses": allow_addresses},
     )
     return EXIT_OK
 

@@ -84,12 +84,14 @@ def ingest(
     max_cache_age_hours: float | None = None,
     max_in_flight: int = 2,
     show_progress: bool = False,
+    allow_addresses: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline over ``sources`` (default: ``seeds/``) into ``db_path``.
 
     ``refresh`` refetches URLs even when cached; ``reprocess`` re-extracts inputs whose bytes
     are unchanged (after an extractor change); ``max_in_flight`` bounds how many batches are
-    being processed at once (set it to the number of workers).
+    being processed at once (set it to the number of workers); ``allow_addresses`` lists the
+    private or loopback networks the fetcher may reach (public addresses need no listing).
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -100,6 +102,7 @@ def ingest(
         cache_dir=Path(cache_dir),
         refresh=refresh,
         max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
+        allowed_networks=tuple(allow_addresses or ()),
     )
     summary = RunSummary(run_id=run_id, db_path=db_path)
 

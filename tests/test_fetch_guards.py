@@ -48,6 +48,7 @@ def config(tmp_path: Path, **overrides: Any) -> FetchConfig:
         "per_host_delay": 0.0,
         "respect_robots": False,
         "cache_dir": tmp_path / "raw",
+        "allowed_networks": ("127.0.0.1",),
     }
     knobs.update(overrides)
     return FetchConfig(**knobs)
@@ -137,3 +138,104 @@ def test_only_encodings_we_decode_are_offered(httpserver: HTTPServer, tmp_path: 
     httpserver.expect_request("/story").respond_with_data(HTML, content_type="text/html")
     fetch_one(httpserver.url_for("/story"), config(tmp_path))
     assert httpserver.log[0][0].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+# --- case 6: addresses the fetcher refuses unless allowed -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other_host() -> Iterator[HTTPServer]:
+    """A second local "host" on 127.0.0.2 (all of 127/8 is loopback on Linux)."""
+    srv = HTTPServer(host="127.0.0.2", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.clear()
+    srv.stop()
+
+
+def test_loopback_is_refused_by_default(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/story").respond_with_data(HTML, content_type="text/html")
+    cfg = config(tmp_path, allowed_networks=())
+    for url in (httpserver.url_for("/story"), f"http://localhost:{httpserver.port}/story"):
+        result = fetch_one(url, cfg)
+        assert isinstance(result, Failure), url
+        assert result.error_kind == "blocked_address"
+        assert "127.0.0.1" in result.message and "loopback" in result.message
+        assert "--allow-address" in result.message
+    assert len(httpserver.log) == 0  # refused before connecting, never retried
+
+
+def test_robots_check_does_not_reach_a_refused_host(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    cfg = config(tmp_path, allowed_networks=(), respect_robots=True)
+    result = fetch_one(httpserver.url_for("/story"), cfg)
+    assert isinstance(result, Failure) and result.error_kind == "blocked_address"
+    assert len(httpserver.log) == 0
+
+
+def test_redirect_to_a_refused_address_is_not_followed(
+    httpserver: HTTPServer, other_host: HTTPServer, tmp_path: Path
+) -> None:
+    other_host.clear()
+    other_host.expect_request("/admin").respond_with_data(HTML, content_type="text/html")
+    httpserver.expect_request("/hop").respond_with_data(
+        "", status=302, headers={"Location": other_host.url_for("/admin")}
+    )
+    result = fetch_one(httpserver.url_for("/hop"), config(tmp_path))
+    assert isinstance(result, Failure) and result.error_kind == "blocked_address"
+    assert "127.0.0.2" in result.message
+    assert len(other_host.log) == 0
+
+
+def test_redirect_to_cloud_metadata_is_refused(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/hop").respond_with_data(
+        "", status=301, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+    )
+    result = fetch_one(httpserver.url_for("/hop"), config(tmp_path, connect_timeout=5.0))
+    assert isinstance(result, Failure) and result.error_kind == "blocked_address"
+    assert "169.254.169.254" in result.message and "link-local" in result.message
+
+
+def test_allowed_network_is_fetched(
+    httpserver: HTTPServer, other_host: HTTPServer, tmp_path: Path
+) -> None:
+    other_host.clear()
+    other_host.expect_request("/admin").respond_with_data(HTML, content_type="text/html")
+    httpserver.expect_request("/hop").respond_with_data(
+        "", status=302, headers={"Location": other_host.url_for("/admin")}
+    )
+    doc = fetch_one(httpserver.url_for("/hop"), config(tmp_path, allowed_networks=("127.0.0.0/8",)))
+    assert isinstance(doc, RawDoc) and doc.body == HTML
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("192.168.0.10", "private"),
+        ("172.16.5.4", "private"),
+        ("fd00::1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("ff02::1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("100.64.0.1", "not publicly routable"),
+        ("93.184.215.14", None),
+        ("2606:4700::6810:84e5", None),
+    ],
+)
+def test_address_policy(address: str, kind: str | None) -> None:
+    from connectors.addresses import AddressPolicy
+
+    assert AddressPolicy().refusal(address) == kind
+    assert AddressPolicy(["0.0.0.0/0", "::/0"]).refusal(address) is None
+
+
+@pytest.mark.parametrize("entry", ["example.com", "10.0.0.0/33", "", "1.2.3"])
+def test_bad_allow_entries_are_refused(entry: str) -> None:
+    with pytest.raises(ValueError, match="allow"):
+        FetchConfig(allowed_networks=(entry,))

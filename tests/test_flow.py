@@ -43,6 +43,7 @@ the Syrian Observatory for Human Rights, a war monitor based in Britain.</p>
 def _ingest(db: Path, sources: list[str], tmp: Path, **kw: Any) -> dict[str, Any]:
     from flows.ingest import ingest
 
+    kw.setdefault("allow_addresses", ["127.0.0.1"])  # the local test server
     return ingest(sources=sources, db_path=str(db), cache_dir=str(tmp / "raw"), batch_size=4, **kw)
 
 
