@@ -13,24 +13,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
 
-from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    QUOTE_SCHEMA,
-    BatchFrames,
-)
+from transforms.model import BatchFrames
+
+if TYPE_CHECKING:
+    from connectors.batchload import LoadReport
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -61,6 +58,7 @@ class StoredInput:
 
     source: str
     stored_source: str
+    doc_id: str
     stored_sha256: str
     stored_pipeline_version: str
 
@@ -131,21 +129,21 @@ class NewsDB:
             return before
         with self.transaction():
             if before == 0:
-                self._run_script(read_sql("schema.sql", sql_dir))
+                self.run_script(read_sql("schema.sql", sql_dir))
             else:
                 for version in range(before + 1, target + 1):
                     matches = sorted((sql_dir / "migrations").glob(f"{version:03d}_*.sql"))
                     if not matches:
                         raise StoreError(f"no migration to schema version {version} in {sql_dir}")
-                    self._run_script(matches[0].read_text(encoding="utf-8"))
+                    self.run_script(matches[0].read_text(encoding="utf-8"))
                 # Views are re-created from the current schema after tables have moved on.
-                self._run_script(read_sql("schema.sql", sql_dir))
+                self.run_script(read_sql("schema.sql", sql_dir))
             self.execute(
                 "INSERT OR REPLACE INTO schema_meta VALUES ('schema_version', ?)", [str(target)]
             )
         return before
 
-    def _run_script(self, script: str) -> None:
+    def run_script(self, script: str) -> None:
         for stmt in split_statements(script):
             self.execute(stmt)
 
@@ -185,7 +183,8 @@ class NewsDB:
             "finished_at": finished_at,
             "status": status,
         }
-        for key in ("n_new", "n_updated", "n_unchanged", "n_failed", "n_quotes", "n_events"):
+        keys = ("n_new", "n_updated", "n_unchanged", "n_duplicate", "n_failed", "n_quotes")
+        for key in (*keys, "n_events"):
             params[key] = int(counts.get(key, 0))
         self.execute(read_sql("load/finish_run.sql"), params)
 
@@ -204,23 +203,12 @@ class NewsDB:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def load(self, batch: BatchFrames) -> None:
-        """Replace the batch's documents (and their quotes and events) and add its failures,
-        all in one transaction: a crash mid-load leaves the database as it was."""
-        staged = {
-            "staged_documents": batch.documents.select(list(DOCUMENT_SCHEMA)),
-            "staged_quotes": batch.quotes.select(list(QUOTE_SCHEMA)),
-            "staged_events": batch.events.select(list(EVENT_SCHEMA)),
-            "staged_failures": batch.failures.select(list(FAILURE_SCHEMA)),
-        }
-        for name, frame in staged.items():
-            self.con.register(name, frame.to_arrow())
-        try:
-            with self.transaction():
-                self._run_script(read_sql("load/replace_batch.sql"))
-        finally:
-            for name in staged:
-                self.con.unregister(name)
+    def load(self, batch: BatchFrames, *, reprocess: bool = False) -> LoadReport:
+        """Write one batch in a single transaction (a crash mid-load leaves the database as it
+        was) and report what happened to each input; see ``connectors/batchload.py``."""
+        from connectors.batchload import load_batch
+
+        return load_batch(self, batch, reprocess=reprocess)
 
     # -- reading ---------------------------------------------------------------------------
 

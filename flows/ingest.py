@@ -29,14 +29,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
+from connectors.batchload import LoadReport
 from connectors.discover import discover
 from connectors.duckstore import NewsDB
 from connectors.http import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
-from transforms.batch import failures_frame, process_batch
+from transforms.batch import failures_frame, failures_of, process_batch
 from transforms.incremental import Plan, inputs_frame, plan_batch
-from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
+from transforms.model import BatchFrames, Failure, RawDoc, SourceItem, sources_frame
 from transforms.summary import RunSummary
 from transforms.version import NEWSDB_VERSION
 
@@ -62,9 +63,9 @@ def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> Batc
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(db: NewsDB, frames: BatchFrames) -> None:
+def load_task(db: NewsDB, frames: BatchFrames, reprocess: bool) -> LoadReport:
     """Merge one batch into DuckDB in a single transaction (the only writer)."""
-    db.load(frames)
+    return db.load(frames, reprocess=reprocess)
 
 
 def _batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
@@ -119,31 +120,40 @@ def ingest(
             in_flight: deque[Any] = deque()
             with RunProgress(len(items), enabled=show_progress) as progress:
 
+                def load(frames: BatchFrames) -> None:
+                    report = load_task(db, frames, reprocess)
+                    summary.add_load(
+                        report.status,
+                        [*failures_of(frames.failures), *report.failures],
+                        report.n_quotes,
+                        report.n_events,
+                        frames.stage_seconds,
+                    )
+
                 def drain_one() -> None:
-                    future, statuses = in_flight.popleft()
-                    frames: BatchFrames = future.result()
-                    load_task(db, frames)
-                    summary.add_batch(statuses, frames.failures, frames.stage_seconds)
-                    summary.n_quotes += frames.quotes.height
-                    summary.n_events += frames.events.height
-                    progress.advance(len(statuses))
+                    future, n_docs = in_flight.popleft()
+                    load(future.result())
+                    progress.advance(n_docs)
 
                 for batch in _batches(items, batch_size):
                     acquired = acquire_task(batch, config, fetch_originals)
                     raws = [r for r in acquired if isinstance(r, RawDoc)]
                     failed = [r for r in acquired if isinstance(r, Failure)]
                     summary.add_failures(failed)
-                    plan = _plan(db, raws, reprocess)
-                    summary.n_unchanged += plan.count("unchanged")
                     if failed:
                         db.load(_failures_only(failed, run_id))
+                    plan = _plan(db, raws, reprocess)
+                    if plan.links:
+                        # Loaded at once: the articles they link to are stored right now.
+                        linked = BatchFrames.empty()
+                        linked.sources = sources_frame(plan.links, run_id, datetime.now(UTC))
+                        load(linked)
                     skipped = len(batch) - len(plan.to_process)
                     if skipped:
                         progress.advance(skipped)
                     if plan.to_process:
                         future = process_task.submit(plan.to_process, run_id, started_at)
-                        todo = {r.source: plan.status[r.source] for r in plan.to_process}
-                        in_flight.append((future, todo))
+                        in_flight.append((future, len(plan.to_process)))
                     while len(in_flight) >= max(1, max_in_flight):
                         drain_one()
                     logger.info(summary.headline())
@@ -159,6 +169,7 @@ def ingest(
                 n_new=summary.n_new,
                 n_updated=summary.n_updated,
                 n_unchanged=summary.n_unchanged,
+                n_duplicate=summary.n_duplicate,
                 n_failed=summary.n_failed,
                 n_quotes=summary.n_quotes,
                 n_events=summary.n_events,

@@ -7,8 +7,11 @@ CREATE TABLE IF NOT EXISTS schema_meta (
     value VARCHAR NOT NULL
 );
 
--- One row per cleaned article. doc_id is stable: from the canonical URL when there is one,
--- else from the body text. source is what was ingested (absolute path or URL).
+-- One row per cleaned article. doc_id is its identity, derived from the body text alone: what a
+-- page claims about itself (a canonical URL, a seed's "Original url:") is kept as data but
+-- never decides which article it is, so no input can replace another article. Every input that
+-- carried the article is a row of document_sources; source and url here name one of them
+-- (the one the text was read from, while it still carries the article).
 CREATE TABLE IF NOT EXISTS documents (
     doc_id           VARCHAR PRIMARY KEY,
     source           VARCHAR NOT NULL,
@@ -26,7 +29,21 @@ CREATE TABLE IF NOT EXISTS documents (
     input_format     VARCHAR,            -- html | text | markdown
     pipeline_version VARCHAR NOT NULL,   -- re-process when cleaning or extraction changes
     ingested_at      TIMESTAMPTZ NOT NULL,
-    run_id           VARCHAR NOT NULL
+    run_id           VARCHAR NOT NULL,
+    decode_errors    INTEGER DEFAULT 0   -- invalid bytes read as U+FFFD (a UTF-8 page, a few bad bytes)
+);
+
+-- Which article each input carries now: one row per source (absolute path or URL, never with
+-- credentials). Re-runs skip a source whose raw bytes are unchanged; an article whose last
+-- source moves on to other text is deleted with its quotes and events.
+CREATE TABLE IF NOT EXISTS document_sources (
+    source      VARCHAR PRIMARY KEY,
+    doc_id      VARCHAR NOT NULL,
+    url         VARCHAR,                 -- where its bytes came from (after redirects)
+    raw_sha256  VARCHAR NOT NULL,        -- sha256 of the raw bytes last read from it
+    first_seen  TIMESTAMPTZ NOT NULL,    -- when it started carrying this article
+    last_seen   TIMESTAMPTZ NOT NULL,    -- when a run last read it
+    run_id      VARCHAR NOT NULL         -- the run that last read it
 );
 
 CREATE TABLE IF NOT EXISTS runs (
@@ -40,8 +57,10 @@ CREATE TABLE IF NOT EXISTS runs (
     n_failed        INTEGER DEFAULT 0,
     n_quotes        INTEGER DEFAULT 0,
     n_events        INTEGER DEFAULT 0,
-    status          VARCHAR,             -- running | completed | crashed
-    newsdb_version  VARCHAR NOT NULL
+    status          VARCHAR,             -- running | completed | interrupted | crashed
+    newsdb_version  VARCHAR NOT NULL,
+    n_duplicate     INTEGER DEFAULT 0,   -- new sources of an article already stored
+    crash_noticed_at TIMESTAMPTZ         -- when a later run found this one dead while 'running'
 );
 
 -- Every input that could not be fetched, read, cleaned or extracted, and why. One per run and source.

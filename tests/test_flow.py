@@ -184,7 +184,7 @@ def test_bad_inputs_become_failures_and_never_stop_the_run(
     result = _ingest(db, [str(folder), *urls], tmp_path)
 
     assert result["inputs"] == 7
-    stored = {r[0] for r in _rows(db, "SELECT source FROM documents")}
+    stored = {r[0] for r in _rows(db, "SELECT source FROM document_sources")}
     failed = {r[0]: r[1] for r in _rows(db, "SELECT source, error_kind FROM failures")}
     everything = {str(p) for p in folder.iterdir()} | set(urls)
     assert stored | set(failed) == everything  # every input is a document or a failure

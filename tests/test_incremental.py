@@ -6,7 +6,7 @@ from collections import Counter
 
 from connectors.duckstore import StoredInput
 from transforms.incremental import inputs_frame, plan_batch
-from transforms.model import PIPELINE_VERSION, RawDoc
+from transforms.model import PIPELINE_VERSION, Failure, RawDoc, SourceRecord
 from transforms.summary import RunSummary
 
 
@@ -17,26 +17,40 @@ def _raw(source: str, body: bytes) -> RawDoc:
 def test_plan_splits_new_updated_unchanged() -> None:
     a, b, c = _raw("/a", b"A"), _raw("/b", b"B2"), _raw("/c", b"C")
     stored = [
-        StoredInput("/a", "/a", a.sha256, PIPELINE_VERSION),
-        StoredInput("/b", "/b", _raw("/b", b"B1").sha256, PIPELINE_VERSION),
+        StoredInput("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION),
+        StoredInput("/b", "/b", "d-b", _raw("/b", b"B1").sha256, PIPELINE_VERSION),
     ]
     plan = plan_batch([a, b, c], stored)
     assert plan.status == {"/a": "unchanged", "/b": "updated", "/c": "new"}
     assert [r.source for r in plan.to_process] == ["/b", "/c"]
+    assert plan.links == [SourceRecord("/a", "d-a", a.sha256)]  # last_seen moves on
 
 
-def test_same_bytes_from_another_source_is_unchanged() -> None:
-    """A copy of an already-loaded file is not parsed again."""
+def test_same_bytes_from_another_source_is_linked_not_parsed() -> None:
+    """A copy of an already-loaded file is not parsed again, but it is recorded as a source."""
     copy = _raw("/copy", b"A")
-    stored = [StoredInput("/copy", "/a", copy.sha256, PIPELINE_VERSION)]
-    assert plan_batch([copy], stored).status == {"/copy": "unchanged"}
+    stored = [StoredInput("/copy", "/a", "d-a", copy.sha256, PIPELINE_VERSION)]
+    plan = plan_batch([copy], stored)
+    assert plan.status == {"/copy": "duplicate"} and not plan.to_process
+    assert plan.links == [SourceRecord("/copy", "d-a", copy.sha256)]
+
+
+def test_source_now_serving_anothers_bytes_moves_to_that_article() -> None:
+    b = _raw("/b", b"A")
+    stored = [
+        StoredInput("/b", "/b", "d-b", _raw("/b", b"B").sha256, PIPELINE_VERSION),
+        StoredInput("/b", "/a", "d-a", b.sha256, PIPELINE_VERSION),
+    ]
+    plan = plan_batch([b], stored)
+    assert plan.status == {"/b": "updated"}
+    assert plan.links == [SourceRecord("/b", "d-a", b.sha256)]
 
 
 def test_new_pipeline_version_or_reprocess_forces_work() -> None:
     a = _raw("/a", b"A")
-    old = [StoredInput("/a", "/a", a.sha256, "0")]
+    old = [StoredInput("/a", "/a", "d-a", a.sha256, "0")]
     assert plan_batch([a], old).status == {"/a": "updated"}
-    current = [StoredInput("/a", "/a", a.sha256, PIPELINE_VERSION)]
+    current = [StoredInput("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION)]
     assert plan_batch([a], current, refresh=True).status == {"/a": "updated"}
 
 
@@ -52,26 +66,20 @@ def test_summary_text_and_markdown() -> None:
     s.failure_kinds = Counter({"http_404": 2})
     s.failure_examples = [("http://h/a", "HTTP 404 Not Found"), ("http://h/b", "HTTP 404")]
     text = s.to_text()
-    assert "5 inputs in 2.5 s: 3 new, 0 updated, 0 unchanged, 2 failed; 7 quotes, 4 events" in text
+    assert (
+        "5 inputs in 2.5 s: 3 new, 0 updated, 0 unchanged, 0 duplicate, 2 failed; "
+        "7 quotes, 4 events" in text
+    )
     assert "http_404 x2" in text and "http://h/a: HTTP 404 Not Found" in text
     md = s.to_markdown()
-    assert "| 3 | 0 | 0 | 2 | 7 | 4 | 2.5 |" in md and "## Failures" in md
+    assert "| 3 | 0 | 0 | 0 | 2 | 7 | 4 | 2.5 |" in md and "## Failures" in md
 
 
-def test_summary_counts_only_batch_inputs_that_survived_processing() -> None:
-    import polars as pl
-
-    from transforms.model import FAILURE_SCHEMA
-
+def test_summary_counts_what_the_load_reports() -> None:
     s = RunSummary(run_id="r1", db_path="x")
-    failures = (
-        pl.DataFrame(
-            {"source": ["/b"], "stage": ["clean"], "error_kind": ["empty"], "message": ["no text"]}
-        )
-        .with_columns(run_id=pl.lit("r1"), at=pl.lit(None))
-        .select(list(FAILURE_SCHEMA))
-    )
-    s.add_batch({"/a": "new", "/b": "new", "/c": "updated"}, failures, {"nlp": 1.5})
-    assert (s.n_new, s.n_updated, s.n_failed) == (1, 1, 1)
+    statuses = {"/a": "new", "/c": "updated", "/d": "duplicate", "/e": "unchanged"}
+    s.add_load(statuses, [Failure("/b", "clean", "empty", "no text")], 5, 2, {"nlp": 1.5})
+    assert (s.n_new, s.n_updated, s.n_duplicate, s.n_unchanged, s.n_failed) == (1, 1, 1, 1, 1)
+    assert (s.n_quotes, s.n_events) == (5, 2)
     assert s.failure_kinds == Counter({"empty": 1}) and s.stage_seconds == {"nlp": 1.5}
-    assert s.to_dict()["failed"] == 1
+    assert s.to_dict()["failed"] == 1 and s.to_dict()["duplicate"] == 1

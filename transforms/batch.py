@@ -29,7 +29,9 @@ from transforms.model import (
     Failure,
     QuoteRecord,
     RawDoc,
+    SourceRecord,
     records_frame,
+    sources_frame,
 )
 from transforms.nlp import parse
 from transforms.quotes import extract_quotes
@@ -39,29 +41,30 @@ def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl
     return records_frame(list(failures), FAILURE_SCHEMA, run_id=run_id, at=at)
 
 
-def dedupe_documents(docs: list[Document]) -> tuple[list[Document], list[Failure]]:
-    """Keep the first document of each doc_id in a batch; later copies become failures.
+def failures_of(frame: pl.DataFrame) -> list[Failure]:
+    """The ``Failure`` records of a failures frame (for the run summary)."""
+    return [
+        Failure(row["source"], row["stage"], row["error_kind"], row["message"])
+        for row in frame.iter_rows(named=True)
+    ]
 
-    Two inputs with the same canonical URL or the same body text are one article: loading both
-    would make the second silently overwrite the first, so the duplicate is reported instead.
+
+def dedupe_documents(docs: list[Document]) -> tuple[list[Document], dict[str, str]]:
+    """Keep the first document of each doc_id in a batch; map later copies' sources to it.
+
+    Two inputs with the same body text are one article: it is extracted once, and each input
+    that carried it becomes a source of it (``document_sources``), not a second article.
     """
-    seen: dict[str, str] = {}
+    seen: dict[str, Document] = {}
     kept: list[Document] = []
-    dupes: list[Failure] = []
+    copies: dict[str, str] = {}  # source of a copy -> doc_id of the kept document
     for doc in docs:
         if doc.doc_id in seen:
-            dupes.append(
-                Failure(
-                    doc.source,
-                    "clean",
-                    "duplicate",
-                    f"same article as {seen[doc.doc_id]} (doc_id {doc.doc_id}); kept that one",
-                )
-            )
+            copies[doc.source] = doc.doc_id
             continue
-        seen[doc.doc_id] = doc.source
+        seen[doc.doc_id] = doc
         kept.append(doc)
-    return kept, dupes
+    return kept, copies
 
 
 def extract_all(
@@ -116,16 +119,29 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     timings: dict[str, float] = defaultdict(float)
     t0 = time.perf_counter()
     docs, failures = clean_many(raws)
-    docs, dupes = dedupe_documents(docs)
-    failures.extend(dupes)
+    docs, copies = dedupe_documents(docs)
     timings["clean"] += time.perf_counter() - t0
 
     quotes, events, extract_failures = extract_all(docs, timings)
     failures.extend(extract_failures)
     if extract_failures:
         broken = {f.source for f in extract_failures}
+        broken_ids = {d.doc_id for d in docs if d.source in broken}
         docs = [d for d in docs if d.source not in broken]
+        for source, doc_id in list(copies.items()):
+            if doc_id in broken_ids:  # a copy of an article that failed fails the same way
+                failures.append(
+                    Failure(source, "extract", "extract_error", f"Same text as {doc_id}, "
+                            "whose extraction failed (see its own failure row).")
+                )  # fmt: skip
+                del copies[source]
 
+    by_source = {r.source: r for r in raws}
+    carried = [(d.source, d.doc_id) for d in docs] + list(copies.items())
+    sources = [
+        SourceRecord(src, doc_id, by_source[src].sha256, by_source[src].url)
+        for src, doc_id in carried
+    ]
     t1 = time.perf_counter()
     out = BatchFrames(
         documents=records_frame(
@@ -138,6 +154,7 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
         quotes=records_frame(quotes, QUOTE_SCHEMA),
         events=records_frame(events, EVENT_SCHEMA),
         failures=failures_frame(failures, run_id, ingested_at),
+        sources=sources_frame(sources, run_id, ingested_at),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

@@ -10,9 +10,11 @@ Documents and Failures it returns. The work is split by concern:
 * ``transforms.normalize``: the shared Unicode/whitespace normalisation;
 * ``transforms.urls``: the canonical URL that names a document.
 
-Identity: ``doc_id`` is derived from the canonical URL when there is one, so the same story read
-from a local file and fetched live is one document; otherwise from the body text, so identical
-texts collapse and any change in cleaning that changes the text gives a new id.
+Identity: ``doc_id`` is derived from the body text alone, so identical texts collapse into one
+article (each input that carried it is recorded as one of its sources by the load) and an
+edited text is a new article. A canonical URL, or a seed's ``Original url:`` line, is what a
+page *claims*: anyone can claim anyone's address, so it is kept as data (``canonical_url``)
+but never decides identity, and no page can replace another article by claiming its URL.
 """
 
 from __future__ import annotations
@@ -33,7 +35,15 @@ from transforms.model import Document, Failure, InputFormat, RawDoc, stable_id
 from transforms.textdoc import parse_text
 from transforms.urls import canonical_url
 
-__all__ = ["MAX_TEXT_CHARS", "CleanError", "CleanErrorKind", "clean", "clean_many", "input_format"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "CleanError",
+    "CleanErrorKind",
+    "clean",
+    "clean_many",
+    "document_id",
+    "input_format",
+]
 
 #: Longest body accepted, in characters. A long feature is ~60k characters, a very long
 #: investigation ~150k; beyond 300k a "page" is a live blog's whole history, a transcript dump
@@ -83,12 +93,8 @@ def clean(raw: RawDoc) -> Document:
         )
 
     canonical = canonical_url(content.found_url) or canonical_url(raw.url)
-    if canonical:
-        doc_id = stable_id("doc", canonical)
-    else:
-        doc_id = stable_id("doc", hashlib.sha256(text.encode("utf-8")).hexdigest())
     return Document(
-        doc_id=doc_id,
+        doc_id=document_id(text),
         source=raw.source,
         text=text,
         content_sha256=raw.sha256,
@@ -102,7 +108,13 @@ def clean(raw: RawDoc) -> Document:
         fetched_at=raw.fetched_at,
         origin=raw.origin,
         input_format=fmt,
+        decode_errors=decoded.replaced,
     )
+
+
+def document_id(text: str) -> str:
+    """The identity of an article: its cleaned body text (see the module docstring)."""
+    return stable_id("doc", hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 class _Content(NamedTuple):

@@ -1,9 +1,13 @@
 """Decide, before any parsing, which inputs of a batch need work.
 
-An input is *unchanged* when the database already holds a document with the same raw-bytes hash
-made by the current pipeline version (from this source, or from another source carrying the same
-bytes); *updated* when its source is stored with other bytes or an older pipeline; otherwise *new*.
-Unchanged inputs are neither cleaned nor parsed: that is what makes re-runs cheap.
+An input is *unchanged* when its own source row holds the same raw-bytes hash for an article
+made by the current pipeline; a *duplicate* when it is a new source whose bytes another source
+already served (its article is linked, not extracted again); *updated* when its source is stored
+with other bytes or an older pipeline; otherwise *new*. Unchanged and duplicate inputs are
+neither cleaned nor parsed: that is what makes re-runs cheap. They still become a
+``document_sources`` row (``Plan.links``), so every source of an article is recorded and its
+``last_seen`` moves on. The statuses here are the plan; what the load really did is in its
+report (``connectors.batchload.LoadReport``), which is what the run summary counts.
 """
 
 from __future__ import annotations
@@ -14,14 +18,15 @@ from typing import Literal, Protocol
 
 import polars as pl
 
-from transforms.model import PIPELINE_VERSION, RawDoc
+from transforms.model import PIPELINE_VERSION, RawDoc, SourceRecord
 
-Status = Literal["new", "updated", "unchanged"]
+Status = Literal["new", "updated", "unchanged", "duplicate"]
 
 
 class Stored(Protocol):
     source: str
     stored_source: str
+    doc_id: str
     stored_sha256: str
     stored_pipeline_version: str
 
@@ -31,6 +36,7 @@ class Plan:
     """The batch split by what must happen to each input."""
 
     to_process: list[RawDoc] = field(default_factory=list)
+    links: list[SourceRecord] = field(default_factory=list)  # skipped: their article is stored
     status: dict[str, Status] = field(default_factory=dict)
 
     def count(self, status: Status) -> int:
@@ -59,14 +65,20 @@ def plan_batch(
     plan = Plan()
     for raw in raws:
         rows = by_source.get(raw.source, [])
-        same_bytes = any(
-            r.stored_sha256 == raw.sha256 and r.stored_pipeline_version == pipeline_version
+        own = next((r for r in rows if r.stored_source == raw.source), None)
+        same = [
+            r
             for r in rows
-        )
-        if same_bytes and not refresh:
-            plan.status[raw.source] = "unchanged"
+            if r.stored_sha256 == raw.sha256 and r.stored_pipeline_version == pipeline_version
+        ]
+        if same and not refresh:
+            match = own if own in same else same[0]
+            plan.links.append(SourceRecord(raw.source, match.doc_id, raw.sha256, raw.url))
+            if own is None:
+                plan.status[raw.source] = "duplicate"
+            else:
+                plan.status[raw.source] = "unchanged" if own is match else "updated"
             continue
-        known_source = any(r.stored_source == raw.source for r in rows)
-        plan.status[raw.source] = "updated" if known_source else "new"
+        plan.status[raw.source] = "updated" if own is not None else "new"
         plan.to_process.append(raw)
     return plan

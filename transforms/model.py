@@ -80,6 +80,22 @@ class Document:
     fetched_at: datetime | None = None
     origin: Origin = "local"
     input_format: InputFormat = "html"
+    decode_errors: int = 0  # invalid byte sequences read as U+FFFD (a UTF-8 page, a few bad bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One row of ``document_sources``: which article an input carries now.
+
+    Identity is the article's text, so several sources can carry one article (the same page
+    at two addresses, a local copy of it); each keeps its own row, and an article lives as long
+    as one source carries it.
+    """
+
+    source: str
+    doc_id: str
+    raw_sha256: str  # the bytes last read from it: unchanged bytes are not read again
+    url: str | None = None  # where those bytes came from
 
 
 @dataclass(slots=True)
@@ -188,6 +204,17 @@ DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
     "pipeline_version": pl.String(),
     "ingested_at": _TS,
     "run_id": pl.String(),
+    "decode_errors": pl.Int32(),
+}
+
+SOURCE_SCHEMA: dict[str, pl.DataType] = {
+    "source": pl.String(),
+    "doc_id": pl.String(),
+    "url": pl.String(),
+    "raw_sha256": pl.String(),
+    "first_seen": _TS,
+    "last_seen": _TS,
+    "run_id": pl.String(),
 }
 
 QUOTE_SCHEMA: dict[str, pl.DataType] = {
@@ -264,12 +291,17 @@ FAILURE_SCHEMA: dict[str, pl.DataType] = {
 
 @dataclass(slots=True)
 class BatchFrames:
-    """What one batch adds to each table, plus where its time went."""
+    """What one batch adds to each table, plus where its time went.
+
+    ``sources`` says which article each input of the batch carries: the documents processed
+    here, and inputs skipped because their bytes were already stored (``transforms.incremental``).
+    """
 
     documents: pl.DataFrame
     quotes: pl.DataFrame
     events: pl.DataFrame
     failures: pl.DataFrame
+    sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_SCHEMA))
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
@@ -280,6 +312,13 @@ class BatchFrames:
             pl.DataFrame(schema=EVENT_SCHEMA),
             pl.DataFrame(schema=FAILURE_SCHEMA),
         )
+
+
+def sources_frame(records: list[SourceRecord], run_id: str, seen_at: datetime) -> pl.DataFrame:
+    """``document_sources`` rows for a batch: first and last seen now, by this run."""
+    return records_frame(
+        records, SOURCE_SCHEMA, first_seen=seen_at, last_seen=seen_at, run_id=run_id
+    )
 
 
 def records_frame(records: list[Any], schema: dict[str, pl.DataType], **extra: Any) -> pl.DataFrame:

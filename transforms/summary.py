@@ -7,8 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import polars as pl
-
 from transforms.model import Failure
 
 
@@ -20,6 +18,7 @@ class RunSummary:
     n_new: int = 0
     n_updated: int = 0
     n_unchanged: int = 0
+    n_duplicate: int = 0
     n_failed: int = 0
     n_quotes: int = 0
     n_events: int = 0
@@ -37,21 +36,29 @@ class RunSummary:
         self.failure_kinds[error_kind] += 1
         self.failure_examples.append((source, message))
 
-    def add_batch(
-        self, statuses: Mapping[str, str], failures: pl.DataFrame, timings: dict[str, float]
+    def add_load(
+        self,
+        statuses: Mapping[str, str],
+        failures: Iterable[Failure],
+        n_quotes: int,
+        n_events: int,
+        timings: Mapping[str, float] | None = None,
     ) -> None:
-        """Count one processed batch: its inputs were planned new or updated, and count as such
-        only if they did not fail while being cleaned or extracted."""
-        failed = set(failures.get_column("source").to_list())
-        for source, status in statuses.items():
-            if source not in failed:
-                self.n_new += status == "new"
-                self.n_updated += status == "updated"
-        for row in failures.iter_rows(named=True):
-            self.add_failure(row["source"], row["error_kind"], row["message"])
-        self.add_stage_seconds(timings)
+        """Count one loaded batch as the database saw it: what happened to each input that was
+        loaded (new, updated, unchanged, duplicate), the inputs that failed, and the quotes and
+        events written. Counting the load, not the plan, keeps the summary equal to the
+        tables (an article carried by two inputs is one new row, not two)."""
+        counts = Counter(statuses.values())
+        self.n_new += counts["new"]
+        self.n_updated += counts["updated"]
+        self.n_unchanged += counts["unchanged"]
+        self.n_duplicate += counts["duplicate"]
+        self.n_quotes += n_quotes
+        self.n_events += n_events
+        self.add_failures(failures)
+        self.add_stage_seconds(timings or {})
 
-    def add_stage_seconds(self, timings: dict[str, float]) -> None:
+    def add_stage_seconds(self, timings: Mapping[str, float]) -> None:
         for stage, secs in timings.items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + secs
 
@@ -62,7 +69,8 @@ class RunSummary:
     def headline(self) -> str:
         return (
             f"{self.n_inputs} inputs in {self.seconds:.1f} s: {self.n_new} new, "
-            f"{self.n_updated} updated, {self.n_unchanged} unchanged, {self.n_failed} failed; "
+            f"{self.n_updated} updated, {self.n_unchanged} unchanged, "
+            f"{self.n_duplicate} duplicate, {self.n_failed} failed; "
             f"{self.n_quotes} quotes, {self.n_events} events"
         )
 
@@ -80,10 +88,10 @@ class RunSummary:
 
     def to_markdown(self, max_examples: int = 20) -> str:
         rows = [
-            "| new | updated | unchanged | failed | quotes | events | seconds |",
-            "|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_failed} "
-            f"| {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
+            "| new | updated | unchanged | duplicate | failed | quotes | events | seconds |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_duplicate} "
+            f"| {self.n_failed} | {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
         ]
         md = [f"# newsdb run `{self.run_id}`", "", f"Database: `{self.db_path}`", "", *rows]
         if self.stage_seconds:
@@ -105,6 +113,7 @@ class RunSummary:
             "new": self.n_new,
             "updated": self.n_updated,
             "unchanged": self.n_unchanged,
+            "duplicate": self.n_duplicate,
             "failed": self.n_failed,
             "quotes": self.n_quotes,
             "events": self.n_events,
