@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from connectors.files import SUPPORTED_SUFFIXES, media_type_for
 from transforms.model import Failure, SourceItem
+from transforms.urls import strip_userinfo
 
 _URL_SCHEMES = ("http", "https")
 # Files that document a folder rather than belong to it. A folder of articles kept in a repository
@@ -208,15 +209,23 @@ def _walk_folder(root: Path, state: _Walk) -> None:
 
 
 def _clean_url(entry: str) -> str | None:
-    """The URL as given minus its fragment (which never reaches a server); None if unusable.
+    """The URL as given minus its fragment (which never reaches a server) and any credentials
+    (which must not be stored or printed); None if unusable.
 
     Cut at the first "#" rather than round-tripping through ``urlunsplit``, which would also
     drop an empty "?" and so change the URL the user gave.
     """
-    url = entry.split("#", 1)[0]
+    url = strip_userinfo(entry.split("#", 1)[0])
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a non-numeric or out-of-range port
     except ValueError:
         return None
     return url if parts.hostname else None
+
+
+def public_source(entry: str) -> str:
+    """A source as it may be stored or shown: an http(s) URL loses ``user:password@``; paths
+    and @lists are left alone (their entries are cleaned when read)."""
+    m = _SCHEME.match(entry.strip())
+    return strip_userinfo(entry) if m and m.group(1).lower() in _URL_SCHEMES else entry

@@ -47,6 +47,7 @@ from connectors.rawcache import CacheRecord, RawCache
 from connectors.robots import MAX_ROBOTS_BYTES, RobotsPolicy, product_token
 from connectors.throttle import HostGates, map_by_host
 from transforms.model import Failure, RawDoc
+from transforms.urls import strip_userinfo
 
 log = logging.getLogger(__name__)
 
@@ -117,13 +118,15 @@ class FetchConfig:
 def fetch_urls(urls: Sequence[str], config: FetchConfig) -> list[RawDoc | Failure]:
     """Fetch every URL, returning a ``RawDoc`` or a ``Failure`` for each, in input order.
 
-    Never raises for a per-URL problem. Duplicate URLs are fetched once. All URLs should come
+    Never raises for a per-URL problem. Duplicate URLs are fetched once. ``RawDoc.source`` and
+    ``Failure.source`` are the URLs as given, minus any ``user:password@``. All URLs should come
     in one call: per-host limits and robots.txt caching only work within a call.
     """
     if not urls:
         return []
     with _Fetcher(config) as fetcher:
-        return fetcher.fetch_all(urls)
+        # Credentials are neither sent nor kept (see transforms.urls.strip_userinfo).
+        return fetcher.fetch_all([strip_userinfo(url) for url in urls])
 
 
 # --- one exchange's outcome ---------------------------------------------------------------------
@@ -325,7 +328,7 @@ class _Fetcher:
                 return result
             if result.status not in _REDIRECT_STATUSES or not result.location:
                 return result  # result.url is the final URL
-            target = _request_url(urljoin(current, result.location.strip()))
+            target = _request_url(strip_userinfo(urljoin(current, result.location.strip())))
             if not _is_http_url(target):
                 return _Problem(
                     "bad_redirect",

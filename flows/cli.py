@@ -194,8 +194,16 @@ def _precheck_run(sources: Sequence[str], db: str) -> None:
         raise UsageError(str(exc)) from exc
 
 
+def _sources(args: argparse.Namespace) -> list[str]:
+    """The sources to ingest, without URL credentials: they become flow parameters, which
+    Prefect stores, and rows of ``runs``."""
+    from connectors.discover import public_source
+
+    return [public_source(s) for s in args.sources or DEFAULT_SOURCES]
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    sources = list(args.sources or DEFAULT_SOURCES)
+    sources = _sources(args)
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     allow_addresses = _allowed_addresses(args)
@@ -294,7 +302,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "scheduled runs need a Prefect server: start one with `prefect server start` and "
             "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling)"
         )
-    sources = list(args.sources or DEFAULT_SOURCES)
+    sources = _sources(args)
     allow_addresses = _allowed_addresses(args)
     _precheck_run(sources, args.db)
     from flows.ingest import ingest

@@ -30,7 +30,7 @@ from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
 from connectors.batchload import LoadReport
-from connectors.discover import discover
+from connectors.discover import discover, public_source
 from connectors.duckstore import NewsDB
 from connectors.http import FetchConfig
 from flows.progress import RunProgress
@@ -98,7 +98,7 @@ def ingest(
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    source_list = list(sources or DEFAULT_SOURCES)
+    source_list = [public_source(s) for s in sources or DEFAULT_SOURCES]
     config = FetchConfig(
         cache_dir=Path(cache_dir),
         refresh=refresh,

@@ -10,6 +10,7 @@ may treat them as significant.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only track the referrer or campaign. utm_* is matched as a prefix.
@@ -17,6 +18,8 @@ _TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid"}
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# "scheme://" then the authority up to its last "@" (userinfo cannot contain "/", "?" or "#").
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)[^/?#\s]*@")
 
 
 def _is_tracking(name: str) -> bool:
@@ -50,3 +53,17 @@ def canonical_url(url: str | None) -> str | None:
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     )
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def strip_userinfo(url: str) -> str:
+    """``url`` without any ``user:password@``, and otherwise exactly as given.
+
+    Credentials in a URL would end up in the database, the page cache, failure messages,
+    exports and the terminal; newsdb drops them wherever a URL comes in (command line, @lists,
+    redirects, a page's own claims) and never sends them. Only the text is edited, so a URL
+    without userinfo comes back unchanged (an empty "?" included).
+
+    >>> strip_userinfo("https://reader:secret@news.example/a?b=1")
+    'https://news.example/a?b=1'
+    """
+    return _USERINFO.sub(r"\1", url, count=1)

@@ -1,6 +1,21 @@
--- 002: every source of an article, invalid bytes counted, duplicate counts and crash notes.
--- Existing articles keep their doc_ids (newer ones are derived from their text alone); each
--- gets a document_sources row for the source it was loaded from.
+-- 002: every source of an article, invalid bytes counted, duplicate counts and crash notes,
+-- and no credentials in stored URLs. Existing articles keep their doc_ids (newer ones are
+-- derived from their text alone); each gets a document_sources row for its source.
+
+-- user:password@ is cut from every stored address (newsdb no longer keeps or sends them).
+UPDATE documents
+SET source = regexp_replace(source, '^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@', '\1'),
+    url = regexp_replace(url, '^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@', '\1'),
+    canonical_url = regexp_replace(canonical_url, '^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@', '\1');
+
+UPDATE failures
+SET source = regexp_replace(source, '^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@', '\1'),
+    message = regexp_replace(message, '(https?://)[^/?#\s]*@', '\1', 'g');
+
+UPDATE runs
+SET sources = list_transform(
+    sources, lambda s: regexp_replace(s, '^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@', '\1')
+);
 
 ALTER TABLE documents ADD COLUMN decode_errors INTEGER DEFAULT 0;
 
