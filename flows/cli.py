@@ -320,11 +320,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from connectors.duckstore import NewsDB, StoreError
-    from connectors.export import export_parquet
+    from connectors.export import ExportError, check_target, export_parquet
 
     try:
+        check_target(args.parquet)
         db = NewsDB.open(args.db, read_only=True)
-    except StoreError as exc:
+    except (ExportError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
     with db:
         written = export_parquet(db, args.parquet)
