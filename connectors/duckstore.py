@@ -30,6 +30,15 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 SCHEMA_VERSION = 2
 
 
+#: DuckDB settings that confine a connection to its own database file.
+_NO_EXTERNAL_ACCESS = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
 class StoreError(Exception):
     """A database problem a user can act on (locked, unwritable, too new)."""
 
@@ -73,8 +82,20 @@ class NewsDB:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, sql_dir: Path = SQL_DIR) -> NewsDB:
-        """Open (creating folders and the file if needed) and migrate; clear errors otherwise."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        external_access: bool = True,
+        sql_dir: Path = SQL_DIR,
+    ) -> NewsDB:
+        """Open (creating folders and the file if needed) and migrate; clear errors otherwise.
+
+        ``external_access=False`` is for SQL someone typed: the connection then cannot read or
+        write any other file (``COPY``, ``read_text``, ``ATTACH``), install or load extensions,
+        or turn any of that back on (the configuration is locked).
+        """
         p = str(path)
         if p != ":memory:" and not read_only:
             try:
@@ -83,8 +104,9 @@ class NewsDB:
                 raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
         if read_only and p != ":memory:" and not Path(p).exists():
             raise StoreError(f"no database at {p} (run `newsdb run` first)")
+        config = {} if external_access else _NO_EXTERNAL_ACCESS
         try:
-            con = duckdb.connect(p, read_only=read_only)
+            con = duckdb.connect(p, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(_explain_open_error(p, exc)) from exc
         db = cls(con, p)

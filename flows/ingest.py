@@ -38,7 +38,7 @@ from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DE
 from transforms.batch import failures_frame, failures_of, process_batch
 from transforms.incremental import Plan, inputs_frame, plan_batch
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem, sources_frame
-from transforms.summary import RunSummary
+from transforms.summary import RunSummary, printable
 from transforms.version import NEWSDB_VERSION
 
 
@@ -114,6 +114,11 @@ def ingest(
             items, discover_failures = discover_task(source_list)
             summary.n_inputs = len(items) + len(discover_failures)
             summary.add_failures(discover_failures)
+            summary.links_out = [(i.link, i.location) for i in items if i.link is not None]
+            for link, target in summary.links_out:
+                logger.warning(
+                    "followed %s out of its folder, to %s", printable(link), printable(target)
+                )
             db.load(_failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
 

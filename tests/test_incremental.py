@@ -83,3 +83,20 @@ def test_summary_counts_what_the_load_reports() -> None:
     assert (s.n_quotes, s.n_events) == (5, 2)
     assert s.failure_kinds == Counter({"empty": 1}) and s.stage_seconds == {"nlp": 1.5}
     assert s.to_dict()["failed"] == 1 and s.to_dict()["duplicate"] == 1
+
+
+def test_summary_escapes_control_characters() -> None:
+    s = RunSummary(run_id="r1", db_path="x")
+    hostile = Failure("/in/\x1b[2J\x1b]0;pwned\x07name\u202e.txt", "read", "empty", "bad\rline\n2")
+    s.add_failures([hostile])
+    for text in (s.to_text(), s.to_markdown()):
+        assert not any(c in text for c in "\x1b\x07\r\u202e")
+        assert "\\x1b[2J" in text and "\\u202e" in text and "bad\\rline\\n2" in text
+
+
+def test_summary_names_links_followed_out_of_the_folders() -> None:
+    s = RunSummary(run_id="r1", db_path="x")
+    s.links_out = [("/in/out.txt", "/home/me/private.txt")]
+    assert "links followed out of the input folders: 1" in s.to_text()
+    assert "/in/out.txt -> /home/me/private.txt" in s.to_text()
+    assert "| /in/out.txt | /home/me/private.txt |" in s.to_markdown()

@@ -352,3 +352,27 @@ def test_views_and_example_queries_run(tmp_path: Path) -> None:
 def test_split_statements_ignores_comment_only_chunks() -> None:
     script = "-- header\nSELECT 1;\n\n-- note\nSELECT 2;\n-- trailing comment\n"
     assert split_statements(script) == ["-- header\nSELECT 1", "-- note\nSELECT 2"]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "COPY documents TO '{out}'",
+        "SELECT * FROM read_text('{secret}')",
+        "ATTACH '{out}.duckdb' AS other",
+        "INSTALL httpfs",
+        "SET enable_external_access = true",
+    ],
+)
+def test_connection_without_external_access_stays_in_its_file(tmp_path: Path, sql: str) -> None:
+    path = tmp_path / "x.duckdb"
+    with NewsDB.open(path) as db:
+        db.load(_batch("d1", "/a.txt"))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    out = tmp_path / "leak.csv"
+    with NewsDB.open(path, read_only=True, external_access=False) as db:
+        assert db.query("SELECT count(*) AS n FROM documents")["n"][0] == 1
+        with pytest.raises(duckdb.Error):
+            db.query(sql.format(out=out, secret=secret))
+    assert not out.exists() and not Path(f"{out}.duckdb").exists()

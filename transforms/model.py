@@ -29,10 +29,15 @@ Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
 
 @dataclass(frozen=True, slots=True)
 class SourceItem:
-    """One input named by the user: an absolute file path or an http(s) URL."""
+    """One input named by the user: an absolute file path or an http(s) URL.
+
+    ``link`` is the symlink inside an input folder this file was reached through, when the file
+    itself lies outside that folder: followed, but worth telling the operator about.
+    """
 
     kind: SourceKind
     location: str
+    link: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

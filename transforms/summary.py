@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.model import Failure
+
+# C0 and C1 controls (newline and tab included: every message is one line), DEL, and the
+# bidirectional overrides that can make a name read differently from what it is.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: control characters appear as escapes (``\\x1b``), never raw.
+
+    File names, URLs, HTTP headers and page content reach messages unchanged; printed raw, an
+    escape sequence in a file name can rewrite the operator's terminal.
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(slots=True)
@@ -25,6 +39,7 @@ class RunSummary:
     seconds: float = 0.0
     failure_kinds: Counter[str] = field(default_factory=Counter)
     failure_examples: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+    links_out: list[tuple[str, str]] = field(default_factory=list)  # (link, target) outside
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add_failures(self, failures: Iterable[Failure]) -> None:
@@ -75,15 +90,21 @@ class RunSummary:
         )
 
     def to_text(self, max_examples: int = 5) -> str:
-        lines = [f"newsdb run {self.run_id} -> {self.db_path}", "  " + self.headline()]
+        lines = [f"newsdb run {self.run_id} -> {printable(self.db_path)}", "  " + self.headline()]
         if self.failure_kinds:
             kinds = ", ".join(f"{k} x{n}" for k, n in self.failure_kinds.most_common())
             lines.append(f"  failures by kind: {kinds}")
             for source, message in self.failure_examples[:max_examples]:
-                lines.append(f"    - {source}: {message}")
+                lines.append(f"    - {printable(source)}: {printable(message)}")
             more = self.n_failed - min(max_examples, len(self.failure_examples))
             if more > 0:
                 lines.append(f"    ... and {more} more (SELECT * FROM failures)")
+        if self.links_out:
+            lines.append(f"  links followed out of the input folders: {len(self.links_out)}")
+            for link, target in self.links_out[:max_examples]:
+                lines.append(f"    - {printable(link)} -> {printable(target)}")
+            if len(self.links_out) > max_examples:
+                lines.append(f"    ... and {len(self.links_out) - max_examples} more")
         return "\n".join(lines)
 
     def to_markdown(self, max_examples: int = 20) -> str:
@@ -93,15 +114,26 @@ class RunSummary:
             f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_duplicate} "
             f"| {self.n_failed} | {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
         ]
-        md = [f"# newsdb run `{self.run_id}`", "", f"Database: `{self.db_path}`", "", *rows]
+        md = [
+            f"# newsdb run `{self.run_id}`",
+            "",
+            f"Database: `{printable(self.db_path)}`",
+            "",
+            *rows,
+        ]
         if self.stage_seconds:
             md += ["", "| stage | seconds |", "|---|---:|"]
             md += [f"| {k} | {v:.2f} |" for k, v in sorted(self.stage_seconds.items())]
         if self.failure_examples:
             md += ["", "## Failures", "", "| source | why |", "|---|---|"]
             md += [
-                f"| {s} | {m.replace('|', '/')} |" for s, m in self.failure_examples[:max_examples]
+                f"| {printable(s)} | {printable(m).replace('|', '/')} |"
+                for s, m in self.failure_examples[:max_examples]
             ]
+        if self.links_out:
+            md += ["", "## Links followed out of the input folders", "", "| link | file |"]
+            md += ["|---|---|"]
+            md += [f"| {printable(a)} | {printable(b)} |" for a, b in self.links_out[:max_examples]]
         return "\n".join(md)
 
     def to_dict(self) -> dict[str, Any]:
