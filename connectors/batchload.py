@@ -30,6 +30,7 @@ import duckdb
 import polars as pl
 
 from connectors.duckstore import NewsDB, read_sql
+from transforms.frames import failures_frame
 from transforms.model import (
     DOCUMENT_SCHEMA,
     EVENT_SCHEMA,
@@ -38,7 +39,6 @@ from transforms.model import (
     SOURCE_SCHEMA,
     BatchFrames,
     Failure,
-    records_frame,
 )
 
 LoadStatus = Literal["new", "updated", "unchanged", "duplicate"]
@@ -194,7 +194,7 @@ def _failures_frame(failures: list[Failure], sources: pl.DataFrame) -> pl.DataFr
         return pl.DataFrame(schema=FAILURE_SCHEMA)
     run_id = sources["run_id"][0]
     at = sources["last_seen"][0] or datetime.now(UTC)
-    return records_frame(failures, FAILURE_SCHEMA, run_id=run_id, at=at)
+    return failures_frame(failures, run_id, at)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from connectors.files import SUPPORTED_SUFFIXES, media_type_for
 from transforms.model import Failure, SourceItem
-from transforms.urls import strip_userinfo
+from transforms.safety import strip_userinfo
 
 _URL_SCHEMES = ("http", "https")
 # Files that document a folder rather than belong to it. A folder of articles kept in a repository

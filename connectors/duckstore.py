@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,8 @@ SCHEMA_VERSION = 2
 
 
 #: DuckDB settings that confine a connection to its own database file.
-_NO_EXTERNAL_ACCESS = {
+_Settings = dict[str, str | bool | int | float | list[str]]
+_NO_EXTERNAL_ACCESS: _Settings = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -59,17 +59,6 @@ def split_statements(script: str) -> list[str]:
         if body.strip():
             out.append(chunk.strip())
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class StoredInput:
-    """What the database holds for an input: used to skip unchanged documents."""
-
-    source: str
-    stored_source: str
-    doc_id: str
-    stored_sha256: str
-    stored_pipeline_version: str
 
 
 class NewsDB:
@@ -104,7 +93,7 @@ class NewsDB:
                 raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
         if read_only and p != ":memory:" and not Path(p).exists():
             raise StoreError(f"no database at {p} (run `newsdb run` first)")
-        config = {} if external_access else _NO_EXTERNAL_ACCESS
+        config: _Settings = {} if external_access else _NO_EXTERNAL_ACCESS
         try:
             con = duckdb.connect(p, read_only=read_only, config=config)
         except duckdb.IOException as exc:
@@ -212,16 +201,16 @@ class NewsDB:
 
     # -- incremental lookups ---------------------------------------------------------------
 
-    def stored_inputs(self, inputs: pl.DataFrame) -> list[StoredInput]:
-        """Rows already stored for ``inputs`` (columns source, content_sha256)."""
-        if inputs.is_empty():
-            return []
+    def stored_inputs(self, inputs: pl.DataFrame) -> pl.DataFrame:
+        """What is already stored for ``inputs`` (columns source, content_sha256): one row
+        (source, stored_source, doc_id, stored_sha256, stored_pipeline_version) per stored
+        source that is the input's own or served the same bytes."""
         self.con.register("staged_inputs", inputs.to_arrow())
         try:
-            rows = self.con.execute(read_sql("load/known_inputs.sql")).fetchall()
+            stored: pl.DataFrame = self.con.sql(read_sql("load/known_inputs.sql")).pl()
+            return stored
         finally:
             self.con.unregister("staged_inputs")
-        return [StoredInput(*row) for row in rows]
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -235,7 +224,8 @@ class NewsDB:
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
-        return self.con.sql(sql).pl()
+        frame: pl.DataFrame = self.con.sql(sql).pl()
+        return frame
 
 
 def _explain_open_error(path: str, exc: Exception) -> str:

@@ -242,7 +242,8 @@ def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
     """The ingest flow on ``runner``, imported late so usage errors never wait for Prefect."""
     from flows.ingest import ingest
 
-    return ingest.with_options(task_runner=runner)(**params)
+    summary: dict[str, Any] = ingest.with_options(task_runner=runner)(**params)
+    return summary
 
 
 def in_flight_for(parallel: int) -> int:

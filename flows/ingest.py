@@ -32,14 +32,17 @@ from connectors.acquire import acquire
 from connectors.batchload import LoadReport
 from connectors.discover import discover, public_source
 from connectors.duckstore import NewsDB
-from connectors.http import FetchConfig
+from connectors.fetchconfig import FetchConfig
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
-from transforms.batch import failures_frame, failures_of, process_batch
-from transforms.incremental import Plan, inputs_frame, plan_batch
-from transforms.model import BatchFrames, Failure, RawDoc, SourceItem, sources_frame
-from transforms.summary import RunSummary, printable
-from transforms.version import NEWSDB_VERSION
+from transforms.batch import process_batch
+from transforms.clean import original_url
+from transforms.frames import failures_frame, failures_of, sources_frame
+from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
+from transforms.run.plan import Plan, inputs_frame, plan_batch
+from transforms.run.summary import RunSummary
+from transforms.run.version import NEWSDB_VERSION
+from transforms.safety import printable
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -52,8 +55,12 @@ def discover_task(sources: list[str]) -> tuple[list[SourceItem], list[Failure]]:
 def acquire_task(
     items: list[SourceItem], config: FetchConfig, fetch_originals: bool
 ) -> list[RawDoc | Failure]:
-    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher)."""
-    return acquire(items, config, fetch_originals=fetch_originals)
+    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher).
+
+    A local file that names the page it was saved from keeps that address (and, with
+    ``fetch_originals``, is replaced by the live page): ``original_url`` reads the name.
+    """
+    return acquire(items, config, original_url=original_url, fetch_originals=fetch_originals)
 
 
 @task(name="process", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -150,9 +157,8 @@ def ingest(
                     plan = _plan(db, raws, reprocess)
                     if plan.links:
                         # Loaded at once: the articles they link to are stored right now.
-                        linked = BatchFrames.empty()
-                        linked.sources = sources_frame(plan.links, run_id, datetime.now(UTC))
-                        load(linked)
+                        links = sources_frame(plan.links, run_id, datetime.now(UTC))
+                        load(BatchFrames.empty(sources=links))
                     skipped = len(batch) - len(plan.to_process)
                     if skipped:
                         progress.advance(skipped)
@@ -188,11 +194,8 @@ def ingest(
 
 
 def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
-    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
-    return plan_batch(raws, stored, refresh=reprocess)
+    return plan_batch(raws, db.stored_inputs(inputs_frame(raws)), refresh=reprocess)
 
 
 def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
-    frames = BatchFrames.empty()
-    frames.failures = failures_frame(failures, run_id, datetime.now(UTC))
-    return frames
+    return BatchFrames.empty(failures=failures_frame(failures, run_id, datetime.now(UTC)))

@@ -1,6 +1,7 @@
 -- newsdb schema, current version (see schema_meta.schema_version).
 -- A fresh database runs this file whole; an older one is brought here by sql/migrations/NNN_*.sql.
--- Column order and types mirror transforms/model.py (tests/test_schema.py checks that they agree).
+-- Columns, types and NOT NULL rules mirror the records in transforms/model.py (tests/test_model.py
+-- checks that they agree, table by table).
 
 CREATE TABLE IF NOT EXISTS schema_meta (
     key   VARCHAR PRIMARY KEY,

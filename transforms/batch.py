@@ -12,59 +12,33 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import compress
 
 import polars as pl
 
 from transforms.clean import clean_many
 from transforms.events import extract_events
+from transforms.frames import (
+    carried_sources,
+    documents_frame,
+    failures_frame,
+    first_copies,
+    records_frame,
+)
 from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    PIPELINE_VERSION,
-    QUOTE_SCHEMA,
+    EVENTS,
+    QUOTES,
     BatchFrames,
     Document,
+    DocumentStamp,
     EventRecord,
     Failure,
     QuoteRecord,
     RawDoc,
-    SourceRecord,
-    records_frame,
-    sources_frame,
 )
 from transforms.nlp import parse
 from transforms.quotes import extract_quotes
-
-
-def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl.DataFrame:
-    return records_frame(list(failures), FAILURE_SCHEMA, run_id=run_id, at=at)
-
-
-def failures_of(frame: pl.DataFrame) -> list[Failure]:
-    """The ``Failure`` records of a failures frame (for the run summary)."""
-    return [
-        Failure(row["source"], row["stage"], row["error_kind"], row["message"])
-        for row in frame.iter_rows(named=True)
-    ]
-
-
-def dedupe_documents(docs: list[Document]) -> tuple[list[Document], dict[str, str]]:
-    """Keep the first document of each doc_id in a batch; map later copies' sources to it.
-
-    Two inputs with the same body text are one article: it is extracted once, and each input
-    that carried it becomes a source of it (``document_sources``), not a second article.
-    """
-    seen: dict[str, Document] = {}
-    kept: list[Document] = []
-    copies: dict[str, str] = {}  # source of a copy -> doc_id of the kept document
-    for doc in docs:
-        if doc.doc_id in seen:
-            copies[doc.source] = doc.doc_id
-            continue
-        seen[doc.doc_id] = doc
-        kept.append(doc)
-    return kept, copies
+from transforms.run.version import PIPELINE_VERSION
 
 
 def extract_all(
@@ -118,43 +92,37 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     """Clean, parse and extract one batch; return the frames to load and per-stage seconds."""
     timings: dict[str, float] = defaultdict(float)
     t0 = time.perf_counter()
-    docs, failures = clean_many(raws)
-    docs, copies = dedupe_documents(docs)
+    docs, clean_failures = clean_many(raws)
+    cleaned = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
+    first = first_copies(cleaned)
+    documents, docs = cleaned.filter(first), list(compress(docs, first))
     timings["clean"] += time.perf_counter() - t0
 
     quotes, events, extract_failures = extract_all(docs, timings)
-    failures.extend(extract_failures)
-    if extract_failures:
-        broken = {f.source for f in extract_failures}
-        broken_ids = {d.doc_id for d in docs if d.source in broken}
-        docs = [d for d in docs if d.source not in broken]
-        for source, doc_id in list(copies.items()):
-            if doc_id in broken_ids:  # a copy of an article that failed fails the same way
-                failures.append(
-                    Failure(source, "extract", "extract_error", f"Same text as {doc_id}, "
-                            "whose extraction failed (see its own failure row).")
-                )  # fmt: skip
-                del copies[source]
+    if extract_failures:  # their documents are not loaded, so the next run tries them again
+        broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
+        copies = cleaned.filter(~first & pl.col("doc_id").is_in(broken["doc_id"].implode()))
+        extract_failures += [  # a copy of an article whose extraction failed fails with it
+            Failure(source, "extract", "extract_error", f"Same text as {kept}, whose "
+                    "extraction failed (see its own failure row).")
+            for source, kept in copies.select("source", "doc_id").iter_rows()
+        ]  # fmt: skip
+        failed = [f.source for f in extract_failures]
+        documents = documents.filter(~pl.col("source").is_in(failed))
+        cleaned = cleaned.filter(~pl.col("source").is_in(failed))
 
-    by_source = {r.source: r for r in raws}
-    carried = [(d.source, d.doc_id) for d in docs] + list(copies.items())
-    sources = [
-        SourceRecord(src, doc_id, by_source[src].sha256, by_source[src].url)
-        for src, doc_id in carried
-    ]
     t1 = time.perf_counter()
     out = BatchFrames(
-        documents=records_frame(
-            docs,
-            DOCUMENT_SCHEMA,
-            pipeline_version=PIPELINE_VERSION,
-            ingested_at=ingested_at,
-            run_id=run_id,
+        documents=documents,
+        quotes=records_frame(QUOTES, quotes),
+        events=records_frame(EVENTS, events),
+        failures=pl.concat(
+            [
+                failures_frame(clean_failures, run_id, ingested_at),
+                failures_frame(extract_failures, run_id, ingested_at),
+            ]
         ),
-        quotes=records_frame(quotes, QUOTE_SCHEMA),
-        events=records_frame(events, EVENT_SCHEMA),
-        failures=failures_frame(failures, run_id, ingested_at),
-        sources=sources_frame(sources, run_id, ingested_at),
+        sources=carried_sources(cleaned, raws, run_id, ingested_at),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

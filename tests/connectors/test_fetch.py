@@ -25,9 +25,12 @@ from werkzeug import Request, Response
 
 from connectors.acquire import acquire, choose_copy
 from connectors.backoff import backoff_delay, parse_retry_after
-from connectors.http import DEFAULT_USER_AGENT, FetchConfig, fetch_urls, parse_content_type
+from connectors.fetchconfig import DEFAULT_USER_AGENT, FetchConfig
+from connectors.http import fetch_urls
 from connectors.rawcache import RawCache
+from connectors.response import parse_content_type
 from connectors.robots import RobotsPolicy, product_token
+from transforms.clean import original_url
 from transforms.model import Failure, RawDoc, SourceItem
 
 HTML = b"<!doctype html><html><head><title>Story</title></head><body><p>News.</p></body></html>"
@@ -560,7 +563,9 @@ def test_seed_gets_its_original_url_without_a_request(
 ) -> None:
     original = httpserver.url_for("/article")
     seed = _seed(tmp_path, original)
-    (doc,) = acquire([SourceItem("file", str(seed))], make_config(tmp_path))
+    (doc,) = acquire(
+        [SourceItem("file", str(seed))], make_config(tmp_path), original_url=original_url
+    )
     assert isinstance(doc, RawDoc)
     assert (doc.source, doc.url, doc.origin) == (str(seed), original, "local")
     assert httpserver.log == []
@@ -572,7 +577,12 @@ def test_fetch_originals_uses_the_live_page(httpserver: HTTPServer, tmp_path: Pa
     )
     httpserver.expect_request("/article/").respond_with_data(HTML, content_type="text/html")
     seed = _seed(tmp_path, httpserver.url_for("/article"))
-    (doc,) = acquire([SourceItem("file", str(seed))], make_config(tmp_path), fetch_originals=True)
+    (doc,) = acquire(
+        [SourceItem("file", str(seed))],
+        make_config(tmp_path),
+        original_url=original_url,
+        fetch_originals=True,
+    )
     assert isinstance(doc, RawDoc)
     assert doc.source == str(seed)
     assert doc.url == httpserver.url_for("/article/")
@@ -585,7 +595,12 @@ def test_fetch_originals_falls_back_to_the_local_copy(
     httpserver.expect_request("/article").respond_with_data("", status=404)
     original = httpserver.url_for("/article")
     seed = _seed(tmp_path, original)
-    (doc,) = acquire([SourceItem("file", str(seed))], make_config(tmp_path), fetch_originals=True)
+    (doc,) = acquire(
+        [SourceItem("file", str(seed))],
+        make_config(tmp_path),
+        original_url=original_url,
+        fetch_originals=True,
+    )
     assert isinstance(doc, RawDoc)
     assert (doc.source, doc.url, doc.origin, doc.content_type) == (
         str(seed),
@@ -595,6 +610,15 @@ def test_fetch_originals_falls_back_to_the_local_copy(
     )
     assert doc.body == seed.read_bytes()
     assert doc.note is not None and "HTTP 404 Not Found" in doc.note
+
+
+def test_without_a_finder_no_file_is_a_copy(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """acquire parses nothing: a seed file is only a copy when the caller says so."""
+    seed = _seed(tmp_path, httpserver.url_for("/article"))
+    (doc,) = acquire([SourceItem("file", str(seed))], make_config(tmp_path), fetch_originals=True)
+    assert isinstance(doc, RawDoc)
+    assert (doc.url, doc.origin) == (None, "local")
+    assert httpserver.log == []
 
 
 def test_choose_copy_rules() -> None:
@@ -660,6 +684,22 @@ def test_robots_empty_disallow_and_crawl_delay() -> None:
     assert policy.allows("https://x/anything")
     assert policy.crawl_delay == 2.5
     assert not RobotsPolicy.disallow_all("HTTP 500").allows("https://x/a")
+
+
+def test_robots_rules_outside_groups_are_ignored_and_our_group_overrides_star() -> None:
+    policy = _policy(
+        "Disallow: /\nUser-agent: *\nDisallow: /x\n\nUser-agent: newsdb\nCrawl-delay: 3\n"
+    )
+    assert policy.allows("https://x/a") and policy.allows("https://x/x")
+    assert policy.crawl_delay == 3.0
+    star = _policy("User-agent: *\nDisallow: /x\nCrawl-delay: 1\n")
+    assert not star.allows("https://x/x/1") and star.crawl_delay == 1.0
+
+
+def test_robots_a_closed_site_still_lets_robots_txt_through() -> None:
+    closed = RobotsPolicy.disallow_all("connection refused")
+    assert not closed.allows("https://x/") and closed.allows("https://x/robots.txt")
+    assert closed.crawl_delay is None and RobotsPolicy.allow_all().allows("https://x/a")
 
 
 def test_product_token() -> None:

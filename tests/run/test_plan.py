@@ -4,54 +4,91 @@ from __future__ import annotations
 
 from collections import Counter
 
-from connectors.duckstore import StoredInput
-from transforms.incremental import inputs_frame, plan_batch
-from transforms.model import PIPELINE_VERSION, Failure, RawDoc, SourceRecord
-from transforms.summary import RunSummary
+import polars as pl
+import pytest
+
+from transforms.model import Failure, RawDoc, SourceRecord
+from transforms.run.plan import STORED_SCHEMA, inputs_frame, plan_batch
+from transforms.run.summary import RunSummary
+from transforms.run.version import PIPELINE_VERSION
 
 
 def _raw(source: str, body: bytes) -> RawDoc:
     return RawDoc(source=source, body=body, content_type="text/plain")
 
 
+def _stored(*rows: tuple[str, str, str, str, str]) -> pl.DataFrame:
+    """What the store answers: (source, stored_source, doc_id, stored_sha256,
+    stored_pipeline_version)."""
+    return pl.DataFrame(list(rows), schema=STORED_SCHEMA, orient="row")
+
+
 def test_plan_splits_new_updated_unchanged() -> None:
     a, b, c = _raw("/a", b"A"), _raw("/b", b"B2"), _raw("/c", b"C")
-    stored = [
-        StoredInput("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION),
-        StoredInput("/b", "/b", "d-b", _raw("/b", b"B1").sha256, PIPELINE_VERSION),
-    ]
+    stored = _stored(
+        ("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION),
+        ("/b", "/b", "d-b", _raw("/b", b"B1").sha256, PIPELINE_VERSION),
+    )
     plan = plan_batch([a, b, c], stored)
     assert plan.status == {"/a": "unchanged", "/b": "updated", "/c": "new"}
     assert [r.source for r in plan.to_process] == ["/b", "/c"]
-    assert plan.links == [SourceRecord("/a", "d-a", a.sha256)]  # last_seen moves on
+    assert plan.links == [SourceRecord("/a", "d-a", a.sha256)]  # its last_seen moves on
 
 
 def test_same_bytes_from_another_source_is_linked_not_parsed() -> None:
     """A copy of an already-loaded file is not parsed again, but it is recorded as a source."""
     copy = _raw("/copy", b"A")
-    stored = [StoredInput("/copy", "/a", "d-a", copy.sha256, PIPELINE_VERSION)]
+    stored = _stored(("/copy", "/a", "d-a", copy.sha256, PIPELINE_VERSION))
     plan = plan_batch([copy], stored)
     assert plan.status == {"/copy": "duplicate"} and not plan.to_process
     assert plan.links == [SourceRecord("/copy", "d-a", copy.sha256)]
 
 
-def test_source_now_serving_anothers_bytes_moves_to_that_article() -> None:
-    b = _raw("/b", b"A")
-    stored = [
-        StoredInput("/b", "/b", "d-b", _raw("/b", b"B").sha256, PIPELINE_VERSION),
-        StoredInput("/b", "/a", "d-a", b.sha256, PIPELINE_VERSION),
-    ]
-    plan = plan_batch([b], stored)
-    assert plan.status == {"/b": "updated"}
-    assert plan.links == [SourceRecord("/b", "d-a", b.sha256)]
-
-
 def test_new_pipeline_version_or_reprocess_forces_work() -> None:
     a = _raw("/a", b"A")
-    old = [StoredInput("/a", "/a", "d-a", a.sha256, "0")]
+    old = _stored(("/a", "/a", "d-a", a.sha256, "0"))
     assert plan_batch([a], old).status == {"/a": "updated"}
-    current = [StoredInput("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION)]
-    assert plan_batch([a], current, refresh=True).status == {"/a": "updated"}
+    current = _stored(("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION))
+    refreshed = plan_batch([a], current, refresh=True)
+    assert refreshed.status == {"/a": "updated"} and not refreshed.links
+
+
+def test_plan_matches_every_stored_row_of_an_input() -> None:
+    """An input stored under its own source with old bytes *and* elsewhere with its current
+    bytes moves to the article those bytes made, without being parsed: the store returns
+    both rows and one of them is enough."""
+    a = _raw("/a", b"A2")
+    stored = _stored(
+        ("/a", "/a", "d-a1", _raw("/a", b"A1").sha256, PIPELINE_VERSION),
+        ("/a", "/copy-of-a", "d-a2", a.sha256, PIPELINE_VERSION),
+    )
+    plan = plan_batch([a, _raw("/b", b"B")], stored)
+    assert plan.status == {"/a": "updated", "/b": "new"}
+    assert [r.source for r in plan.to_process] == ["/b"]
+    assert plan.links == [SourceRecord("/a", "d-a2", a.sha256)]
+    assert (plan.count("unchanged"), plan.count("new"), plan.count("updated")) == (0, 1, 1)
+
+
+def test_own_row_wins_over_another_source_with_the_same_bytes() -> None:
+    a = _raw("/a", b"A")
+    stored = _stored(
+        ("/a", "/other", "d-other", a.sha256, PIPELINE_VERSION),
+        ("/a", "/a", "d-a", a.sha256, PIPELINE_VERSION),
+    )
+    plan = plan_batch([a], stored)
+    assert plan.status == {"/a": "unchanged"}
+    assert plan.links == [SourceRecord("/a", "d-a", a.sha256)]
+
+
+def test_plan_of_an_empty_store_is_all_new() -> None:
+    plan = plan_batch([_raw("/a", b"A")], pl.DataFrame(schema=STORED_SCHEMA))
+    assert plan.status == {"/a": "new"}
+
+
+def test_plan_refuses_a_stored_frame_with_other_columns() -> None:
+    stored = _stored(("/a", "/a", "d", "x", "1")).drop("stored_source")
+    with pytest.raises(ValueError, match="stored inputs must have columns"):
+        plan_batch([_raw("/a", b"A")], stored)
 
 
 def test_inputs_frame_has_hashes() -> None:

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from transforms.clean_errors import CleanError
-from transforms.decode import codec_for, declared_in_markup, decode, inflate
+from transforms.clean.decode import codec_for, declared_in_markup, decode, inflate
+from transforms.clean.errors import CleanError
 
 # Curly quotes, dashes, an ellipsis and accented letters: all inside windows-1252's 0x80-0xFF.
 WESTERN = (

@@ -12,7 +12,7 @@ import pytest
 from transforms.clean import CleanError, clean
 from transforms.model import RawDoc
 
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "make_corpus.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
 
 
 def _load_generator() -> ModuleType:

@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from flows.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES, SEEDS = ROOT / "tests" / "fixtures", ROOT / "seeds"
 
 pytestmark = pytest.mark.flow

@@ -20,7 +20,7 @@ lookup. Extraction options and why:
 On the generated corpus (bench/make_corpus.py) precision mode and fast mode give exactly the
 same text as these settings; the choice is about real pages with odd markup.
 
-What trafilatura returns is then treated like a text article's lines (``transforms.textdoc``):
+What trafilatura returns is then treated like a text article's lines (``transforms.clean.textdoc``):
 leading date/byline lines become metadata, boilerplate lines and headline repeats go.
 """
 
@@ -38,11 +38,11 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.utils import load_html
 
-from transforms.boilerplate import headline_key
-from transforms.clean_errors import CleanError
-from transforms.normalize import normalize_line, split_lines
-from transforms.textdoc import body_paragraphs, read_header
-from transforms.urls import strip_userinfo
+from transforms.clean.boilerplate import headline_key
+from transforms.clean.errors import CleanError
+from transforms.clean.normalize import normalize_line, split_lines
+from transforms.clean.textdoc import body_paragraphs, read_header
+from transforms.safety import strip_userinfo
 
 #: Fewer words than this after cleaning is an error page, a stub or a paywall teaser.
 MIN_ARTICLE_WORDS = 15

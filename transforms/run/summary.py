@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.model import Failure
-
-# C0 and C1 controls (newline and tab included: every message is one line), DEL, and the
-# bidirectional overrides that can make a name read differently from what it is.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to print: control characters appear as escapes (``\\x1b``), never raw.
-
-    File names, URLs, HTTP headers and page content reach messages unchanged; printed raw, an
-    escape sequence in a file name can rewrite the operator's terminal.
-    """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+from transforms.safety import printable
 
 
 @dataclass(slots=True)
@@ -114,13 +101,8 @@ class RunSummary:
             f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_duplicate} "
             f"| {self.n_failed} | {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
         ]
-        md = [
-            f"# newsdb run `{self.run_id}`",
-            "",
-            f"Database: `{printable(self.db_path)}`",
-            "",
-            *rows,
-        ]
+        database = f"Database: `{printable(self.db_path)}`"
+        md = [f"# newsdb run `{self.run_id}`", "", database, "", *rows]
         if self.stage_seconds:
             md += ["", "| stage | seconds |", "|---|---:|"]
             md += [f"| {k} | {v:.2f} |" for k, v in sorted(self.stage_seconds.items())]

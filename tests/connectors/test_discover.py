@@ -13,7 +13,7 @@ from connectors.discover import SourceError, discover
 from connectors.files import read_local
 from transforms.model import Failure, RawDoc, SourceItem
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _touch(path: Path, text: str = "An article.\n") -> Path:

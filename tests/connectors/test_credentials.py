@@ -13,10 +13,11 @@ from pytest_httpserver import HTTPServer
 
 from connectors.acquire import acquire
 from connectors.discover import discover
-from connectors.http import FetchConfig, fetch_urls
-from transforms.clean import clean
+from connectors.fetchconfig import FetchConfig
+from connectors.http import fetch_urls
+from transforms.clean import clean, original_url
 from transforms.model import RawDoc, SourceItem
-from transforms.urls import strip_userinfo
+from transforms.safety import strip_userinfo
 
 SECRET = "hunter2secret"
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Dam repairs</title>
@@ -111,7 +112,7 @@ def test_seed_original_url_and_page_claims_lose_credentials(tmp_path: Path) -> N
         + SECRET
         + "@news.example/dam>\n\nThe dam is safe, the authority said on Thursday.\n"
     )
-    (raw,) = acquire([SourceItem("file", str(seed))], config(tmp_path))
+    (raw,) = acquire([SourceItem("file", str(seed))], config(tmp_path), original_url=original_url)
     assert isinstance(raw, RawDoc) and raw.url == "https://news.example/dam"
     doc = clean(RawDoc("file:///x.html", PAGE.encode(), content_type="text/html"))
     assert doc.url is not None and SECRET not in doc.url
@@ -164,7 +165,7 @@ def test_migration_cuts_credentials_from_an_old_database(tmp_path: Path) -> None
 
     path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))
-    v1 = Path(__file__).parent / "fixtures" / "schema_v1.sql"
+    v1 = Path(__file__).parents[1] / "fixtures" / "schema_v1.sql"
     for stmt in split_statements(v1.read_text()):
         con.execute(stmt)
     con.execute("INSERT INTO schema_meta VALUES ('schema_version', '1')")

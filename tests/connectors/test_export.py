@@ -12,33 +12,19 @@ import pytest
 import connectors.export as export
 from connectors.duckstore import NewsDB
 from connectors.export import ExportError, export_parquet
-from transforms.model import (
-    DOCUMENT_SCHEMA,
-    FAILURE_SCHEMA,
-    BatchFrames,
-    Document,
-    SourceRecord,
-    records_frame,
-    sources_frame,
-)
+from transforms.frames import documents_frame, sources_frame
+from transforms.model import BatchFrames, Document, DocumentStamp, SourceRecord
 
 NOW = datetime(2026, 1, 2, tzinfo=UTC)
 
 
 def _load(db: NewsDB, doc_id: str, source: str, published: date) -> None:
     doc = Document(doc_id, source, "Some text.", "sha-" + doc_id, published=published)
-    empty = BatchFrames.empty()
-    db.load(
-        BatchFrames(
-            documents=records_frame(
-                [doc], DOCUMENT_SCHEMA, pipeline_version="1", ingested_at=NOW, run_id="r1"
-            ),
-            quotes=empty.quotes,
-            events=empty.events,
-            failures=records_frame([], FAILURE_SCHEMA),
-            sources=sources_frame([SourceRecord(source, doc_id, "sha-" + doc_id)], "r1", NOW),
-        )
+    batch = BatchFrames.empty(
+        sources=sources_frame([SourceRecord(source, doc_id, "sha-" + doc_id)], "r1", NOW)
     )
+    batch.documents = documents_frame([doc], DocumentStamp("1", NOW, "r1"))
+    db.load(batch)
 
 
 def _count(folder: Path, table: str) -> int:

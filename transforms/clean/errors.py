@@ -1,7 +1,6 @@
 """The one exception type of the Clean stage.
 
-It lives in its own module so that the decoding, HTML and text helpers can raise it without
-importing ``transforms.clean`` (which imports them); ``transforms.clean`` re-exports it.
+Every module of the package may raise it; ``transforms.clean`` re-exports it for callers.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ or ``# Headline`` / date / ``By NAME`` / paragraphs in Markdown. The reading is:
    (standfirst, repeated headline, reading time) is dropped. The header never reaches past a
    blank-separated block that holds a sentence but no date or byline: that block is the first
    body paragraph. Without a headline only date and byline lines at the very top are header.
-3. **Body.** Every other line goes through the boilerplate table (``transforms.boilerplate``);
+3. **Body.** Every other line goes through the boilerplate table (``transforms.clean.boilerplate``);
    repeats of the headline and the ``Original url:`` block are dropped as well. A line that
    is cut mid-sentence (hard-wrapped text, Markdown soft breaks) is joined to the next one;
    each remaining line is a paragraph.
@@ -36,11 +36,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.boilerplate import headline_key, is_boilerplate
-from transforms.datelines import parse_date_line
-from transforms.markdown import strip_line
-from transforms.normalize import join_paragraphs, split_lines
-from transforms.urls import strip_userinfo
+from transforms.clean.boilerplate import headline_key, is_boilerplate
+from transforms.clean.datelines import parse_date_line
+from transforms.clean.markdown import plain_lines
+from transforms.clean.normalize import join_paragraphs, split_lines
+from transforms.safety import strip_userinfo
 
 #: A headline has at most this many words (news headlines rarely pass 20).
 HEADLINE_MAX_WORDS = 25
@@ -101,7 +101,7 @@ class Header:
 def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
     """Read a decoded text (or Markdown) article: headline, header, body paragraphs.
 
-    The body is normalised (``transforms.normalize``) with paragraphs separated by "\\n\\n".
+    The body is normalised (``transforms.clean.normalize``) with paragraphs separated by "\\n\\n".
     It may be empty; deciding whether that is an error is the caller's business.
     """
     url = find_original_url(text)
@@ -241,17 +241,10 @@ def _continues(line: str) -> bool:
 
 
 def _strip_markdown(lines: list[str]) -> tuple[list[str], set[int]]:
-    """Strip Markdown line by line; return the lines and the indices of heading lines."""
-    out: list[str] = []
-    headings: set[int] = set()
-    for line in lines:
-        md = strip_line(line)
-        if md.syntax_only and md.heading_level and out and out[-1]:
-            headings.add(len(out) - 1)  # "Title\n=====": the underline makes a heading
-        if md.heading_level and not md.syntax_only and md.heading_level <= 2:
-            headings.add(len(out))
-        out.append(md.text.strip())
-    return out, headings
+    """Markdown to plain lines; return them and the indices of headline-level headings (# / ##)."""
+    md = plain_lines(lines)
+    headings = {i for i, level in md.headings.items() if level <= 2}
+    return [line.strip() for line in md.lines], headings
 
 
 def _drop_original_url_block(lines: list[str]) -> list[str]:

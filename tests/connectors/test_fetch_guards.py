@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from connectors.http import FetchConfig, fetch_urls
+from connectors.fetchconfig import FetchConfig
+from connectors.http import fetch_urls
 from transforms.model import Failure, RawDoc
 
 HTML = b"<!doctype html><html><head><title>Story</title></head><body><p>News.</p></body></html>"

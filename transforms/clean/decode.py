@@ -37,7 +37,7 @@ from typing import Literal
 from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
 
-from transforms.clean_errors import CleanError
+from transforms.clean.errors import CleanError
 
 DecodeMethod = Literal["bom", "header", "meta", "utf-8", "detected", "fallback"]
 
@@ -164,9 +164,9 @@ def decode(body: bytes, declared: str | None = None, *, html: bool = True) -> De
     if not body.strip():
         raise CleanError("empty", "The input has no content (0 bytes or only whitespace).")
 
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if body.startswith(bom):
-            return _checked(_strict(body, codec), codec, "bom")
+            return _checked(_strict(body, bom_codec), bom_codec, "bom")
 
     # Past this point NUL bytes mean binary data (UTF-16/32 without a BOM is not worth the risk
     # of reading a PNG or PDF as Chinese).

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
-from transforms.boilerplate import boilerplate_rule, same_headline
-from transforms.datelines import parse_date_line
-from transforms.markdown import looks_like_markdown, strip_inline, strip_line
-from transforms.normalize import join_paragraphs, normalize_text
-from transforms.textdoc import find_original_url, parse_byline, parse_text
+from transforms.clean import original_url
+from transforms.clean.boilerplate import boilerplate_rule, same_headline
+from transforms.clean.datelines import DAY, MONTH, YEAR, day_number, month_number, parse_date_line
+from transforms.clean.markdown import looks_like_markdown, plain_lines
+from transforms.clean.normalize import join_paragraphs, normalize_text
+from transforms.clean.textdoc import find_original_url, parse_byline, parse_text
+from transforms.model import RawDoc
 
 # --- headline rule ------------------------------------------------------------------------------
 
@@ -136,6 +139,22 @@ def test_original_url_on_the_same_line() -> None:
     assert parse_text(text).text == "Body text."
 
 
+def test_original_url_of_a_raw_local_file() -> None:
+    """What acquire asks before fetching: only text and Markdown files name an original,
+    in whatever encoding they were saved."""
+    text = "Headline\n\nBody text.\n\nOriginal url:\n\n<https://news.example/a>\n"
+    assert original_url(RawDoc("/s.txt", text.encode(), content_type="text/plain")) == (
+        "https://news.example/a"
+    )
+    assert original_url(RawDoc("/s.md", text.encode("utf-16"), content_type="text/markdown")) == (
+        "https://news.example/a"
+    )
+    html = f"<html><body><p>{text}</p></body></html>".encode()
+    assert original_url(RawDoc("/s.html", html, content_type="text/html")) is None
+    assert original_url(RawDoc("/s.txt", b"Just a body.\n", content_type="text/plain")) is None
+    assert original_url(RawDoc("/s.txt", b"\x00\x01\x02", content_type="text/plain")) is None
+
+
 # --- Markdown -----------------------------------------------------------------------------------
 
 
@@ -176,14 +195,61 @@ def test_markdown_related_article_teaser_is_boilerplate() -> None:
     ],
 )
 def test_markdown_block_syntax(line: str, text: str, level: int) -> None:
-    md = strip_line(line)
-    assert (md.text, md.heading_level) == (text, level)
+    md = plain_lines([line])
+    assert (md.lines[0], md.headings.get(0, 0)) == (text, level)
 
 
 def test_inline_code_and_autolinks() -> None:
-    assert strip_inline("Run `make` or see <https://example.com/x>.") == (
+    assert plain_lines(["Run `make` or see <https://example.com/x>."]).lines == [
         "Run make or see https://example.com/x."
+    ]
+
+
+def test_markdown_keeps_one_line_per_source_line() -> None:
+    """The caller reads headlines and paragraphs line by line: blank and syntax-only lines
+    stay blank, a paragraph's wrapped lines stay lines, headings are found by line."""
+    md = plain_lines(
+        [
+            "Ministers resign",
+            "================",
+            "",
+            "The *first* line of a paragraph",
+            "and its ~~second~~ line, with &amp; an entity.",
+            "",
+            "```",
+            "kept verbatim **as code**",
+            "```",
+            '<div class="lead">A <b>bold</b> lead kept as text.</div>',
+            "",
+            "<script>var tracking = 1;</script>",
+            "",
+            "    An indented paragraph is a paragraph, not code.",
+            "* * *",
+        ]
     )
+    assert md.lines == [
+        "Ministers resign",
+        "",
+        "",
+        "The first line of a paragraph",
+        "and its second line, with & an entity.",
+        "",
+        "",
+        "kept verbatim **as code**",
+        "",
+        "A bold lead kept as text.",
+        "",
+        "",
+        "",
+        "An indented paragraph is a paragraph, not code.",
+        "",
+    ]
+    assert md.headings == {0: 1}
+
+
+def test_markdown_never_changes_quote_marks() -> None:
+    line = "\"We will stay,\" she said -- and 'nothing' else... (c)"
+    assert plain_lines([line]).lines == [line]
 
 
 def test_markdown_sniffing() -> None:
@@ -191,6 +257,8 @@ def test_markdown_sniffing() -> None:
     assert looks_like_markdown("Text with **bold** and a [link](https://x.example).")
     assert not looks_like_markdown("Plain text, with one *asterisk* and C# code.")
     assert not looks_like_markdown("Heading\n\nA paragraph about #hashtags.")
+    assert looks_like_markdown("Intro\n\n---\n\nA \\*starred\\* word.")  # rule + escape
+    assert not looks_like_markdown("Read it at <https://x.example/a> or [here].")
 
 
 # --- boilerplate table --------------------------------------------------------------------------
@@ -317,3 +385,17 @@ def test_normalisation_composes_and_cleans_spaces() -> None:
 
 def test_paragraphs_are_joined_with_one_blank_line() -> None:
     assert join_paragraphs([" One ", "", "Two\u00a0words", "   "]) == "One\n\nTwo words"
+
+
+def test_date_pieces_for_dates_inside_sentences() -> None:
+    """The pieces other stages build their date patterns from read the same months."""
+    found = re.search(
+        rf"({MONTH})\s+({DAY}),?\s+({YEAR})", "signed on Sept. 3rd, 2020 in Rome", re.I
+    )
+    assert found is not None
+    assert (month_number(found.group(1)), day_number(found.group(2)), found.group(3)) == (
+        9,
+        3,
+        "2020",
+    )
+    assert [month_number(m) for m in ("January", "jan.", "SEPT", "sep", "Dec.")] == [1, 1, 9, 9, 12]

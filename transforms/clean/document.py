@@ -1,14 +1,7 @@
-"""The Clean stage: ``RawDoc`` (bytes + provenance) -> ``Document`` (metadata + body text).
+"""The entry point of the Clean stage: one ``RawDoc`` -> one ``Document`` (or ``CleanError``).
 
-Pure functions, no I/O and no Prefect: the flow calls ``clean_many`` on a batch and stores the
-Documents and Failures it returns. The work is split by concern:
-
-* ``transforms.decode``: bytes to text (BOM, header charset, meta charset, UTF-8, detection);
-* ``transforms.html``: HTML pages through trafilatura (body, title, author, date, site...);
-* ``transforms.textdoc`` (+ ``transforms.markdown``): saved text and Markdown articles;
-* ``transforms.boilerplate``: the shared table of non-article lines;
-* ``transforms.normalize``: the shared Unicode/whitespace normalisation;
-* ``transforms.urls``: the canonical URL that names a document.
+Decides which path an input takes (HTML, plain text or Markdown), runs it, caps the length and
+gives the document its identity.
 
 Identity: ``doc_id`` is derived from the body text alone, so identical texts collapse into one
 article (each input that carried it is recorded as one of its sources by the load) and an
@@ -27,23 +20,13 @@ from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from transforms.clean_errors import CleanError, CleanErrorKind
-from transforms.decode import decode, inflate
-from transforms.html import extract_html
-from transforms.markdown import looks_like_markdown
+from transforms.clean.decode import decode, inflate
+from transforms.clean.errors import CleanError
+from transforms.clean.html import extract_html
+from transforms.clean.markdown import looks_like_markdown
+from transforms.clean.textdoc import parse_text
+from transforms.clean.urls import canonical_url
 from transforms.model import Document, Failure, InputFormat, RawDoc, stable_id
-from transforms.textdoc import parse_text
-from transforms.urls import canonical_url
-
-__all__ = [
-    "MAX_TEXT_CHARS",
-    "CleanError",
-    "CleanErrorKind",
-    "clean",
-    "clean_many",
-    "document_id",
-    "input_format",
-]
 
 #: Longest body accepted, in characters. A long feature is ~60k characters, a very long
 #: investigation ~150k; beyond 300k a "page" is a live blog's whole history, a transcript dump

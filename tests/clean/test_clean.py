@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import transforms.clean as clean_module
+import transforms.clean.document as clean_module
 from transforms.clean import (
     MAX_TEXT_CHARS,
     CleanError,
@@ -17,10 +17,10 @@ from transforms.clean import (
     document_id,
     input_format,
 )
+from transforms.clean.urls import canonical_url
 from transforms.model import RawDoc, stable_id
-from transforms.urls import canonical_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SEED_GOLD = json.loads((ROOT / "tests/fixtures/expectations/seeds.json").read_text("utf-8"))
 DEVSET = sorted((ROOT / "tests/fixtures/devset").glob("*.txt"))
@@ -444,6 +444,45 @@ def test_without_url_the_doc_id_hashes_the_body_text(tmp_path: Path) -> None:
 )
 def test_canonical_url(url: str | None, expected: str | None) -> None:
     assert canonical_url(url) == expected
+
+
+STORY = "https://www.harbour-gazette.example/world/2024/05/12/flood-warning-issued"
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [
+        STORY,
+        STORY + "/",
+        STORY + "#comments",
+        "HTTPS://WWW.Harbour-Gazette.Example:443/world/2024/05/12/flood-warning-issued",
+        STORY + "?utm_source=twitter&utm_medium=social&utm_campaign=share_button",
+        STORY + "/?fbclid=IwAR0xYz123",
+        STORY + "?gclid=Cj0KCQ&mc_cid=8a1&mc_eid=77f",
+        STORY + "?smid=tw-share",
+        STORY + "?CMP=share_btn_tw",
+        STORY + "?ocid=socialflow_twitter&__twitter_impression=true",
+        STORY + "?at_medium=custom7&at_campaign=64",
+        STORY + "?ref=homepage&igshid=MzRlODBiNWFlZA==",
+        STORY + "?_ga=2.1234.5678&ito=1492",
+        STORY + "/?utm_source=newsletter&utm_content=top#main",
+    ],
+)
+def test_share_links_of_one_story_get_one_canonical_url(shared: str) -> None:
+    assert canonical_url(shared) == STORY
+
+
+def test_parameters_that_name_the_page_are_kept_in_one_order() -> None:
+    base = "https://portal.example/news/article.php"
+    assert canonical_url(base + "?cid=41&lang=en") == base + "?cid=41&lang=en"
+    assert canonical_url(base + "?lang=en&utm_source=x&cid=41") == base + "?cid=41&lang=en"
+    # Pages told apart only by a parameter stay apart (courlan's prefix pattern would drop
+    # "cid" and "gallery" and merge them).
+    assert canonical_url(base + "?cid=41") != canonical_url(base + "?cid=42")
+    assert canonical_url(base + "?gallery=2") != canonical_url(base + "?gallery=3")
+    assert canonical_url("https://xn--mller-kva.example/a") == canonical_url(
+        "https://müller.example/a"
+    )
 
 
 # --- batches ------------------------------------------------------------------------------------
