@@ -96,11 +96,15 @@ class NewsDB:
         config: _Settings = {} if external_access else _NO_EXTERNAL_ACCESS
         try:
             con = duckdb.connect(p, read_only=read_only, config=config)
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:  # locked, unwritable, truncated or damaged
             raise StoreError(_explain_open_error(p, exc)) from exc
         db = cls(con, p)
         if not read_only:
-            db.migrate(sql_dir)
+            try:
+                db.migrate(sql_dir)
+            except duckdb.Error as exc:  # a damaged block, or a migration that cannot apply
+                con.close()
+                raise StoreError(_explain_open_error(p, exc)) from exc
         return db
 
     def close(self) -> None:
@@ -177,7 +181,15 @@ class NewsDB:
 
     def start_run(
         self, run_id: str, started_at: datetime, sources: Sequence[str], version: str
-    ) -> None:
+    ) -> list[str]:
+        """Record a new run as ``running``; return the ids of earlier runs marked ``crashed``.
+
+        The caller is the database's only writer, so any other run still ``running`` is dead
+        (killed, or its machine lost power): it is marked ``crashed``, with when that was noticed.
+        """
+        dead = self.execute(
+            read_sql("load/mark_crashed.sql"), {"run_id": run_id, "noticed_at": started_at}
+        )
         self.execute(
             read_sql("load/start_run.sql"),
             {
@@ -187,6 +199,7 @@ class NewsDB:
                 "newsdb_version": version,
             },
         )
+        return [row[0] for row in dead]
 
     def finish_run(self, run_id: str, finished_at: datetime, status: str, **counts: int) -> None:
         params: dict[str, Any] = {
@@ -224,7 +237,11 @@ class NewsDB:
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
-        frame: pl.DataFrame = self.con.sql(sql).pl()
+        """The result of ``sql`` (an empty frame for a statement without one, e.g. COPY)."""
+        relation = self.con.sql(sql)
+        if relation is None:
+            return pl.DataFrame()
+        frame: pl.DataFrame = relation.pl()
         return frame
 
 
@@ -239,4 +256,9 @@ def _explain_open_error(path: str, exc: Exception) -> str:
         )
     if "permission" in msg.lower() or "read-only" in msg.lower():
         return f"cannot write {path}: permission denied"
+    if "corrupt" in msg.lower() or "not a valid duckdb" in msg.lower() or "read enough" in msg:
+        return (
+            f"{path} is damaged or not a DuckDB file ({msg.splitlines()[0]}); "
+            "restore a backup or use --db to start a new one"
+        )
     return f"cannot open {path}: {msg.splitlines()[0]}"

@@ -33,6 +33,7 @@ from connectors.batchload import LoadReport
 from connectors.discover import discover, public_source
 from connectors.duckstore import NewsDB
 from connectors.fetchconfig import FetchConfig
+from flows.interrupt import stop_requests
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
 from transforms.batch import process_batch
@@ -114,8 +115,9 @@ def ingest(
     )
     summary = RunSummary(run_id=run_id, db_path=db_path)
 
-    with NewsDB.open(db_path) as db:
-        db.start_run(run_id, started_at, source_list, NEWSDB_VERSION)
+    with NewsDB.open(db_path) as db, stop_requests() as stop:
+        for dead in db.start_run(run_id, started_at, source_list, NEWSDB_VERSION):
+            logger.warning("run %s never finished (killed?); marked crashed", dead)
         status = "crashed"
         try:
             items, discover_failures = discover_task(source_list)
@@ -148,6 +150,8 @@ def ingest(
                     progress.advance(n_docs)
 
                 for batch in _batches(items, batch_size):
+                    if stop.is_set():  # Ctrl-C: stop here, between two batches
+                        break
                     acquired = acquire_task(batch, config, fetch_originals)
                     raws = [r for r in acquired if isinstance(r, RawDoc)]
                     failed = [r for r in acquired if isinstance(r, Failure)]
@@ -168,11 +172,15 @@ def ingest(
                     while len(in_flight) >= max(1, max_in_flight):
                         drain_one()
                     logger.info(summary.headline())
-                while in_flight:
+                while in_flight:  # batches already being processed are loaded, not lost
                     drain_one()
-            status = "completed"
+            status = "interrupted" if stop.is_set() else "completed"
+        except KeyboardInterrupt:  # a second Ctrl-C: the batch being loaded rolled back
+            status = "interrupted"
+            raise
         finally:
             summary.seconds = time.perf_counter() - started
+            summary.status = status
             db.finish_run(
                 run_id,
                 datetime.now(UTC),

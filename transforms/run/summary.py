@@ -15,6 +15,7 @@ from transforms.safety import printable
 class RunSummary:
     run_id: str
     db_path: str
+    status: str = "completed"  # or "interrupted" (Ctrl-C stopped it between two batches)
     n_inputs: int = 0
     n_new: int = 0
     n_updated: int = 0
@@ -77,7 +78,9 @@ class RunSummary:
         )
 
     def to_text(self, max_examples: int = 5) -> str:
-        lines = [f"newsdb run {self.run_id} -> {printable(self.db_path)}", "  " + self.headline()]
+        state = "" if self.status == "completed" else f" ({self.status})"
+        first = f"newsdb run {self.run_id} -> {printable(self.db_path)}{state}"
+        lines = [first, "  " + self.headline()]
         if self.failure_kinds:
             kinds = ", ".join(f"{k} x{n}" for k, n in self.failure_kinds.most_common())
             lines.append(f"  failures by kind: {kinds}")
@@ -123,6 +126,7 @@ class RunSummary:
         return {
             "run_id": self.run_id,
             "db_path": self.db_path,
+            "status": self.status,
             "inputs": self.n_inputs,
             "new": self.n_new,
             "updated": self.n_updated,
