@@ -26,7 +26,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 #: DuckDB settings that confine a connection to its own database file.

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from flows import analyst
 from flows.interrupt import INTERRUPTED_LINE, init_worker
 from flows.options import (
     DaskTarget,
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
     export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
     _add_db(export)
+    analyst.add_commands(sub)  # report, shell, codebook
     return parser
 
 
@@ -406,7 +408,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "query": cmd_query, "serve": cmd_serve, "export": cmd_export}
+COMMANDS = {
+    "run": cmd_run,
+    "query": cmd_query,
+    "serve": cmd_serve,
+    "export": cmd_export,
+    **analyst.COMMANDS,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -414,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, analyst.AnalystUsageError) as exc:
         print(f"newsdb: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

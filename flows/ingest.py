@@ -33,6 +33,7 @@ from connectors.batchload import LoadReport
 from connectors.discover import discover, public_source
 from connectors.duckstore import NewsDB
 from connectors.fetchconfig import FetchConfig
+from flows.artifacts import publish_highlights
 from flows.interrupt import stop_requests
 from flows.progress import RunProgress
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
@@ -193,6 +194,7 @@ def ingest(
                 n_quotes=summary.n_quotes,
                 n_events=summary.n_events,
             )
+        publish_highlights(db, run_id)  # table artifacts: top events and speakers
 
     logger.info(summary.headline())
     create_markdown_artifact(

@@ -127,8 +127,9 @@ def test_failed_load_leaves_previous_state(tmp_path: Path) -> None:
 
 
 def test_migrates_older_database_forward(tmp_path: Path) -> None:
-    """A file at the current version is brought one further by the next migration, keeping
+    """A file at the current version is brought to the next by sql/migrations/NNN_*.sql, keeping
     its rows."""
+    new = SCHEMA_VERSION + 1
     sql_dir = tmp_path / "sql"
     (sql_dir / "migrations").mkdir(parents=True)
     (sql_dir / "load").mkdir()
@@ -137,14 +138,13 @@ def test_migrates_older_database_forward(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     with NewsDB.open(path) as db:
         db.load(_batch("d1", "/a.txt"))
-    nxt = SCHEMA_VERSION + 1
-    (sql_dir / "migrations" / f"{nxt:03d}_add_documents_section.sql").write_text(
+    (sql_dir / "migrations" / f"{new:03d}_add_documents_section.sql").write_text(
         "ALTER TABLE documents ADD COLUMN section VARCHAR;\n"
         "UPDATE documents SET section = 'world';\n"
     )
     with NewsDB.open(path) as db:
-        assert db.migrate(sql_dir, target=nxt) == SCHEMA_VERSION
-        assert db.schema_version() == nxt
+        assert db.migrate(sql_dir, target=new) == SCHEMA_VERSION
+        assert db.schema_version() == new
         assert db.query("SELECT section FROM documents")["section"].to_list() == ["world"]
         # Opening with an older newsdb must refuse, not corrupt.
     with pytest.raises(StoreError, match="newer than this newsdb"):
@@ -158,13 +158,13 @@ def test_failed_migration_keeps_old_schema(tmp_path: Path) -> None:
         (sql_dir / f.name).write_text(f.read_text())
     path = tmp_path / "old.duckdb"
     NewsDB.open(path).close()
-    nxt = SCHEMA_VERSION + 1
-    (sql_dir / "migrations" / f"{nxt:03d}_broken.sql").write_text(
+    new = SCHEMA_VERSION + 1
+    (sql_dir / "migrations" / f"{new:03d}_broken.sql").write_text(
         "ALTER TABLE documents ADD COLUMN x INT;\nSELECT * FROM no_such_table;\n"
     )
     with NewsDB.open(path) as db:
         with pytest.raises(duckdb.Error):
-            db.migrate(sql_dir, target=nxt)
+            db.migrate(sql_dir, target=new)
         assert db.schema_version() == SCHEMA_VERSION
         cols = [r[0] for r in db.con.execute("DESCRIBE documents").fetchall()]
         assert "x" not in cols

@@ -1,4 +1,4 @@
--- 002: every source of an article, invalid bytes counted, duplicate counts and crash notes,
+-- 003: every source of an article, invalid bytes counted, duplicate counts and crash notes,
 -- and no credentials in stored URLs. Existing articles keep their doc_ids (newer ones are
 -- derived from their text alone); each gets a document_sources row for its source.
 
