@@ -2,9 +2,9 @@
 
 ``process_batch`` is what a worker process (local pool or Dask) runs: it cleans, parses each text
 once with spaCy (the language layer reading it once for both extractors), extracts quotes and
-events, and hands back Arrow-backed Polars frames plus the
-seconds spent per stage. It never touches the database, so any number of workers can run it while
-a single writer loads the results.
+events, and hands back Arrow-backed Polars frames plus the seconds spent per stage. It never
+touches the database, so any number of workers can run it while a single writer loads the
+results.
 """
 
 from __future__ import annotations
@@ -13,59 +13,35 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from itertools import compress
 
 import polars as pl
 from spacy.tokens import Doc
 
 from transforms.clean import clean_many
 from transforms.events import find_events
+from transforms.frames import (
+    carried_sources,
+    documents_frame,
+    failures_frame,
+    first_copies,
+    records_frame,
+)
 from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    PIPELINE_VERSION,
-    QUOTE_SCHEMA,
+    EVENTS,
+    QUOTES,
     BatchFrames,
     Document,
+    DocumentStamp,
     EventRecord,
     Failure,
     QuoteRecord,
     RawDoc,
-    records_frame,
 )
 from transforms.nlp import LAYER, load_nlp, new_doc, parse
 from transforms.nlp.registry import load_all
 from transforms.quotes import find_quotes
-
-
-def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl.DataFrame:
-    return records_frame(list(failures), FAILURE_SCHEMA, run_id=run_id, at=at)
-
-
-def dedupe_documents(docs: list[Document]) -> tuple[list[Document], list[Failure]]:
-    """Keep the first document of each doc_id in a batch; later copies become failures.
-
-    Two inputs with the same canonical URL or the same body text are one article: loading both
-    would make the second silently overwrite the first, so the duplicate is reported instead.
-    """
-    seen: dict[str, str] = {}
-    kept: list[Document] = []
-    dupes: list[Failure] = []
-    for doc in docs:
-        if doc.doc_id in seen:
-            dupes.append(
-                Failure(
-                    doc.source,
-                    "clean",
-                    "duplicate",
-                    f"same article as {seen[doc.doc_id]} (doc_id {doc.doc_id}); kept that one",
-                )
-            )
-            continue
-        seen[doc.doc_id] = doc.source
-        kept.append(doc)
-    return kept, dupes
-
+from transforms.run.version import PIPELINE_VERSION
 
 #: The extractors, in the order their inputs require (events read ``doc._.quotes``).
 EXTRACTORS: tuple[tuple[str, Callable[[Doc], Doc]], ...] = (
@@ -134,29 +110,37 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     """Clean, parse and extract one batch; return the frames to load and per-stage seconds."""
     timings: dict[str, float] = defaultdict(float)
     t0 = time.perf_counter()
-    docs, failures = clean_many(raws)
-    docs, dupes = dedupe_documents(docs)
-    failures.extend(dupes)
+    docs, clean_failures = clean_many(raws)
+    cleaned = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
+    first = first_copies(cleaned)
+    documents, docs = cleaned.filter(first), list(compress(docs, first))
     timings["clean"] += time.perf_counter() - t0
 
     quotes, events, extract_failures = extract_all(docs, timings)
-    failures.extend(extract_failures)
-    if extract_failures:
-        broken = {f.source for f in extract_failures}
-        docs = [d for d in docs if d.source not in broken]
+    if extract_failures:  # their documents are not loaded, so the next run tries them again
+        broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
+        copies = cleaned.filter(~first & pl.col("doc_id").is_in(broken["doc_id"].implode()))
+        extract_failures += [  # a copy of an article whose extraction failed fails with it
+            Failure(source, "extract", "extract_error", f"Same text as {kept}, whose "
+                    "extraction failed (see its own failure row).")
+            for source, kept in copies.select("source", "doc_id").iter_rows()
+        ]  # fmt: skip
+        failed = [f.source for f in extract_failures]
+        documents = documents.filter(~pl.col("source").is_in(failed))
+        cleaned = cleaned.filter(~pl.col("source").is_in(failed))
 
     t1 = time.perf_counter()
     out = BatchFrames(
-        documents=records_frame(
-            docs,
-            DOCUMENT_SCHEMA,
-            pipeline_version=PIPELINE_VERSION,
-            ingested_at=ingested_at,
-            run_id=run_id,
+        documents=documents,
+        quotes=records_frame(QUOTES, quotes),
+        events=records_frame(EVENTS, events),
+        failures=pl.concat(
+            [
+                failures_frame(clean_failures, run_id, ingested_at),
+                failures_frame(extract_failures, run_id, ingested_at),
+            ]
         ),
-        quotes=records_frame(quotes, QUOTE_SCHEMA),
-        events=records_frame(events, EVENT_SCHEMA),
-        failures=failures_frame(failures, run_id, ingested_at),
+        sources=carried_sources(cleaned, raws, run_id, ingested_at),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

@@ -4,10 +4,11 @@ The extractors move between character offsets (quote marks, record spans) and to
 (dependency parse). ``DocLayout`` precomputes the lookups once per document so that every
 offset-to-token or offset-to-sentence question is a binary search, never a scan.
 
-A line is boilerplate by the cleaning stage's rules (``transforms.boilerplate``): cleaning drops
-such lines from the articles it builds, and the same rules flag the ones a text arriving by
-another road still carries ("Read also: X questions Y: 'I hope ...'" is a headline of another
-story, whose quote marks are no quotation of this article and whose verbs are no event).
+A line is boilerplate by the cleaning stage's rules (``transforms.clean.boilerplate``):
+cleaning drops such lines from the articles it builds, and the same rules flag the ones a text
+arriving by another road still carries ("Read also: X questions Y: 'I hope ...'" is a
+headline of another story, whose quote marks are no quotation of this article and whose verbs
+are no event).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms.boilerplate import is_boilerplate
+from transforms.clean.boilerplate import is_boilerplate
 
 _MARKUP = "*_#> "
 
