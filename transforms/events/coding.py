@@ -122,7 +122,11 @@ def _read(tokens: list[Token], head: Token, published: date | None) -> _Reading:
     for m in matches:
         if m.actor is not None:
             code = code_at(m.actor, published)
-            coded.append((m, code, parse_code(code)))
+            parsed = parse_code(code)
+            country_only = parsed.country is not None and code == parsed.country
+            if country_only and head.ent_type_ == "PERSON" and m.start <= head_word < m.end:
+                continue  # "Benjamin J. Rhodes" is a man, not the island's country
+            coded.append((m, code, parsed))
     # The last match covering the head wins, as a scan left to right leaves it.
     covering = [c for c in coded if c[0].start <= head_word < c[0].end]
     head_agent: str | None = None

@@ -137,17 +137,23 @@ class Memory:
 
     def _earlier_actor(self, head: Token) -> Actor | None:
         """A pronoun's or description's actor: the coded actor of the latest earlier mention
-        of the entity the layer resolved it to (each such mention already carries the entity's
-        identity), or None when it resolved to nobody mentioned before."""
+        of the entity the layer resolved it to, an apposition only when nothing else came
+        before ("the Nigerian Union of Teachers (NUT) ... it": the union, not the bare
+        acronym); None when it resolved to nobody mentioned before."""
         entity = self.table.entity(head.i)
         if entity is None:
             return None
+        apposition: Actor | None = None
         for pos in reversed(entity.positions):
-            if pos < head.i and pos not in self.pending:
-                found = self.actor(self.doc[pos])
-                if found is not None:
-                    return found
-        return None
+            if pos >= head.i or pos in self.pending:
+                continue
+            found = self.actor(self.doc[pos])
+            if found is None:
+                continue
+            if self.doc[pos].dep_ != "appos":
+                return found
+            apposition = apposition or found
+        return apposition
 
     def _known(self, head: Token, actor: Actor) -> Actor | None:
         """The identity of the entity the layer resolved a name or description to, as its

@@ -99,7 +99,7 @@ class MentionTable:
         self._subjects: list[tuple[int, Entity]] = []  # subject mentions so far: (token, entity)
         self._last_speaker: tuple[Entity, int] | None = None  # entity, paragraph
         doc = layout.doc
-        heads = {t.i for t in doc if is_mention_head(t)} | self._speakers
+        heads = {t.i for t in doc if is_mention_head(t, layout)} | self._speakers
         for i in sorted(heads):
             self._visit(doc[i])
 

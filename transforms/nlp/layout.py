@@ -46,9 +46,12 @@ class DocLayout:
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access; index the entities once.
         self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
+        self.entity_roots: list[int] = list(range(len(doc)))  # a token's own index if no entity
         for ent in doc.ents:
+            root = ent.root.i
             for i in range(ent.start, ent.end):
                 self.entity_bounds[i] = (ent.start, ent.end)
+                self.entity_roots[i] = root
         # Offsets of the "\n\n" separators, counted as transforms.nlp.paragraph_index_of does.
         self._paragraph_breaks: list[int] = []
         at = self.text.find("\n\n")

@@ -262,7 +262,7 @@ NOT_MENTIONS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDIN
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def is_mention_head(tok: Token) -> bool:
+def is_mention_head(tok: Token, layout: DocLayout) -> bool:
     """Whether ``tok`` heads a noun phrase the pass resolves: a noun or name that is not part
     of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject (which
     stands for its antecedent)."""
@@ -275,6 +275,8 @@ def is_mention_head(tok: Token) -> bool:
         return False
     if tok.dep_ in ("compound", "flat", "amod") or _hyphen_modifier(tok):
         return False
+    if layout.entity_roots[tok.i] != tok.i and tok.dep_ == "pobj":
+        return False  # "Teachers" in "the Nigerian Union of Teachers": part of a name
     # A common noun matters as a subject, or when it can name a person, organisation or group
     # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
     return tok.pos_ == "PROPN" or tok.dep_ in SUBJECT_DEPS or could_be_someone(tok)

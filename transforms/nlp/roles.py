@@ -107,9 +107,15 @@ def affiliation(doc: Doc, first: int, last: int) -> str | None:
 
 def role_words_of(doc: Doc, first: int, last: int) -> frozenset[str]:
     """The words of a role, titles spelled out and nouns lemmatised, for matching "the
-    spokeswoman" or "the detective" against it."""
-    words = {expand_title(t.text) for t in doc[first : last + 1] if t.is_alpha or "." in t.text}
-    words |= {t.lemma_.lower() for t in doc[first : last + 1] if t.pos_ in ("NOUN", "PROPN")}
+    spokeswoman" or "the detective" against it. A person who owns the role is not in it: "the
+    president's deputy national security adviser" is no president."""
+    tokens = [
+        t
+        for t in doc[first : last + 1]
+        if not (t.dep_ == "poss" and is_person_noun(t.lemma_.lower()))
+    ]
+    words = {expand_title(t.text) for t in tokens if t.is_alpha or "." in t.text}
+    words |= {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")}
     return frozenset(words)
 
 
