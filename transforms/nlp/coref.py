@@ -266,12 +266,18 @@ class MentionTable:
         return Resolved(found, confidence)
 
     def _object_antecedent(self, mention: Mention, tok: Token) -> Entity | None:
-        """ "she warned him": the nearest fitting phrase of the sentence that is not the
-        pronoun's own clause's subject, else the latest mention before the sentence."""
+        """ "she warned him": the nearest fitting phrase of the sentence, else the latest
+        mention before it, that is not who the pronoun's own clause's subject is (an object
+        pronoun is never its clause's subject: that would be "herself")."""
         doc = tok.doc
         own_subjects = {
             c.i for t in (tok.head, tok.head.head) for c in t.children if c.dep_ == "nsubj"
         }
+        subject_entities = {id(e) for i in own_subjects if (e := self.entity(i)) is not None}
+
+        def fits(entity: Entity) -> bool:
+            return id(entity) not in subject_entities and agrees(entity, mention)
+
         sent_start = tok.sent.start
         for j in range(tok.i - 1, sent_start - 1, -1):
             other = doc[j]
@@ -280,9 +286,9 @@ class MentionTable:
             if other.pos_ not in ("NOUN", "PROPN"):
                 continue
             entity = self.entity(j)
-            if entity is not None and agrees(entity, mention):
+            if entity is not None and fits(entity):
                 return entity
-        return self._latest_entity(mention, sent_start)
+        return self.table.latest(sent_start, fits)
 
     def _governing_subject(self, mention: Mention, tok: Token) -> Entity | None:
         """The subject, before the pronoun, of a clause governing it: "the ministry said it

@@ -1,4 +1,6 @@
-"""What the coder leaves alone (transforms/events/scope.py): quotes, boilerplate, sport."""
+"""What the coder leaves alone (transforms/events/scope.py): direct quotes, boilerplate, sport.
+
+The quote marks themselves are the language layer's (tests/nlp/test_marks.py)."""
 
 from __future__ import annotations
 
@@ -10,32 +12,7 @@ from transforms.events.scope import (
     story_discarded,
 )
 from transforms.nlp import load_nlp
-from transforms.nlp.layout import DocLayout, text_blocks
-from transforms.nlp.marks import find_quote_spans
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The quotations the language layer's scanner finds, marks included."""
-    return [(s.open, s.outer_end) for s in find_quote_spans(text, text_blocks(text))]
-
-
-def test_quoted_spans_pair_curly_and_straight_marks() -> None:
-    text = 'He said “we will strike” and "they will answer".'
-    spans = quoted_spans(text)
-    assert [text[a:b] for a, b in spans] == ["“we will strike”", '"they will answer"']
-
-
-def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
-    text = "“First paragraph of a long quote.\n\n“Second paragraph,” she said."
-    spans = quoted_spans(text)
-    assert [text[a:b] for a, b in spans] == [
-        "“First paragraph of a long quote.",
-        "“Second paragraph,”",
-    ]
-
-
-def test_apostrophes_are_not_quotes() -> None:
-    assert quoted_spans("The ministry’s statement and the PKK’s wing.") == []
+from transforms.nlp.layout import DocLayout
 
 
 def test_span_lookup() -> None:
