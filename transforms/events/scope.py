@@ -1,11 +1,11 @@
 """What is out of scope for event coding: direct quotes, boilerplate, sport, background.
 
 * Direct quotes. Events are coded from narrative and reported speech, not from inside direct
-  quotations (devset README). The quote stage's ``direct`` records mark them, and so does any
-  long or sentence-initial stretch between the quote marks the language layer found
-  (``transforms.nlp.marks``). A short quoted fragment inside a sentence ("had 'repeatedly
-  warned' Ankara", "Minsk would 'mirror' any measures") is a mixed quote, not a direct one,
-  and stays in scope.
+  quotations (devset README). Which quotations are direct is the quote stage's decision (its
+  ``direct`` records, ``doc._.quotes``), made on the language layer's one scan of the quote
+  marks: a quoted fragment inside a reported clause ("had 'repeatedly warned' Ankara", "its
+  forces had carried out 'a massive strike with long-range weapons'") is part of a mixed quote,
+  not a direct one, and stays in scope.
 * Boilerplate lines ("Read also: ...", "Follow us on ..."), by the cleaning stage's rules as
   the language layer's ``DocLayout`` applies them to every line.
 * PETRARCH's discard list (``Phoenix.discards.txt``, plus ``newsdb.discards.txt`` for competitions
@@ -29,9 +29,6 @@ from spacy.tokens import Span, Token
 from transforms.model import QuoteRecord
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.registry import Lexicon
-
-#: A quoted stretch at least this long (in words), or starting a sentence, is a direct quote.
-DIRECT_QUOTE_MIN_WORDS = 6
 
 HABITUAL_ADVERBS = frozenset(
     {

@@ -2,10 +2,14 @@
 
 * ``pipeline``: the model, loaded once per process, followed by the layer's components;
 * ``components``: the ``Doc`` extensions and the components that fill them: ``layout``
-  (paragraphs, boilerplate lines), ``marks`` (the one quote-mark scanner), and ``coref`` (one
-  table of mentions and entities: ``mentions``, ``names``, ``entities``), built on the speech
-  lexicon (``speech``, ``subjects``) and the noun lexicons (``nouns``, ``roles``);
-* ``registry``: every lexicon file, loaded once per process and compiled once per machine.
+  (paragraphs, boilerplate lines, offset lookups), ``marks`` (the one quote-mark scanner) and
+  ``coref`` (the one table of mentions and entities, resolved in reading order);
+* what the mention table is made of: ``types`` (``Mention``, ``Entity``), ``mentions`` and
+  ``names`` (a noun phrase read as a mention), ``entities`` (the entity table),
+  ``agreement`` (gender, number, type, description matching), ``roles`` and ``phrases``;
+* the lexicons: ``speech`` (reporting verbs and their frames) with ``subjects`` (who speaks at
+  a cue), ``nouns`` (titles, person, organisation and group nouns, gender), and ``registry``
+  (every dictionary file in ``lexicons/``, loaded once per process, compiled once per machine).
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
-"""From candidates to ``QuoteRecord`` rows, resolving speakers in article order.
+"""From candidates to ``QuoteRecord`` rows, with their speakers, in article order.
 
-Order matters: a pronoun ("he said") and a floating quote both lean on the previous quote's
-speaker, and a continuation (the second segment of a quote cut by its cue, the next paragraph
-of a multi-paragraph quote) repeats its parent's speaker, mention and cue.
+Who a cue's subject is comes from the language layer's mention table, the same for quotes and
+events ("he said" continues the last speaker there). What stays here is what only quotes have:
+a floating quote belongs to the previous quote's speaker, a document speaks for its issuer
+("according to a statement from the ICRC", "the statement said"), and a continuation (the
+second segment of a quote cut by its cue, the next paragraph of a multi-paragraph quote)
+repeats its parent's speaker, mention and cue.
 """
 
 from __future__ import annotations
