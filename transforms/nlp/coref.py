@@ -52,6 +52,8 @@ from transforms.nlp.subjects import speaker_subjects
 from transforms.nlp.types import Entity, Mention
 
 #: Pronouns that refer back to a person, organisation or group.
+#: Parts of speech a mention can be headed by (``is_mention_head`` says which such tokens are).
+_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: NER labels of names that start an entity wherever they occur.
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -99,7 +101,8 @@ class MentionTable:
         self._subjects: list[tuple[int, Entity]] = []  # subject mentions so far: (token, entity)
         self._last_speaker: tuple[Entity, int] | None = None  # entity, paragraph
         doc = layout.doc
-        heads = {t.i for t in doc if is_mention_head(t, layout)} | self._speakers
+        nouns = (i for i, pos in enumerate(layout.pos) if pos in _HEAD_POS)
+        heads = {i for i in nouns if is_mention_head(doc[i], layout)} | self._speakers
         for i in sorted(heads):
             self._visit(doc[i])
 

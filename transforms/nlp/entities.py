@@ -61,10 +61,10 @@ class EntityTable:
                 mention = self._mention_at(root)
                 if mention.kind == "name":
                     self._add_parts(mention)
-        for tok in doc:
+        nouns = (doc[i] for i, pos in enumerate(self.layout.pos) if pos in ("NOUN", "PROPN"))
+        for tok in nouns:
             if (
-                tok.pos_ in ("NOUN", "PROPN")
-                and tok.lemma_.lower() in ORG_NOUNS
+                tok.lemma_.lower() in ORG_NOUNS
                 and not tok.ent_type_
                 and not self._walls[tok.i]
                 and tok.dep_ not in ("compound", "amod")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from transforms.clean.boilerplate import is_boilerplate
@@ -39,9 +40,13 @@ class DocLayout:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
-        self.token_starts: list[int] = [t.idx for t in doc]
-        self.lowers: list[str] = [t.lower_ for t in doc]  # token objects cost; strings do not
-        self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
+        # Per-token strings in one array read: Token objects cost, strings do not.
+        strings = doc.vocab.strings
+        columns = doc.to_array([IDX, LOWER, POS, SENT_START]).tolist() if len(doc) else []
+        self.token_starts: list[int] = [row[0] for row in columns]
+        self.lowers: list[str] = [strings[row[1]] for row in columns]
+        self.pos: list[str] = [strings[row[2]] for row in columns]
+        self.sentence_starts: list[int] = [row[0] for row in columns if row[3] == 1]
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access; index the entities once.
