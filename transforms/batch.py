@@ -38,7 +38,7 @@ from transforms.model import (
     QuoteRecord,
     RawDoc,
 )
-from transforms.nlp import LAYER, load_nlp, new_doc, parse
+from transforms.nlp import LAYER, PIPE_BATCH, load_nlp, new_doc, parse
 from transforms.nlp.registry import load_all
 from transforms.quotes import find_quotes
 from transforms.run.version import PIPELINE_VERSION
@@ -65,8 +65,8 @@ def extract_all(
     failures: list[Failure] = []
     nlp = load_nlp()
     layer = [nlp.get_pipe(name) for name in LAYER]
-    inputs = [new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs]
-    parsed = nlp.pipe(inputs, disable=LAYER)
+    inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
+    parsed = nlp.pipe(inputs, batch_size=PIPE_BATCH, disable=LAYER)
     for doc in docs:
         t0 = time.perf_counter()
         spacy_doc = next(parsed)

@@ -20,9 +20,17 @@ from spacy.tokens import Doc
 
 from transforms.nlp.components import LAYER
 from transforms.nlp.components import new_doc as _new_doc
-from transforms.nlp.pipeline import MODEL_NAME, load_nlp, paragraph_index_of, parse
+from transforms.nlp.pipeline import MODEL_NAME, PIPE_BATCH, load_nlp, paragraph_index_of, parse
 
-__all__ = ["LAYER", "MODEL_NAME", "load_nlp", "new_doc", "paragraph_index_of", "parse"]
+__all__ = [
+    "LAYER",
+    "MODEL_NAME",
+    "PIPE_BATCH",
+    "load_nlp",
+    "new_doc",
+    "paragraph_index_of",
+    "parse",
+]
 
 
 def new_doc(text: str, *, doc_id: str = "", published: date | None = None) -> Doc:

