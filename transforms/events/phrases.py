@@ -13,17 +13,15 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.events.actors import normalise_word
 from transforms.events.syntax import words
+from transforms.nlp.nouns import HONORIFICS, TITLES
+
+#: Words stripped from the front of a person's name (the layer's titles and honorifics).
+_TITLES = TITLES | HONORIFICS
 
 #: Role nouns that say nothing about the sector: the sector comes from what they speak for.
 ROLE_NOUNS = words(
     "spokesman spokeswoman spokesperson spokesmen source sources member members head chief "
     "leader leaders representative representatives chairman chairwoman chair director"
-)
-#: Words stripped from the front of a person's name to get a canonical name.
-TITLE_WORDS = words(
-    "mr mrs ms dr prof professor det sgt sir dame lord lady gen general col colonel lt "
-    "lieutenant lieutenant-colonel major captain corporal sergeant bishop senator president "
-    "minister king queen prince sheikh ayatollah judge justice rep sen"
 )
 #: Hyphenated modifiers: "X-led" names the actor's own country, "X-backed" only a patron.
 OWN_SUFFIXES = ("-LED", "-BASED", "-RUN", "-CONTROLLED", "-HELD", "-OWNED")
@@ -155,7 +153,7 @@ def person_name(doc: Doc, head: Token) -> str | None:
     if ent is None:
         return None
     tokens = [t for t in ent if not t.is_punct or t.text in {"-", "'", "’"}]
-    while tokens and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
+    while tokens and tokens[0].lower_.rstrip(".") in _TITLES:
         tokens = tokens[1:]
     if not tokens:
         return None

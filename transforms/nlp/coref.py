@@ -51,7 +51,6 @@ from transforms.nlp.nouns import is_company_noun
 from transforms.nlp.subjects import speaker_subjects
 from transforms.nlp.types import Entity, Mention
 
-#: Pronouns that refer back to a person, organisation or group.
 #: Parts of speech a mention can be headed by (``is_mention_head`` says which such tokens are).
 _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: NER labels of names that start an entity wherever they occur.
