@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from transforms.clean.boilerplate import is_boilerplate
@@ -42,7 +41,7 @@ class DocLayout:
         self.text: str = doc.text
         # Per-token strings in one array read: Token objects cost, strings do not.
         strings = doc.vocab.strings
-        columns = doc.to_array([IDX, LOWER, POS, SENT_START]).tolist() if len(doc) else []
+        columns = doc.to_array(["IDX", "LOWER", "POS", "SENT_START"]).tolist() if len(doc) else []
         self.token_starts: list[int] = [row[0] for row in columns]
         self.lowers: list[str] = [strings[row[1]] for row in columns]
         self.pos: list[str] = [strings[row[2]] for row in columns]
