@@ -63,3 +63,41 @@ def test_extractor_crash_costs_one_document_not_the_batch(
     fail = out.failures.rows(named=True)
     assert [(f["stage"], f["error_kind"]) for f in fail] == [("extract", "extract_error")]
     assert "ValueError: boom" in fail[0]["message"]
+
+
+FRENCH = (
+    "Grève des contrôleurs aériens\n\n"
+    "Les contrôleurs aériens ont cessé le travail jeudi matin à Marseille, entraînant "
+    "l'annulation de plus de deux cents vols, a annoncé la direction de l'aviation civile.\n\n"
+    "« Nous demandons simplement des effectifs suffisants », a déclaré un représentant du "
+    "syndicat majoritaire devant l'aéroport.\n"
+)
+
+
+def test_an_article_in_another_language_is_loaded_unextracted_with_a_notice() -> None:
+    french = RawDoc(source="/in/greve.txt", body=FRENCH.encode(), content_type="text/plain")
+    out = batch.process_batch([*_seed_raws(), french], "run-1", NOW)
+    languages = dict(zip(out.documents["source"], out.documents["language"], strict=True))
+    assert languages[french.source] == "fr"
+    assert {languages[r.source] for r in _seed_raws()} == {"en"}
+    doc_id = out.documents.filter(out.documents["source"] == french.source)["doc_id"][0]
+    assert doc_id not in set(out.quotes["doc_id"]) and doc_id not in set(out.events["doc_id"])
+    assert out.quotes.height and out.events.height  # the English seeds were extracted
+    notes = out.failures.rows(named=True)
+    assert [(n["source"], n["stage"], n["error_kind"]) for n in notes] == [
+        (french.source, "extract", "unsupported_language")
+    ]
+    assert "'fr'" in notes[0]["message"] and "no extraction ran" in notes[0]["message"]
+    assert french.source in set(out.sources["source"])  # its input is recorded as a source
+
+
+def test_split_by_language_extracts_unknown_and_english() -> None:
+    from transforms.model import Document
+
+    docs = [
+        Document(doc_id=f"d{i}", source=f"/s{i}", text="x", content_sha256="h", language=lang)
+        for i, lang in enumerate(["en", None, "de"])
+    ]
+    readable, notices = batch.split_by_language(docs)
+    assert [d.source for d in readable] == ["/s0", "/s1"]
+    assert [(n.source, n.error_kind) for n in notices] == [("/s2", "unsupported_language")]
