@@ -89,10 +89,6 @@ def identify_language(text: str, declared: str | None = None) -> LanguageGuess:
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if len(_WORD.findall(sample)) < MIN_WORDS:
         return LanguageGuess(hint, 0.0, 0.0, hint, "declared" if hint else "too_short")
-    lowered = _weights(sample.lower())
-    # Capitals carry no signal in an all-capitals text, only noise: it is read lower-cased alone.
-    as_written = lowered if _shouting(sample) else _weights(sample)
-    english = max(as_written.get("en", 0.0), lowered.get("en", 0.0))
     floor = (
         ENGLISH_FLOOR
         if hint is None
@@ -100,6 +96,12 @@ def identify_language(text: str, declared: str | None = None) -> LanguageGuess:
         if hint == "en"
         else ENGLISH_FLOOR_DECLARED_OTHER
     )
+    lowered = _weights(sample.lower())
+    if lowered.get("en", 0.0) >= floor:  # most articles: one reading is enough
+        return LanguageGuess("en", lowered["en"], lowered["en"], hint, "text")
+    # Capitals carry no signal in an all-capitals text, only noise: it is read lower-cased alone.
+    as_written = lowered if _shouting(sample) else _weights(sample)
+    english = max(as_written.get("en", 0.0), lowered.get("en", 0.0))
     if english >= floor:
         return LanguageGuess("en", english, english, hint, "text")
     combined = {
