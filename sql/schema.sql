@@ -217,7 +217,7 @@ COMMENT ON COLUMN documents.title IS 'Headline.';
 COMMENT ON COLUMN documents.author IS 'Byline, when the page names one.';
 COMMENT ON COLUMN documents.published IS 'Publication date (the dateline events are dated against).';
 COMMENT ON COLUMN documents.site IS 'Publisher''s host name, e.g. example.com.';
-COMMENT ON COLUMN documents.language IS 'Language of the text (ISO 639-1), NULL when unknown.';
+COMMENT ON COLUMN documents.language IS 'Language the article is written in (ISO 639 code, 639-1 where one exists), read from its text with the page''s declared language as a hint; NULL when the text is too short to tell and the page declares none. Quotes and events are extracted from en and NULL articles only; any other has an unsupported_language row in failures.';
 COMMENT ON COLUMN documents.text IS 'Cleaned body: Unicode-normalised, paragraphs separated by one blank line. Quote and event offsets index this exact string.';
 COMMENT ON COLUMN documents.content_sha256 IS 'sha256 of the raw input bytes: an input with unchanged bytes is skipped on the next run.';
 COMMENT ON COLUMN documents.fetched_at IS 'When the page was fetched (NULL for local files).';
@@ -253,11 +253,11 @@ COMMENT ON COLUMN runs.n_duplicate IS 'New inputs carrying an article already st
 COMMENT ON COLUMN runs.crash_noticed_at IS 'For a crashed run: when a later run found it dead.';
 COMMENT ON COLUMN runs.newsdb_version IS 'newsdb version that ran.';
 
-COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage.';
+COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage. A notice (error_kind unsupported_language) is an input that was loaded but not extracted.';
 COMMENT ON COLUMN failures.run_id IS 'The run (runs.run_id) it happened in.';
 COMMENT ON COLUMN failures.source IS 'The input, as given (path or URL).';
 COMMENT ON COLUMN failures.stage IS 'Where it failed (code list: failure_stage).';
-COMMENT ON COLUMN failures.error_kind IS 'Short machine-friendly reason, e.g. http_404, robots_disallow, too_large, empty.';
+COMMENT ON COLUMN failures.error_kind IS 'Short machine-friendly reason, e.g. http_404, robots_disallow, too_large, empty; unsupported_language: the article is stored (documents.language) but, not being English, has no quotes or events.';
 COMMENT ON COLUMN failures.message IS 'One sentence a person can act on.';
 COMMENT ON COLUMN failures."at" IS 'When it happened.';
 

@@ -104,9 +104,17 @@ class SourceRecord:
     url: str | None = None  # where those bytes came from (after redirects)
 
 
+#: Failure kinds that are notices, not failures: the input *was* loaded (an article kept, with
+#: its language, but not extracted), so the run summary counts them apart from failed inputs.
+NOTICE_KINDS = frozenset({"unsupported_language"})
+
+
 @dataclass(slots=True)
 class Failure:
-    """Why one input could not go through a stage. Becomes a row of ``failures``."""
+    """Why one input could not go through a stage. Becomes a row of ``failures``.
+
+    A kind in ``NOTICE_KINDS`` says why a stage was skipped for an input that was still loaded.
+    """
 
     source: str
     stage: Stage
