@@ -105,13 +105,13 @@ def test_split_by_language_extracts_unknown_and_english() -> None:
 
 def test_one_story_through_two_share_links_is_one_article_with_two_sources() -> None:
     page = (
-        "<!doctype html><html lang='en'><head><title>Ferry strike ends</title></head><body>"
-        "<article><h1>Ferry strike ends</h1><p>Ferry crews returned to work on Monday after "
-        "a five-day strike over pay ended with an agreement between the union and the "
-        "operator, the company said in a statement.</p><p>Services between the islands and "
-        "the mainland will run to the normal timetable from Tuesday morning.</p></article>"
-        "</body></html>"
-    ).encode()
+        b"<!doctype html><html lang='en'><head><title>Ferry strike ends</title></head><body>"
+        b"<article><h1>Ferry strike ends</h1><p>Ferry crews returned to work on Monday after "
+        b"a five-day strike over pay ended with an agreement between the union and the "
+        b"operator, the company said in a statement.</p><p>Services between the islands and "
+        b"the mainland will run to the normal timetable from Tuesday morning.</p></article>"
+        b"</body></html>"
+    )
     story = "https://www.island-news.example/local/ferry-strike-ends"
     links = [story + "?utm_source=twitter&utm_medium=social", story + "/?fbclid=IwAR0q#top"]
     raws = [RawDoc(source=u, body=page, url=u, content_type="text/html") for u in links]
