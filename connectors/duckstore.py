@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from connectors.dbfile import StoreError, connect
 from transforms.model import (
     DOCUMENT_SCHEMA,
     EVENT_SCHEMA,
@@ -30,11 +31,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 1
-
-
-class StoreError(Exception):
-    """A database problem a user can act on (locked, unwritable, too new)."""
+SCHEMA_VERSION = 2
 
 
 def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
@@ -75,8 +72,18 @@ class NewsDB:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, sql_dir: Path = SQL_DIR) -> NewsDB:
-        """Open (creating folders and the file if needed) and migrate; clear errors otherwise."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        sql_dir: Path = SQL_DIR,
+        wait: float = 0.0,
+    ) -> NewsDB:
+        """Open (creating folders and the file if needed) and migrate; clear errors otherwise.
+
+        ``wait`` is how long to retry while another process holds the file (``dbfile.py``).
+        """
         p = str(path)
         if p != ":memory:" and not read_only:
             try:
@@ -85,10 +92,7 @@ class NewsDB:
                 raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
         if read_only and p != ":memory:" and not Path(p).exists():
             raise StoreError(f"no database at {p} (run `newsdb run` first)")
-        try:
-            con = duckdb.connect(p, read_only=read_only)
-        except duckdb.IOException as exc:
-            raise StoreError(_explain_open_error(p, exc)) from exc
+        con = connect(p, read_only=read_only, wait=wait)
         db = cls(con, p)
         if not read_only:
             db.migrate(sql_dir)
@@ -222,21 +226,27 @@ class NewsDB:
             for name in staged:
                 self.con.unregister(name)
 
+    # -- URLs followed from feeds and sitemaps ---------------------------------------------
+
+    def seen_urls(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` an earlier run already fetched from a feed or sitemap."""
+        if not urls:
+            return set()
+        rows = self.execute(read_sql("load/seen_urls.sql"), {"urls": list(urls)})
+        return {row[0] for row in rows}
+
+    def mark_seen(self, seen: Sequence[tuple[str, str]], run_id: str, at: datetime) -> None:
+        """Remember (url, via) pairs so later runs skip them; earlier sightings are kept."""
+        if not seen:
+            return
+        urls, vias = zip(*seen, strict=True)
+        with self.transaction():
+            self.execute(
+                read_sql("load/mark_seen.sql"),
+                {"urls": list(urls), "vias": list(vias), "run_id": run_id, "at": at},
+            )
+
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
         return self.con.sql(sql).pl()
-
-
-def _explain_open_error(path: str, exc: Exception) -> str:
-    msg = str(exc)
-    if "lock" in msg.lower():
-        holder = re.search(r"\(PID (\d+)\)", msg)
-        who = f" (process {holder.group(1)})" if holder else ""
-        return (
-            f"{path} is locked by another newsdb run or DuckDB session{who}; "
-            "wait for it to finish, or use --db to write elsewhere"
-        )
-    if "permission" in msg.lower() or "read-only" in msg.lower():
-        return f"cannot write {path}: permission denied"
-    return f"cannot open {path}: {msg.splitlines()[0]}"

@@ -90,6 +90,8 @@ class FetchConfig:
     cache_dir: Path | None = Path("data/raw")
     refresh: bool = False  # ignore cached copies (pages and robots.txt) and fetch again
     max_cache_age: float | None = None  # None: a cached page never expires
+    # Media types read; anything else is refused unread. Feeds and sitemaps widen it.
+    accepted_types: frozenset[str] = ACCEPTED_TYPES
 
     def __post_init__(self) -> None:
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
@@ -407,10 +409,13 @@ class _Fetcher:
             body = self._read_body(url, resp, MAX_ROBOTS_BYTES, started, truncate=True)
             return body if isinstance(body, _Problem) else replace(reply, body=body)
 
-        if content_type is not None and content_type not in ACCEPTED_TYPES:
+        if content_type is not None and content_type not in self.cfg.accepted_types:
+            wanted = "HTML or text"
+            if self.cfg.accepted_types != ACCEPTED_TYPES:
+                wanted = "a feed, sitemap or web page"
             return _Problem(
                 "unsupported_type",
-                f"the server sent {content_type}, not HTML or text (body not downloaded)",
+                f"the server sent {content_type}, not {wanted} (body not downloaded)",
                 url,
             )
         declared = _content_length(resp)

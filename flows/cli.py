@@ -1,38 +1,50 @@
-"""``newsdb``: run the ingest flow, query the database, serve a schedule, export Parquet.
+"""``newsdb``: run the ingest flow, query the database, serve schedules, manage the Prefect server.
 
-Usage errors (a missing path, an unwritable or locked database) exit with status 2 and one clear
-line, before Prefect starts; a run that completes exits 0 even when some documents failed (they
-are in the ``failures`` table and in the summary).
+Usage errors (a missing path, an unwritable or locked database, a taken port) exit with status 2
+and one clear line, before Prefect starts; a run that completes exits 0 even when some documents
+failed (they are in the ``failures`` table and in the summary).
+
+Prefect is imported only when there is work for it: ``newsdb run`` first checks, without it,
+whether any input needs processing (``flows/survey.py``), and ``newsdb query`` never needs it.
+Runs and schedules report to one long-lived local Prefect server (``flows/server.py``) unless
+``PREFECT_API_URL`` names another.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from flows.serving import cmd_serve, cmd_server
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_CACHE_DIR,
+    DEFAULT_CONFIG,
     DEFAULT_DB,
+    DEFAULT_LIMIT_PER_SOURCE,
     DEFAULT_SOURCES,
     configure_prefect_env,
 )
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad invocation: reported as one line, exit status 2."""
+from flows.usage import EXIT_OK, EXIT_USAGE, UsageError, ensure_server, precheck_sources, say
 
 
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default: {DEFAULT_DB})")
+def _add_db(p: argparse.ArgumentParser, default: str | None = DEFAULT_DB) -> None:
+    p.add_argument("--db", default=default, help=f"DuckDB file (default: {DEFAULT_DB})")
+
+
+def _add_limit(p: argparse.ArgumentParser, default: int | None) -> None:
+    p.add_argument(
+        "--limit-per-source",
+        type=int,
+        default=default,
+        metavar="N",
+        help="new articles taken per feed:, sitemap: or site: source and run "
+        f"(default {DEFAULT_LIMIT_PER_SOURCE})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,10 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "sources",
         nargs="*",
-        help="file (.txt .md .html .htm .html.gz), folder, http(s) URL, or @FILE of them "
-        "(default: seeds/)",
+        help="file (.txt .md .html .htm .html.gz), folder, http(s) URL, feed:URL, "
+        "sitemap:URL, site:URL, or @FILE of them (default: seeds/)",
     )
     _add_db(run)
+    _add_limit(run, DEFAULT_LIMIT_PER_SOURCE)
     run.add_argument("--refresh", action="store_true", help="refetch URLs even when cached")
     run.add_argument(
         "--reprocess", action="store_true", help="re-extract inputs whose bytes are unchanged"
@@ -82,11 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _add_db(query)
 
-    serve = sub.add_parser("serve", help="run ingest on a cron schedule (needs a Prefect server)")
-    serve.add_argument("sources", nargs="*")
-    serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *"')
-    serve.add_argument("--name", default="newsdb-scheduled")
-    _add_db(serve)
+    serve = sub.add_parser(
+        "serve", help="run ingest on schedules: newsdb.toml's, or --cron over SOURCES"
+    )
+    serve.add_argument("sources", nargs="*", help="sources for one --cron schedule")
+    serve.add_argument("--cron", help='cron expression for SOURCES, e.g. "0 * * * *"')
+    serve.add_argument("--name", default="newsdb-scheduled", help="deployment name with --cron")
+    serve.add_argument(
+        "--config",
+        type=Path,
+        default=Path(DEFAULT_CONFIG),
+        help=f"schedules file when no SOURCES are given (default: ./{DEFAULT_CONFIG})",
+    )
+    _add_db(serve, default=None)
+    _add_limit(serve, None)
+
+    server = sub.add_parser(
+        "server", help="the local Prefect server runs and schedules report to (127.0.0.1)"
+    )
+    server.add_argument("action", choices=("start", "stop", "status"))
 
     export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
     export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
@@ -97,26 +124,35 @@ def build_parser() -> argparse.ArgumentParser:
 # --- run ------------------------------------------------------------------------------------
 
 
+def parallelism(workers: int, dask: str | None) -> int:
+    """How many processes will run the CPU stage; usage errors before anything is imported."""
+    if dask:
+        if dask.startswith("local:"):
+            try:
+                return int(dask.split(":", 1)[1])
+            except ValueError as exc:
+                raise UsageError(f"--dask local:N needs a number, got {dask!r}") from exc
+        if not dask.startswith(("tcp://", "tls://", "ws://", "wss://")):
+            raise UsageError(f"--dask must be tcp://HOST:PORT or local:N, got {dask!r}")
+        return 4  # a remote cluster: keep a few batches queued per round trip
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    return workers
+
+
 def task_runner_for(workers: int, dask: str | None) -> Any:
     """The Prefect task runner for the CPU stage: threads, a process pool, or Dask."""
+    n = parallelism(workers, dask)
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
     if dask:
         from prefect_dask import DaskTaskRunner
 
         if dask.startswith("local:"):
-            try:
-                n = int(dask.split(":", 1)[1])
-            except ValueError as exc:
-                raise UsageError(f"--dask local:N needs a number, got {dask!r}") from exc
             return DaskTaskRunner(
                 cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True}
             )
-        if not dask.startswith(("tcp://", "tls://", "ws://", "wss://")):
-            raise UsageError(f"--dask must be tcp://HOST:PORT or local:N, got {dask!r}")
         return DaskTaskRunner(address=dask)
-    if workers < 1:
-        raise UsageError("--workers must be at least 1")
     if workers > 1:
         from transforms.batch import warm_up
 
@@ -124,45 +160,16 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-@contextmanager
-def shared_api_server(parallel: bool) -> Iterator[None]:
-    """One temporary Prefect server for the flow *and* its worker processes.
-
-    With no PREFECT_API_URL, every process that runs a Prefect task starts its own temporary
-    server (about 10 s of CPU each); spawned pool or Dask workers would each do so. Starting it
-    once here and handing its URL down, through the settings context and the environment that
-    workers inherit, lets them all report to the same one.
-    """
-    if not parallel or os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()
-    server.start(
-        timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 60))
-    )
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
-
-
 def _precheck_run(sources: Sequence[str], db: str) -> None:
-    """Fail fast on usage errors, before the few seconds Prefect needs to start."""
-    from connectors.discover import SourceError, discover
-    from connectors.duckstore import NewsDB, StoreError
+    """Fail fast on usage errors: sources that cannot be used, a database another run holds
+    or that cannot be written (a reader between two batches of another run is waited for)."""
+    from connectors.dbfile import RunLock, StoreError
+    from connectors.duckstore import NewsDB
 
+    precheck_sources(sources)
     try:
-        discover(sources)
-    except SourceError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        NewsDB.open(db).close()
+        with RunLock(db).held():
+            NewsDB.open(db, wait=3.0).close()
     except StoreError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -171,34 +178,68 @@ def cmd_run(args: argparse.Namespace) -> int:
     sources = list(args.sources or DEFAULT_SOURCES)
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.limit_per_source < 1:
+        raise UsageError("--limit-per-source must be at least 1")
+    parallel = parallelism(args.workers, args.dask)
+    say(f"newsdb: {_count(len(sources), 'source')} -> {args.db}")
     _precheck_run(sources, args.db)
-    runner = task_runner_for(args.workers, args.dask)
     from connectors.discover import SourceError
     from connectors.duckstore import StoreError
 
-    parallel = args.workers if not args.dask else _dask_parallelism(args.dask)
     try:
-        with shared_api_server(parallel=args.workers > 1 or bool(args.dask)):
-            result = run_ingest(
-                runner,
-                sources=sources,
-                db_path=args.db,
-                refresh=args.refresh,
-                reprocess=args.reprocess,
-                fetch_originals=args.fetch_originals,
-                batch_size=args.batch_size,
-                cache_dir=args.cache_dir,
-                max_cache_age_hours=args.max_cache_age,
-                max_in_flight=in_flight_for(parallel),
-                show_progress=not args.no_progress and sys.stderr.isatty(),
-            )
+        if not args.refresh and not args.reprocess:
+            idle = _run_if_idle(args, sources)
+            if idle is not None:
+                say("newsdb: nothing new to process (Prefect not started)")
+                return _print_summary(idle, args.json)
+        server = ensure_server()
+        say(f"newsdb: processing; Prefect UI at {server.ui_url}")
+        result = run_ingest(
+            task_runner_for(args.workers, args.dask),
+            sources=sources,
+            db_path=args.db,
+            refresh=args.refresh,
+            reprocess=args.reprocess,
+            fetch_originals=args.fetch_originals,
+            batch_size=args.batch_size,
+            cache_dir=args.cache_dir,
+            max_cache_age_hours=args.max_cache_age,
+            max_in_flight=in_flight_for(parallel),
+            limit_per_source=args.limit_per_source,
+            show_progress=not args.no_progress and sys.stderr.isatty(),
+        )
     except (SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
-    if args.json:
+    ui = server.flow_run_url(result["run_id"])
+    result["prefect_ui"] = ui
+    result["text"] += f"\n  Prefect UI: {ui}"
+    return _print_summary(result, args.json)
+
+
+def _run_if_idle(args: argparse.Namespace, sources: list[str]) -> dict[str, Any] | None:
+    from flows.survey import fetch_config, run_if_idle
+
+    summary = run_if_idle(
+        sources,
+        args.db,
+        fetch_config(args.cache_dir, refresh=False, max_cache_age_hours=args.max_cache_age),
+        fetch_originals=args.fetch_originals,
+        batch_size=args.batch_size,
+        limit_per_source=args.limit_per_source,
+    )
+    return None if summary is None else summary.to_dict()
+
+
+def _print_summary(result: dict[str, Any], as_json: bool) -> int:
+    if as_json:
         print(json.dumps({k: v for k, v in result.items() if k != "text"}, indent=2))
     else:
         print(result["text"])
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
@@ -215,19 +256,16 @@ def in_flight_for(parallel: int) -> int:
     return 1 if parallel <= 1 else 2 * parallel
 
 
-def _dask_parallelism(dask: str) -> int:
-    if dask.startswith("local:"):
-        return int(dask.split(":", 1)[1])
-    return 4  # a remote cluster: keep a few batches queued per round trip
-
-
 # --- query ----------------------------------------------------------------------------------
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    import polars as pl
+    """Read-only, and fast to start: no Prefect, no Polars (``flows/output.py``). During a run
+    it waits for the batch being loaded, then sees every batch committed so far."""
+    import duckdb
 
-    from connectors.duckstore import NewsDB, StoreError
+    from connectors.dbfile import READ_WAIT_SECONDS, StoreError, connect
+    from flows.output import render
 
     if args.file is not None:
         if not args.file.is_file():
@@ -237,43 +275,19 @@ def cmd_query(args: argparse.Namespace) -> int:
         sql = args.sql
     else:
         raise UsageError('give SQL text or --file FILE, e.g. newsdb query "SELECT * FROM runs"')
+    if args.db != ":memory:" and not Path(args.db).exists():
+        raise UsageError(f"no database at {args.db} (run `newsdb run` first)")
     try:
-        db = NewsDB.open(args.db, read_only=True)
+        con = connect(args.db, read_only=True, wait=READ_WAIT_SECONDS)
     except StoreError as exc:
         raise UsageError(str(exc)) from exc
-    with db:
-        try:
-            frame = db.query(sql)
-        except Exception as exc:  # DuckDB's own message says what is wrong with the SQL
-            raise UsageError(f"query failed: {str(exc).splitlines()[0]}") from exc
-    if args.format == "csv":
-        sys.stdout.write(frame.write_csv())
-    elif args.format == "json":
-        sys.stdout.write(frame.write_json() + "\n")
-    else:
-        with pl.Config(tbl_rows=200, tbl_cols=-1, fmt_str_lengths=120, tbl_width_chars=200):
-            print(frame)
-    return EXIT_OK
-
-
-# --- serve ----------------------------------------------------------------------------------
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    if not os.environ.get("PREFECT_API_URL"):
-        raise UsageError(
-            "scheduled runs need a Prefect server: start one with `prefect server start` and "
-            "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling)"
-        )
-    sources = list(args.sources or DEFAULT_SOURCES)
-    _precheck_run(sources, args.db)
-    from flows.ingest import ingest
-
-    ingest.serve(
-        name=args.name,
-        cron=args.cron,
-        parameters={"sources": sources, "db_path": args.db},
-    )
+    try:
+        text = render(con, sql, args.format)
+    except duckdb.Error as exc:  # DuckDB's own message says what is wrong with the SQL
+        raise UsageError(f"query failed: {str(exc).splitlines()[0]}") from exc
+    finally:
+        con.close()  # before printing: a run waiting to load its next batch goes on at once
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -281,11 +295,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from connectors.dbfile import READ_WAIT_SECONDS
     from connectors.duckstore import NewsDB, StoreError
     from connectors.export import export_parquet
 
     try:
-        db = NewsDB.open(args.db, read_only=True)
+        db = NewsDB.open(args.db, read_only=True, wait=READ_WAIT_SECONDS)
     except StoreError as exc:
         raise UsageError(str(exc)) from exc
     with db:
@@ -296,7 +311,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "query": cmd_query, "serve": cmd_serve, "export": cmd_export}
+COMMANDS = {
+    "run": cmd_run,
+    "query": cmd_query,
+    "serve": cmd_serve,
+    "server": cmd_server,
+    "export": cmd_export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,13 +4,17 @@ Orchestration only. Each stage is one coarse task per *batch* (a task run costs 
 about 25 ms, so never one per article), and the work itself lives in ``connectors/`` (I/O) and
 ``transforms/`` (pure CPU work):
 
-    discover (1 task) -> for each batch: acquire (network/disk, in this process)
+    discover (1 task) -> follow (feeds, sitemaps, sites -> their new article URLs; 1 task)
+                      -> for each batch: acquire (network/disk, in this process)
                                          -> process (CPU: clean + NLP + extract, on the task runner)
                                          -> load (single DuckDB writer, in this process)
 
 Network I/O and parsing are separate tasks so each can be retried on its own, and only ``process``
 goes to the task runner: a local process pool (``--workers N``) or a Dask cluster (``--dask``).
 A bounded number of batches is in flight at once, so memory stays flat on any input size.
+
+The run holds the database's run lock throughout but opens the file only per step
+(``connectors/runwriter.py``), so analysts can query between batches.
 """
 
 from __future__ import annotations
@@ -18,9 +22,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -29,13 +31,19 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
-from connectors.discover import discover
-from connectors.duckstore import NewsDB
+from connectors.discover import FOLLOWED_KINDS, discover
 from connectors.http import FetchConfig
+from connectors.runwriter import RunWriter
 from flows.progress import RunProgress
-from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
-from transforms.batch import failures_frame, process_batch
-from transforms.incremental import Plan, inputs_frame, plan_batch
+from flows.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_CACHE_DIR,
+    DEFAULT_DB,
+    DEFAULT_LIMIT_PER_SOURCE,
+    DEFAULT_SOURCES,
+)
+from flows.survey import Seen, batches, failures_only, fetch_config, follow_sources, survey
+from transforms.batch import process_batch
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
 from transforms.summary import RunSummary
 from transforms.version import NEWSDB_VERSION
@@ -45,6 +53,14 @@ from transforms.version import NEWSDB_VERSION
 def discover_task(sources: list[str]) -> tuple[list[SourceItem], list[Failure]]:
     """Expand files, folders, URLs and @lists into a deduplicated list of inputs."""
     return discover(sources)
+
+
+@task(name="follow", cache_policy=NO_CACHE)
+def follow_task(
+    items: list[SourceItem], config: FetchConfig, db: RunWriter, limit: int
+) -> tuple[list[SourceItem], list[Failure]]:
+    """Fetch feeds, sitemaps and home pages; keep up to ``limit`` new article URLs each."""
+    return follow_sources(items, config, db, limit)
 
 
 @task(name="acquire", cache_policy=NO_CACHE)
@@ -62,14 +78,10 @@ def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> Batc
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(db: NewsDB, frames: BatchFrames) -> None:
-    """Merge one batch into DuckDB in a single transaction (the only writer)."""
-    db.load(frames)
-
-
-def _batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+def load_task(db: RunWriter, frames: BatchFrames, seen: Seen, run_id: str, at: datetime) -> None:
+    """Merge one batch into DuckDB in a single transaction (the only writer), then remember
+    the followed URLs it settled."""
+    db.load(frames, seen=seen, run_id=run_id, at=at)
 
 
 @flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
@@ -84,63 +96,69 @@ def ingest(
     max_cache_age_hours: float | None = None,
     max_in_flight: int = 2,
     show_progress: bool = False,
+    limit_per_source: int = DEFAULT_LIMIT_PER_SOURCE,
 ) -> dict[str, Any]:
     """Run the whole pipeline over ``sources`` (default: ``seeds/``) into ``db_path``.
 
     ``refresh`` refetches URLs even when cached; ``reprocess`` re-extracts inputs whose bytes
     are unchanged (after an extractor change); ``max_in_flight`` bounds how many batches are
-    being processed at once (set it to the number of workers).
+    being processed at once (set it to the number of workers); ``limit_per_source`` caps the
+    new article URLs taken from each feed, sitemap or site per run.
     """
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     run_id = str(flow_run.get_id() or uuid.uuid4())
     source_list = list(sources or DEFAULT_SOURCES)
-    config = FetchConfig(
-        cache_dir=Path(cache_dir),
-        refresh=refresh,
-        max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
-    )
+    config = fetch_config(cache_dir, refresh=refresh, max_cache_age_hours=max_cache_age_hours)
     summary = RunSummary(run_id=run_id, db_path=db_path)
 
-    with NewsDB.open(db_path) as db:
+    with RunWriter.hold(db_path) as db:
         db.start_run(run_id, started_at, source_list, NEWSDB_VERSION)
         status = "crashed"
         try:
             items, discover_failures = discover_task(source_list)
+            if any(i.kind in FOLLOWED_KINDS for i in items):
+                items, follow_failures = follow_task(items, config, db, limit_per_source)
+                discover_failures += follow_failures
             summary.n_inputs = len(items) + len(discover_failures)
             summary.add_failures(discover_failures)
-            db.load(_failures_only(discover_failures, run_id))
+            if discover_failures:
+                db.load(failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
 
             in_flight: deque[Any] = deque()
             with RunProgress(len(items), enabled=show_progress) as progress:
 
                 def drain_one() -> None:
-                    future, statuses = in_flight.popleft()
+                    future, statuses, seen = in_flight.popleft()
                     frames: BatchFrames = future.result()
-                    load_task(db, frames)
+                    load_task(db, frames, seen, run_id, started_at)
                     summary.add_batch(statuses, frames.failures, frames.stage_seconds)
                     summary.n_quotes += frames.quotes.height
                     summary.n_events += frames.events.height
                     progress.advance(len(statuses))
 
-                for batch in _batches(items, batch_size):
+                for batch in batches(items, batch_size):
                     acquired = acquire_task(batch, config, fetch_originals)
-                    raws = [r for r in acquired if isinstance(r, RawDoc)]
-                    failed = [r for r in acquired if isinstance(r, Failure)]
-                    summary.add_failures(failed)
-                    plan = _plan(db, raws, reprocess)
+                    found = survey(batch, acquired, db, reprocess=reprocess)
+                    plan = found.plan
+                    summary.add_failures(found.failed)
                     summary.n_unchanged += plan.count("unchanged")
-                    if failed:
-                        db.load(_failures_only(failed, run_id))
+                    if found.failed or found.settled_now():
+                        db.load(
+                            failures_only(found.failed, run_id),
+                            seen=found.settled_now(),
+                            run_id=run_id,
+                            at=started_at,
+                        )
                     skipped = len(batch) - len(plan.to_process)
                     if skipped:
                         progress.advance(skipped)
                     if plan.to_process:
                         future = process_task.submit(plan.to_process, run_id, started_at)
                         todo = {r.source: plan.status[r.source] for r in plan.to_process}
-                        in_flight.append((future, todo))
+                        in_flight.append((future, todo, found.settled_with_load()))
                     while len(in_flight) >= max(1, max_in_flight):
                         drain_one()
                     logger.info(summary.headline())
@@ -166,14 +184,3 @@ def ingest(
         markdown=summary.to_markdown(), key="ingest-summary", description=summary.headline()
     )
     return summary.to_dict()
-
-
-def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
-    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
-    return plan_batch(raws, stored, refresh=reprocess)
-
-
-def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
-    frames = BatchFrames.empty()
-    frames.failures = failures_frame(failures, run_id, datetime.now(UTC))
-    return frames

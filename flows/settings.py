@@ -14,6 +14,10 @@ DEFAULT_DB = "data/newsdb.duckdb"
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_CACHE_DIR = "data/raw"
 DEFAULT_BATCH_SIZE = 100
+#: New article URLs taken per feed, sitemap or site and run; a backlog waits for later runs.
+DEFAULT_LIMIT_PER_SOURCE = 100
+#: What ``newsdb serve`` with no arguments serves (see newsdb.example.toml).
+DEFAULT_CONFIG = "newsdb.toml"
 
 
 def configure_prefect_env() -> None:

@@ -119,6 +119,16 @@ CREATE TABLE IF NOT EXISTS events (
     method            VARCHAR
 );
 
+-- Article URLs already taken from a feed, sitemap or site (via = the source as the user named
+-- it, e.g. feed:https://...): each run fetches only URLs not in here. A URL whose fetch failed
+-- for a passing reason (timeout, 5xx, 429) is not recorded, so the next run tries it again.
+CREATE TABLE IF NOT EXISTS seen_urls (
+    url         VARCHAR PRIMARY KEY,
+    via         VARCHAR NOT NULL,
+    first_seen  TIMESTAMPTZ NOT NULL,
+    run_id      VARCHAR NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS documents_source_idx ON documents (source);
 CREATE INDEX IF NOT EXISTS quotes_doc_idx ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);

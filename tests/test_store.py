@@ -133,7 +133,8 @@ def test_failed_load_leaves_previous_state(tmp_path: Path) -> None:
 
 
 def test_migrates_older_database_forward(tmp_path: Path) -> None:
-    """A version-1 file is brought to version 2 by sql/migrations/002_*.sql, keeping its rows."""
+    """A file at the current version is brought to the next one by its migration file,
+    keeping its rows (here a made-up next migration in a copy of sql/)."""
     sql_dir = tmp_path / "sql"
     (sql_dir / "migrations").mkdir(parents=True)
     (sql_dir / "load").mkdir()
@@ -142,13 +143,14 @@ def test_migrates_older_database_forward(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     with NewsDB.open(path) as db:
         db.load(_batch("d1", "/a.txt"))
-    (sql_dir / "migrations" / "002_add_documents_section.sql").write_text(
+    following = SCHEMA_VERSION + 1
+    (sql_dir / "migrations" / f"{following:03d}_add_documents_section.sql").write_text(
         "ALTER TABLE documents ADD COLUMN section VARCHAR;\n"
         "UPDATE documents SET section = 'world';\n"
     )
     with NewsDB.open(path) as db:
-        assert db.migrate(sql_dir, target=2) == 1
-        assert db.schema_version() == 2
+        assert db.migrate(sql_dir, target=following) == SCHEMA_VERSION
+        assert db.schema_version() == following
         assert db.query("SELECT section FROM documents")["section"].to_list() == ["world"]
         # Opening with an older newsdb must refuse, not corrupt.
     with pytest.raises(StoreError, match="newer than this newsdb"):
@@ -162,13 +164,14 @@ def test_failed_migration_keeps_old_schema(tmp_path: Path) -> None:
         (sql_dir / f.name).write_text(f.read_text())
     path = tmp_path / "old.duckdb"
     NewsDB.open(path).close()
-    (sql_dir / "migrations" / "002_broken.sql").write_text(
+    following = SCHEMA_VERSION + 1
+    (sql_dir / "migrations" / f"{following:03d}_broken.sql").write_text(
         "ALTER TABLE documents ADD COLUMN x INT;\nSELECT * FROM no_such_table;\n"
     )
     with NewsDB.open(path) as db:
         with pytest.raises(duckdb.Error):
-            db.migrate(sql_dir, target=2)
-        assert db.schema_version() == 1
+            db.migrate(sql_dir, target=following)
+        assert db.schema_version() == SCHEMA_VERSION
         cols = [r[0] for r in db.con.execute("DESCRIBE documents").fetchall()]
         assert "x" not in cols
 

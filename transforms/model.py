@@ -21,7 +21,8 @@ import polars as pl
 #: Bumped whenever cleaning or extraction changes in a way that should re-process unchanged inputs.
 PIPELINE_VERSION = "1"
 
-SourceKind = Literal["file", "url"]
+# feed, sitemap and site sources are followed: they stand for the article URLs they list.
+SourceKind = Literal["file", "url", "feed", "sitemap", "site"]
 Origin = Literal["local", "live", "cache"]
 InputFormat = Literal["html", "text", "markdown"]
 Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
@@ -29,10 +30,12 @@ Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
 
 @dataclass(frozen=True, slots=True)
 class SourceItem:
-    """One input named by the user: an absolute file path or an http(s) URL."""
+    """One input: an absolute file path or an http(s) URL (of an article, or of a feed, sitemap
+    or site home page to follow). ``via`` names the followed source an article URL came from."""
 
     kind: SourceKind
     location: str
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

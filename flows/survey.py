@@ -1,0 +1,160 @@
+"""The cheap first half of a run, shared by the flow and by ``newsdb run``'s check for work.
+
+For each batch: inputs read or fetched, and compared with the database by hash before anything
+is parsed. The ingest flow does this per batch inside Prefect tasks; ``newsdb run`` does it
+first on its own, without Prefect (importing Prefect and reaching its server costs seconds, and
+a scheduled run over sources that have not changed is the common case):
+
+* the first batch with something to process ends the check, and the flow takes over from the
+  start (files are read again, fetched pages come from the raw cache, feeds from their fresh
+  copy, see ``connectors/feeds.py``);
+* when nothing needs processing, the run is recorded here exactly as the flow would record it
+  (a ``runs`` row, its failures, the followed URLs it settled), and Prefect is never started.
+
+No Prefect import here: that is the point.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from connectors.acquire import acquire
+from connectors.discover import FOLLOWED_KINDS, discover
+from connectors.http import FetchConfig
+from connectors.runwriter import RunWriter
+from transforms.incremental import Plan, inputs_frame, plan_batch
+from transforms.model import FAILURE_SCHEMA, BatchFrames, Failure, RawDoc, SourceItem, records_frame
+from transforms.summary import RunSummary
+from transforms.version import NEWSDB_VERSION
+
+Seen = list[tuple[str, str]]  # (article url, followed source it came from)
+
+
+@dataclass(slots=True)
+class BatchSurvey:
+    """One batch after reading and planning: what to process, what failed, what is settled."""
+
+    raws: list[RawDoc]
+    failed: list[Failure]
+    plan: Plan
+    settled: Seen = field(default_factory=list)
+
+    def settled_now(self) -> Seen:
+        """Followed URLs to record at once: nothing more will happen to them in this run."""
+        later = {r.source for r in self.plan.to_process}
+        return [s for s in self.settled if s[0] not in later]
+
+    def settled_with_load(self) -> Seen:
+        """Followed URLs to record with their processed batch, never before it is loaded."""
+        later = {r.source for r in self.plan.to_process}
+        return [s for s in self.settled if s[0] in later]
+
+
+def survey(
+    batch: Sequence[SourceItem],
+    acquired: Sequence[RawDoc | Failure],
+    db: RunWriter,
+    *,
+    reprocess: bool,
+) -> BatchSurvey:
+    raws = [r for r in acquired if isinstance(r, RawDoc)]
+    failed = [r for r in acquired if isinstance(r, Failure)]
+    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
+    plan = plan_batch(raws, stored, refresh=reprocess)
+    settled: Seen = []
+    if any(item.via is not None for item in batch):
+        from connectors.feeds import settled as settled_urls
+
+        settled = settled_urls(batch, acquired)
+    return BatchSurvey(raws, failed, plan, settled)
+
+
+def follow_sources(
+    items: list[SourceItem], config: FetchConfig, db: RunWriter, limit: int
+) -> tuple[list[SourceItem], list[Failure]]:
+    """Feeds, sitemaps and sites replaced by their new article URLs (a no-op without any)."""
+    if not any(item.kind in FOLLOWED_KINDS for item in items):
+        return items, []
+    from connectors.feeds import follow
+
+    return follow(items, config, db.seen_urls, limit=limit)
+
+
+def fetch_config(
+    cache_dir: str, *, refresh: bool, max_cache_age_hours: float | None
+) -> FetchConfig:
+    """The fetcher's settings for a run, from the flow's (and the CLI's) parameters."""
+    return FetchConfig(
+        cache_dir=Path(cache_dir),
+        refresh=refresh,
+        max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
+    )
+
+
+def batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
+    """A batch that adds failure rows only. Built from ``transforms.model`` directly rather
+    than ``transforms.batch``, which would import spaCy into a run that has no work for it."""
+    frames = BatchFrames.empty()
+    frames.failures = records_frame(
+        list(failures), FAILURE_SCHEMA, run_id=run_id, at=datetime.now(UTC)
+    )
+    return frames
+
+
+def run_if_idle(
+    sources: Sequence[str],
+    db_path: str,
+    config: FetchConfig,
+    *,
+    fetch_originals: bool,
+    batch_size: int,
+    limit_per_source: int,
+) -> RunSummary | None:
+    """Record and summarise the run if none of its inputs needs processing; else None.
+
+    Holds the run lock while it looks, so what it finds cannot change under it; the caller
+    starts the flow (which takes the lock again) only after this returns.
+    """
+    started = time.perf_counter()
+    started_at = datetime.now(UTC)
+    run_id = str(uuid.uuid4())
+    with RunWriter.hold(db_path) as db:
+        items, failures = discover(sources)
+        items, follow_failures = follow_sources(items, config, db, limit_per_source)
+        failures += follow_failures
+        n_inputs = len(items) + len(failures)
+        unchanged = 0
+        settled: Seen = []
+        for batch in batches(items, batch_size):
+            acquired = acquire(batch, config, fetch_originals=fetch_originals)
+            found = survey(batch, acquired, db, reprocess=False)
+            if found.plan.to_process:
+                return None
+            failures += found.failed
+            unchanged += found.plan.count("unchanged")
+            settled += found.settled
+
+        summary = RunSummary(run_id=run_id, db_path=db_path, n_inputs=n_inputs)
+        summary.n_unchanged = unchanged
+        summary.add_failures(failures)
+        db.start_run(run_id, started_at, list(sources), NEWSDB_VERSION)
+        db.load(failures_only(failures, run_id), seen=settled, run_id=run_id, at=started_at)
+        summary.seconds = time.perf_counter() - started
+        db.finish_run(
+            run_id,
+            datetime.now(UTC),
+            "completed",
+            n_unchanged=summary.n_unchanged,
+            n_failed=summary.n_failed,
+        )
+    return summary
