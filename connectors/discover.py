@@ -96,7 +96,7 @@ def _expand(entry: str, base: Path, state: _Walk) -> _Problem | None:
 
     m = _SCHEME.match(entry)
     kind = next((k for k in FOLLOWED_KINDS if m and k == m.group(1).lower()), None)
-    if kind is not None:
+    if m is not None and kind is not None:
         target = entry[m.end() :].strip()
         inner = _SCHEME.match(target)
         url = _clean_url(target) if inner and inner.group(1).lower() in _URL_SCHEMES else None

@@ -249,4 +249,5 @@ class NewsDB:
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
-        return self.con.sql(sql).pl()
+        frame: pl.DataFrame = self.con.sql(sql).pl()
+        return frame

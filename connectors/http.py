@@ -560,8 +560,8 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
     """``'text/html; charset="UTF-8"'`` -> ``('text/html', 'utf-8')``; missing parts are None."""
     if not value:
         return None, None
-    media, *params = value.split(";")
-    media = media.strip().lower() or None
+    raw_media, *params = value.split(";")
+    media = raw_media.strip().lower() or None
     charset = None
     for param in params:
         key, _, val = param.partition("=")

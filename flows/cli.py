@@ -246,7 +246,8 @@ def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
     """The ingest flow on ``runner``, imported late so usage errors never wait for Prefect."""
     from flows.ingest import ingest
 
-    return ingest.with_options(task_runner=runner)(**params)
+    result: dict[str, Any] = ingest.with_options(task_runner=runner)(**params)
+    return result
 
 
 def in_flight_for(parallel: int) -> int:

@@ -53,22 +53,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def serve_schedules(schedules: Sequence[Any]) -> None:
     """One deployment per schedule, served by this process (Prefect's ``serve``)."""
     from prefect import serve
+    from prefect.deployments.runner import RunnerDeployment
     from prefect.schedules import Cron
 
     from flows.ingest import ingest
 
-    serve(
-        *[
-            ingest.to_deployment(
-                name=s.name,
-                schedules=[Cron(s.cron, timezone=s.timezone)],
-                parameters=s.parameters(),
-                description=f"newsdb: {', '.join(s.sources)} -> {s.db_path}",
-            )
-            for s in schedules
-        ],
-        print_starting_message=False,
-    )
+    deployments: list[RunnerDeployment] = [
+        ingest.to_deployment(  # type: ignore[misc]  # sync here; typed as maybe-async
+            name=s.name,
+            schedules=[Cron(s.cron, timezone=s.timezone)],
+            parameters=s.parameters(),
+            description=f"newsdb: {', '.join(s.sources)} -> {s.db_path}",
+        )
+        for s in schedules
+    ]
+    serve(*deployments, print_starting_message=False)
 
 
 def cmd_server(args: argparse.Namespace) -> int:

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.flow
 
 def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(PREFECT_CLI_PROMPT="false", **extra)
+    env.update(PREFECT_CLI_PROMPT="false", COLUMNS="200", **extra)  # tables not cut short
     return env
 
 

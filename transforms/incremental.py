@@ -20,10 +20,16 @@ Status = Literal["new", "updated", "unchanged"]
 
 
 class Stored(Protocol):
-    source: str
-    stored_source: str
-    stored_sha256: str
-    stored_pipeline_version: str
+    """What the store knows about an input (read-only, so frozen records qualify)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def stored_source(self) -> str: ...
+    @property
+    def stored_sha256(self) -> str: ...
+    @property
+    def stored_pipeline_version(self) -> str: ...
 
 
 @dataclass(slots=True)
