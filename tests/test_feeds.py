@@ -8,6 +8,7 @@ machine's resolver does not implement RFC 6761, so ``local_names`` resolves thos
 
 from __future__ import annotations
 
+import gzip
 import socket
 from collections.abc import Sequence
 from pathlib import Path
@@ -288,3 +289,20 @@ def test_settled_urls_leave_out_passing_failures() -> None:
         ("https://wire.example/b", via),
         ("https://wire.example/e", via),
     ]
+
+
+def test_gzipped_sitemap_is_read(httpserver: HTTPServer, local_names: str, tmp_path: Path) -> None:
+    locs = f"<url><loc>{local_names}/news/z.html</loc></url>"
+    httpserver.expect_request("/sitemap.xml.gz").respond_with_data(
+        gzip.compress(URLSET.format(locs=locs).encode("utf-8")),
+        content_type="application/x-gzip",
+    )
+    items, failures = follow(
+        [SourceItem("sitemap", f"{local_names}/sitemap.xml.gz")],
+        _config(tmp_path),
+        _never_seen,
+        limit=5,
+        pause=_no_pause,
+    )
+    assert failures == []
+    assert [i.location for i in items] == [f"{local_names}/news/z.html"]
