@@ -94,6 +94,8 @@ class RunLock:
         self._handle: int | None = None
 
     def acquire(self) -> None:
+        if self.path.name == ":memory:.lock":  # an in-memory database has one process anyway
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -21,11 +21,12 @@ DEFAULT_CONFIG = "newsdb.toml"
 
 
 def configure_prefect_env() -> None:
-    """Sensible defaults for running without a Prefect server; explicit settings win.
+    """Sensible defaults for Prefect; explicit settings win.
 
-    With no PREFECT_API_URL, Prefect starts a temporary local server; it keeps its state under
-    PREFECT_HOME (here ``data/.prefect`` so nothing lands in the user's home), must not try its
-    telemetry lookup on a machine without internet, and gets time to start on a slow disk.
+    Prefect keeps its state under PREFECT_HOME (here ``data/.prefect``, so nothing lands in the
+    user's home): the local server newsdb starts (``flows/server.py``) keeps its database and
+    log there. Prefect must not try its telemetry lookup on a machine without internet, and a
+    temporary server (flows called from Python with no server at all) gets time to start.
     """
     os.environ.setdefault("PREFECT_HOME", str(PROJECT_DIR / "data" / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
