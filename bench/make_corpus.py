@@ -37,7 +37,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -432,7 +432,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _json_ld(data: dict[str, object]) -> str:
+def _json_ld(data: Mapping[str, object]) -> str:
     # "</" must not appear inside a <script> element.
     text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/ld+json">{text}</script>'

@@ -112,7 +112,8 @@ print('BENCH' + json.dumps(res))
     )
     for line in out.stdout.splitlines():
         if line.startswith("BENCH"):
-            return json.loads(line[5:])
+            result: dict[str, Any] = json.loads(line[5:])
+            return result
     raise RuntimeError(f"flow run failed:\n{out.stderr[-3000:]}")
 
 

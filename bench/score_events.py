@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from transforms.events.score import (  # noqa: E402
 )
 from transforms.model import EventRecord  # noqa: E402
 from transforms.nlp import load_nlp  # noqa: E402
+from transforms.quotes import extract_quotes  # noqa: E402
 
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 SEEDS = ROOT / "seeds"
@@ -40,17 +42,14 @@ def article_text(path: Path) -> str:
     return cleaned_text(str(path.resolve()), path.read_bytes())
 
 
-def code_texts(items: list[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:
-    """Parse each (name, text, published) once and code its events."""
+def code_texts(items: Sequence[tuple[str, str, date | None]]) -> dict[str, list[EventRecord]]:
+    """Parse each (name, text, published) once and code its events (with its quotes, as the
+    pipeline does)."""
     nlp = load_nlp()
-    try:
-        from transforms.quotes import extract_quotes
-    except ImportError:  # pragma: no cover - the quote stage is optional here
-        extract_quotes = None
     out: dict[str, list[EventRecord]] = {}
     docs = nlp.pipe([text for _, text, _ in items])
     for (name, _, published), doc in zip(items, docs, strict=True):
-        quotes = extract_quotes(doc, doc_id=name) if extract_quotes else []
+        quotes = extract_quotes(doc, doc_id=name)
         out[name] = extract_events(doc, doc_id=name, published=published, quotes=quotes)
     return out
 

@@ -1,34 +1,41 @@
 """From discovered inputs to raw bytes: local files are read, URLs fetched, in one batch call.
 
-The only decision made here is which copy of an article to use when a local seed file names
-its original web address (``Original url: <https://...>``): the local text, labelled with that
-address, or, with ``fetch_originals``, the live page. That choice lives in ``choose_copy`` alone
-so the rule can be read (and tested) in one place.
+A local file may be a saved copy of a web page. Whether it is, and of which page, is a question
+about its text, so the caller answers it (``original_url``, in the flow
+``transforms.clean.original_url``): this module reads and fetches, and parses nothing. The one
+decision made here is which copy of such an article to use: the local bytes, labelled with the
+original address, or, with ``fetch_originals``, the live page. That choice lives in
+``choose_copy`` alone so the rule can be read (and tested) in one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from connectors.fetchconfig import FetchConfig
 from connectors.files import read_local
-from connectors.http import FetchConfig, fetch_urls
+from connectors.http import fetch_urls
 from transforms.model import Failure, RawDoc, SourceItem
-from transforms.textdoc import find_original_url
 
-#: Local formats whose text may name an original URL. HTML carries its own <link rel=canonical>,
-#: which the cleaning stage reads; guessing at it here would be a second, weaker parser.
-_SEED_TYPES = frozenset({"text/plain", "text/markdown"})
+#: Given a local file's bytes, the web address it is a copy of (None: it is no copy).
+OriginalUrl = Callable[[RawDoc], str | None]
 
 
 def acquire(
-    items: Sequence[SourceItem], config: FetchConfig, *, fetch_originals: bool = False
+    items: Sequence[SourceItem],
+    config: FetchConfig,
+    *,
+    original_url: OriginalUrl | None = None,
+    fetch_originals: bool = False,
 ) -> list[RawDoc | Failure]:
     """Read or fetch every item, returning a ``RawDoc`` or ``Failure`` for each, in order.
 
-    All URLs of the batch, including seeds' original addresses when ``fetch_originals`` is on,
-    go to a single ``fetch_urls`` call so per-host limits and robots.txt caching span the batch.
+    ``original_url`` is asked about each local file read (not given: none is a copy). All URLs
+    of the batch, including copies' original addresses when ``fetch_originals`` is on, go to a
+    single ``fetch_urls`` call so per-host limits and robots.txt caching span the batch: that is
+    why the question is handed in rather than asked by the flow after reading.
     """
     results: dict[int, RawDoc | Failure] = {}
     seeds: dict[int, tuple[RawDoc, str]] = {}  # item index -> (local copy, declared original)
@@ -42,8 +49,8 @@ def acquire(
             continue
         local = read_local(Path(item.location), max_bytes=config.max_bytes)
         results[i] = local
-        if isinstance(local, RawDoc) and local.content_type in _SEED_TYPES:
-            original = find_original_url(local.body.decode("utf-8", errors="replace"))
+        if isinstance(local, RawDoc) and original_url is not None:
+            original = original_url(local)
             if original is not None:
                 seeds[i] = (local, original)
 

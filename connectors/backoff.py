@@ -20,7 +20,7 @@ def backoff_delay(
     half random, so a batch of URLs that failed together (one host hiccup) does not retry in
     lock-step, yet every retry still waits at least half the nominal delay.
     """
-    nominal = min(cap, base * (2**attempt))
+    nominal = min(cap, base * 2.0**attempt)
     r = (rng or random).random()
     return nominal / 2 + r * nominal / 2
 

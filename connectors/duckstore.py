@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
@@ -50,16 +49,6 @@ def split_statements(script: str) -> list[str]:
         if body.strip():
             out.append(chunk.strip())
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class StoredInput:
-    """What the database holds for an input: used to skip unchanged documents."""
-
-    source: str
-    stored_source: str
-    stored_sha256: str
-    stored_pipeline_version: str
 
 
 class NewsDB:
@@ -195,16 +184,16 @@ class NewsDB:
 
     # -- incremental lookups ---------------------------------------------------------------
 
-    def stored_inputs(self, inputs: pl.DataFrame) -> list[StoredInput]:
-        """Rows already stored for ``inputs`` (columns source, content_sha256)."""
-        if inputs.is_empty():
-            return []
+    def stored_inputs(self, inputs: pl.DataFrame) -> pl.DataFrame:
+        """What is already stored for ``inputs`` (columns source, content_sha256): one row
+        (source, stored_source, stored_sha256, stored_pipeline_version) per stored document
+        with the same source or the same bytes."""
         self.con.register("staged_inputs", inputs.to_arrow())
         try:
-            rows = self.con.execute(read_sql("load/known_inputs.sql")).fetchall()
+            stored: pl.DataFrame = self.con.sql(read_sql("load/known_inputs.sql")).pl()
+            return stored
         finally:
             self.con.unregister("staged_inputs")
-        return [StoredInput(*row) for row in rows]
 
     # -- loading ---------------------------------------------------------------------------
 

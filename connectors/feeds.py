@@ -37,7 +37,8 @@ from trafilatura.sitemaps import SitemapObject, extract_robots_sitemaps
 from trafilatura.utils import decode_file
 
 from connectors.discover import FOLLOWED_KINDS
-from connectors.http import ACCEPTED_TYPES, FetchConfig, fetch_urls
+from connectors.fetchconfig import ACCEPTED_TYPES, FetchConfig
+from connectors.http import fetch_urls
 from transforms.model import Failure, RawDoc, SourceItem
 
 #: A feed, sitemap or home page fetched this recently is read from the raw cache instead of

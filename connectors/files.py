@@ -13,6 +13,7 @@ import os
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from transforms.model import Failure, RawDoc
 
@@ -104,7 +105,7 @@ class _TooLarge(Exception):
     """Raised from inside decompression when the inflated size passes the cap."""
 
 
-def _inflate(fh: object, max_bytes: int) -> bytes:
+def _inflate(fh: BinaryIO, max_bytes: int) -> bytes:
     """Decompress a gzip stream, refusing to produce more than ``max_bytes``.
 
     ``GzipFile.read(n)`` inflates incrementally, so a bomb (a few KiB expanding to gigabytes)
@@ -113,7 +114,7 @@ def _inflate(fh: object, max_bytes: int) -> bytes:
     """
     parts: list[bytes] = []
     total = 0
-    with gzip.GzipFile(fileobj=fh, mode="rb") as gz:  # type: ignore[arg-type]
+    with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
         while chunk := gz.read(_CHUNK):
             total += len(chunk)
             if total > max_bytes:

@@ -16,8 +16,9 @@ from pathlib import Path
 import polars as pl
 
 from connectors.dbfile import WRITE_WAIT_SECONDS, RunLock, connect
-from connectors.duckstore import NewsDB, StoredInput
+from connectors.duckstore import NewsDB
 from transforms.model import BatchFrames
+from transforms.run.plan import STORED_SCHEMA
 
 
 class RunWriter:
@@ -79,9 +80,10 @@ class RunWriter:
         with self.session() as db:
             db.finish_run(run_id, finished_at, status, **counts)
 
-    def stored_inputs(self, inputs: pl.DataFrame) -> list[StoredInput]:
+    def stored_inputs(self, inputs: pl.DataFrame) -> pl.DataFrame:
+        """``NewsDB.stored_inputs``; no connection at all for a batch with nothing read."""
         if inputs.is_empty():
-            return []
+            return pl.DataFrame(schema=STORED_SCHEMA)
         with self.session() as db:
             return db.stored_inputs(inputs)
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from flows import analyst
 from flows.serving import cmd_serve, cmd_server
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
     export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
     _add_db(export)
+    analyst.add_commands(sub)  # report, shell, codebook
     return parser
 
 
@@ -246,8 +248,8 @@ def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
     """The ingest flow on ``runner``, imported late so usage errors never wait for Prefect."""
     from flows.ingest import ingest
 
-    result: dict[str, Any] = ingest.with_options(task_runner=runner)(**params)
-    return result
+    summary: dict[str, Any] = ingest.with_options(task_runner=runner)(**params)
+    return summary
 
 
 def in_flight_for(parallel: int) -> int:
@@ -318,6 +320,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "server": cmd_server,
     "export": cmd_export,
+    **analyst.COMMANDS,
 }
 
 
@@ -326,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, analyst.AnalystUsageError) as exc:
         print(f"newsdb: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -32,8 +32,9 @@ from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
 from connectors.discover import FOLLOWED_KINDS, discover
-from connectors.http import FetchConfig
+from connectors.fetchconfig import FetchConfig
 from connectors.runwriter import RunWriter
+from flows.artifacts import publish_highlights
 from flows.progress import RunProgress
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -44,9 +45,10 @@ from flows.settings import (
 )
 from flows.survey import Seen, batches, failures_only, fetch_config, follow_sources, survey
 from transforms.batch import process_batch
+from transforms.clean import original_url
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
-from transforms.summary import RunSummary
-from transforms.version import NEWSDB_VERSION
+from transforms.run.summary import RunSummary
+from transforms.run.version import NEWSDB_VERSION
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -67,8 +69,12 @@ def follow_task(
 def acquire_task(
     items: list[SourceItem], config: FetchConfig, fetch_originals: bool
 ) -> list[RawDoc | Failure]:
-    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher)."""
-    return acquire(items, config, fetch_originals=fetch_originals)
+    """Read or fetch one batch (network I/O; per-URL retries happen inside the fetcher).
+
+    A local file that names the page it was saved from keeps that address (and, with
+    ``fetch_originals``, is replaced by the live page): ``original_url`` reads the name.
+    """
+    return acquire(items, config, original_url=original_url, fetch_originals=fetch_originals)
 
 
 @task(name="process", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -178,6 +184,7 @@ def ingest(
                 n_quotes=summary.n_quotes,
                 n_events=summary.n_events,
             )
+        publish_highlights(db, run_id)  # table artifacts: top events and speakers
 
     logger.info(summary.headline())
     create_markdown_artifact(

@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from connectors.acquire import acquire
+from connectors.acquire import OriginalUrl, acquire
 from connectors.discover import FOLLOWED_KINDS, discover
-from connectors.http import FetchConfig
+from connectors.fetchconfig import FetchConfig
 from connectors.runwriter import RunWriter
-from transforms.incremental import Plan, inputs_frame, plan_batch
-from transforms.model import FAILURE_SCHEMA, BatchFrames, Failure, RawDoc, SourceItem, records_frame
-from transforms.summary import RunSummary
-from transforms.version import NEWSDB_VERSION
+from transforms.frames import failures_frame
+from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
+from transforms.run.plan import Plan, inputs_frame, plan_batch
+from transforms.run.summary import RunSummary
+from transforms.run.version import NEWSDB_VERSION
 
 Seen = list[tuple[str, str]]  # (article url, followed source it came from)
 
@@ -64,8 +65,7 @@ def survey(
 ) -> BatchSurvey:
     raws = [r for r in acquired if isinstance(r, RawDoc)]
     failed = [r for r in acquired if isinstance(r, Failure)]
-    stored = db.stored_inputs(inputs_frame(raws)) if raws else []
-    plan = plan_batch(raws, stored, refresh=reprocess)
+    plan = plan_batch(raws, db.stored_inputs(inputs_frame(raws)), refresh=reprocess)
     settled: Seen = []
     if any(item.via is not None for item in batch):
         from connectors.feeds import settled as settled_urls
@@ -96,19 +96,27 @@ def fetch_config(
     )
 
 
+def copies_of(fetch_originals: bool) -> OriginalUrl | None:
+    """What tells a saved local file's original address, when the check needs it: only with
+    ``fetch_originals``, where the live page replaces the local bytes. Otherwise the address
+    only labels a document's ``url``, which decides nothing here, and asking would import the
+    whole cleaning stage (trafilatura) into a run that may have nothing to clean."""
+    if not fetch_originals:
+        return None
+    from transforms.clean import original_url
+
+    return original_url
+
+
 def batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
 
 
 def failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
-    """A batch that adds failure rows only. Built from ``transforms.model`` directly rather
-    than ``transforms.batch``, which would import spaCy into a run that has no work for it."""
-    frames = BatchFrames.empty()
-    frames.failures = records_frame(
-        list(failures), FAILURE_SCHEMA, run_id=run_id, at=datetime.now(UTC)
-    )
-    return frames
+    """A batch that adds failure rows only (``transforms.frames`` needs no NLP, so a run with
+    no work for spaCy never imports it)."""
+    return BatchFrames.empty(failures=failures_frame(failures, run_id, datetime.now(UTC)))
 
 
 def run_if_idle(
@@ -135,8 +143,9 @@ def run_if_idle(
         n_inputs = len(items) + len(failures)
         unchanged = 0
         settled: Seen = []
+        copies = copies_of(fetch_originals)
         for batch in batches(items, batch_size):
-            acquired = acquire(batch, config, fetch_originals=fetch_originals)
+            acquired = acquire(batch, config, original_url=copies, fetch_originals=fetch_originals)
             found = survey(batch, acquired, db, reprocess=False)
             if found.plan.to_process:
                 return None

@@ -1,6 +1,7 @@
 -- newsdb schema, current version (see schema_meta.schema_version).
 -- A fresh database runs this file whole; an older one is brought here by sql/migrations/NNN_*.sql.
--- Column order and types mirror transforms/model.py (tests/test_schema.py checks that they agree).
+-- Columns, types and NOT NULL rules mirror the records in transforms/model.py (tests/test_model.py
+-- checks that they agree, table by table).
 
 CREATE TABLE IF NOT EXISTS schema_meta (
     key   VARCHAR PRIMARY KEY,
@@ -133,12 +134,16 @@ CREATE INDEX IF NOT EXISTS documents_source_idx ON documents (source);
 CREATE INDEX IF NOT EXISTS quotes_doc_idx ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
 
--- One row per speaker across documents, matched on a normalised name (case, spacing and
--- apostrophe style ignored), so "Sergei Lavrov" in fifty articles is one analyst-facing row.
+-- A speaker's name as a matching key: case, spacing and apostrophe style ignored. The
+-- `speakers` view and the report's person pages both group on it.
+CREATE OR REPLACE MACRO speaker_key(name) AS
+    lower(regexp_replace(replace(trim(name), '’', ''''), '\s+', ' ', 'g'));
+
+-- One row per speaker across documents, matched on speaker_key(), so "Sergei Lavrov" in fifty
+-- articles is one analyst-facing row.
 CREATE OR REPLACE VIEW speakers AS
 WITH q AS (
-    SELECT *,
-           lower(regexp_replace(replace(trim(speaker), '’', ''''), '\s+', ' ', 'g')) AS speaker_key
+    SELECT *, speaker_key(speaker) AS speaker_key
     FROM quotes
     WHERE speaker IS NOT NULL
 )
@@ -182,3 +187,147 @@ SELECT
     list(DISTINCT event_id)         AS event_ids
 FROM e
 GROUP BY ALL;
+
+-- ---------------------------------------------------------------------------------------------
+-- Codebook: what every table, view and column means. DuckDB keeps these in the file (read them
+-- with duckdb_tables(), duckdb_views(), duckdb_columns(), or `.describe TABLE` in `newsdb shell`);
+-- docs/codebook.md is generated from them (`newsdb codebook`). Every table and column must have
+-- one: tests/test_codebook.py fails otherwise. Code lists are explained in docs/codebook.md.
+-- ---------------------------------------------------------------------------------------------
+
+COMMENT ON TABLE schema_meta IS 'Key-value facts about this database file; schema_version says which sql/migrations/ step it is at.';
+COMMENT ON COLUMN schema_meta.key IS 'Name of the fact, e.g. schema_version.';
+COMMENT ON COLUMN schema_meta.value IS 'Its value, as text.';
+
+COMMENT ON TABLE documents IS 'One row per cleaned article. Quotes and events point to it by doc_id; their character offsets index its text.';
+COMMENT ON COLUMN documents.doc_id IS 'Stable id: a hash of the canonical URL when there is one, else of the body text. Same article, same id on every run.';
+COMMENT ON COLUMN documents.source IS 'What was ingested: the absolute file path or the URL as given.';
+COMMENT ON COLUMN documents.url IS 'Where the text came from: the final URL after redirects, or the original address a local file names.';
+COMMENT ON COLUMN documents.canonical_url IS 'The page''s own canonical URL (link rel=canonical or og:url), used for doc_id.';
+COMMENT ON COLUMN documents.title IS 'Headline.';
+COMMENT ON COLUMN documents.author IS 'Byline, when the page names one.';
+COMMENT ON COLUMN documents.published IS 'Publication date (the dateline events are dated against).';
+COMMENT ON COLUMN documents.site IS 'Publisher''s host name, e.g. example.com.';
+COMMENT ON COLUMN documents.language IS 'Language of the text (ISO 639-1), NULL when unknown.';
+COMMENT ON COLUMN documents.text IS 'Cleaned body: Unicode-normalised, paragraphs separated by one blank line. Quote and event offsets index this exact string.';
+COMMENT ON COLUMN documents.content_sha256 IS 'sha256 of the raw input bytes: an input with unchanged bytes is skipped on the next run.';
+COMMENT ON COLUMN documents.fetched_at IS 'When the page was fetched (NULL for local files).';
+COMMENT ON COLUMN documents.origin IS 'Which copy the text came from (code list: origin).';
+COMMENT ON COLUMN documents.input_format IS 'What the input was (code list: input_format).';
+COMMENT ON COLUMN documents.pipeline_version IS 'Version of cleaning and extraction that produced the row; a newer one re-processes unchanged inputs.';
+COMMENT ON COLUMN documents.ingested_at IS 'When this row was loaded.';
+COMMENT ON COLUMN documents.run_id IS 'The run (runs.run_id) that loaded this row.';
+
+COMMENT ON TABLE runs IS 'One row per `newsdb run`: when, on what, and what came of it.';
+COMMENT ON COLUMN runs.run_id IS 'Prefect flow-run id (or a random UUID outside Prefect).';
+COMMENT ON COLUMN runs.started_at IS 'When the run started.';
+COMMENT ON COLUMN runs.finished_at IS 'When it ended; NULL while running or if the process died.';
+COMMENT ON COLUMN runs.sources IS 'The sources the run was given (files, folders, URLs, @lists).';
+COMMENT ON COLUMN runs.n_new IS 'Documents loaded for the first time.';
+COMMENT ON COLUMN runs.n_updated IS 'Documents whose input changed and were replaced.';
+COMMENT ON COLUMN runs.n_unchanged IS 'Inputs skipped because their bytes had not changed.';
+COMMENT ON COLUMN runs.n_failed IS 'Inputs that failed at some stage (see failures).';
+COMMENT ON COLUMN runs.n_quotes IS 'Quotes loaded by the run.';
+COMMENT ON COLUMN runs.n_events IS 'Events loaded by the run.';
+COMMENT ON COLUMN runs.status IS 'running, completed or crashed.';
+COMMENT ON COLUMN runs.newsdb_version IS 'newsdb version that ran.';
+
+COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage.';
+COMMENT ON COLUMN failures.run_id IS 'The run (runs.run_id) it happened in.';
+COMMENT ON COLUMN failures.source IS 'The input, as given (path or URL).';
+COMMENT ON COLUMN failures.stage IS 'Where it failed (code list: failure_stage).';
+COMMENT ON COLUMN failures.error_kind IS 'Short machine-friendly reason, e.g. http_404, robots_disallow, too_large, empty.';
+COMMENT ON COLUMN failures.message IS 'One sentence a person can act on.';
+COMMENT ON COLUMN failures."at" IS 'When it happened.';
+
+COMMENT ON TABLE seen_urls IS 'Article URLs already taken from a feed, sitemap or site home page: each run fetches only URLs not in here. A URL whose fetch failed for a passing reason (timeout, connection error, HTTP 429 or 5xx) is left out, so the next run tries it again.';
+COMMENT ON COLUMN seen_urls.url IS 'The article URL as the feed or sitemap listed it.';
+COMMENT ON COLUMN seen_urls.via IS 'The followed source it came from, as the user named it, e.g. feed:https://example.com/rss.';
+COMMENT ON COLUMN seen_urls.first_seen IS 'When a run first took the URL (later sightings do not change it).';
+COMMENT ON COLUMN seen_urls.run_id IS 'The run (runs.run_id) that first took it.';
+
+COMMENT ON TABLE quotes IS 'Quotations with their resolved speakers. text[char_start:char_end] of the document is quote_text (SQL: substr(text, char_start + 1, char_end - char_start)).';
+COMMENT ON COLUMN quotes.quote_id IS 'Stable id of the quote.';
+COMMENT ON COLUMN quotes.doc_id IS 'The article (documents.doc_id).';
+COMMENT ON COLUMN quotes.quote_text IS 'What was said: the words inside the quotation marks, or the reported clause of indirect speech.';
+COMMENT ON COLUMN quotes.char_start IS 'Start offset of quote_text in documents.text (0-based, inclusive).';
+COMMENT ON COLUMN quotes.char_end IS 'End offset of quote_text in documents.text (exclusive).';
+COMMENT ON COLUMN quotes.quote_type IS 'direct, indirect or mixed (code list: quote_type).';
+COMMENT ON COLUMN quotes.continues_quote_id IS 'The previous segment when a quote is split by its cue or runs over paragraphs.';
+COMMENT ON COLUMN quotes.cue IS 'The reporting expression as written, e.g. "told reporters".';
+COMMENT ON COLUMN quotes.cue_lemma IS 'Lemma of the reporting verb or noun, e.g. say, tell, accuse, according_to: group on it to compare how speech is framed.';
+COMMENT ON COLUMN quotes.speaker_mention IS 'How the speaker is referred to at the quote: "Lavrov", "he", "the minister".';
+COMMENT ON COLUMN quotes.speaker_mention_type IS 'Kind of that mention (code list: speaker_mention_type).';
+COMMENT ON COLUMN quotes.speaker IS 'The speaker''s fullest name in the article; NULL when unknown.';
+COMMENT ON COLUMN quotes.speaker_type IS 'person, organisation, group or unknown (code list: speaker_type).';
+COMMENT ON COLUMN quotes.speaker_role IS 'Title or role the article gives the speaker, e.g. "Russian Foreign Minister".';
+COMMENT ON COLUMN quotes.speaker_affiliation IS 'Organisation or country the article ties the speaker to, e.g. "Russian foreign ministry".';
+COMMENT ON COLUMN quotes.addressee IS 'Whom the words were addressed to, when said ("told Reuters").';
+COMMENT ON COLUMN quotes.sentence_index IS 'Index of the sentence the quote starts in (0 = first sentence of the article).';
+COMMENT ON COLUMN quotes.paragraph_index IS 'Index of the paragraph it starts in (0-based).';
+COMMENT ON COLUMN quotes.confidence IS 'How sure the extractor is, 0 to 1; set by method.';
+COMMENT ON COLUMN quotes.method IS 'Which rule found the quote (code list: quote_method).';
+
+COMMENT ON TABLE events IS 'PLOVER-coded events: who did what to whom, when, where, with what toll, one row per event mention in an article.';
+COMMENT ON COLUMN events.event_id IS 'Stable id of the event mention.';
+COMMENT ON COLUMN events.doc_id IS 'The article (documents.doc_id).';
+COMMENT ON COLUMN events.event_type IS 'One of PLOVER''s 16 event types (code list: event_type).';
+COMMENT ON COLUMN events.event_mode IS 'PLOVER mode: how it was done, e.g. aerial for an air strike (code list: event_mode).';
+COMMENT ON COLUMN events.event_context IS 'PLOVER context: the policy area, e.g. military, economic (code list: event_context).';
+COMMENT ON COLUMN events.quad_class IS 'Verbal or material cooperation or conflict, fixed by event_type (code list: quad_class).';
+COMMENT ON COLUMN events.cameo_code IS 'The CAMEO code the verb or noun matched; event_type, mode and context come from it through the CAMEO-to-PLOVER crosswalk.';
+COMMENT ON COLUMN events.trigger_text IS 'The word or phrase that states the event, e.g. "struck", "air strikes".';
+COMMENT ON COLUMN events.trigger_start IS 'Start offset of trigger_text in documents.text (0-based, inclusive).';
+COMMENT ON COLUMN events.trigger_end IS 'End offset of trigger_text in documents.text (exclusive).';
+COMMENT ON COLUMN events.sentence_text IS 'The sentence that reports the event.';
+COMMENT ON COLUMN events.sentence_index IS 'Index of that sentence in the article (0-based).';
+COMMENT ON COLUMN events.actor1 IS 'Who acted (source actor), as written in the sentence.';
+COMMENT ON COLUMN events.actor1_canonical IS 'actor1''s canonical name from the Phoenix actor dictionaries, else the mention.';
+COMMENT ON COLUMN events.actor1_country IS 'actor1''s country, ISO 3166 alpha-3 (NULL for international bodies and unknowns).';
+COMMENT ON COLUMN events.actor1_sector IS 'actor1''s sector code from the Phoenix agents dictionary: GOV government, MIL military, REB rebels, COP police, IGO international body, ...';
+COMMENT ON COLUMN events.actor2 IS 'Who it was done to (target actor), as written in the sentence.';
+COMMENT ON COLUMN events.actor2_canonical IS 'actor2''s canonical name from the Phoenix actor dictionaries, else the mention.';
+COMMENT ON COLUMN events.actor2_country IS 'actor2''s country, ISO 3166 alpha-3.';
+COMMENT ON COLUMN events.actor2_sector IS 'actor2''s sector code (see actor1_sector).';
+COMMENT ON COLUMN events.location IS 'Where it happened, as written ("eastern Syria").';
+COMMENT ON COLUMN events.location_country IS 'Country of the place, ISO 3166 alpha-3.';
+COMMENT ON COLUMN events.latitude IS 'Latitude of the place (GeoNames; a country''s centre when only the country is known).';
+COMMENT ON COLUMN events.longitude IS 'Longitude of the place.';
+COMMENT ON COLUMN events.event_date IS 'When it happened, resolved against the publication date; NULL when the text is vague.';
+COMMENT ON COLUMN events.date_text IS 'The time expression the date comes from ("on Thursday"); NULL when none.';
+COMMENT ON COLUMN events.date_precision IS 'day, month or year (code list: date_precision).';
+COMMENT ON COLUMN events.date_method IS 'How the date was found (code list: date_method).';
+COMMENT ON COLUMN events.fatalities IS 'People killed, as stated in the sentence ("at least 11" -> 11); NULL when not stated.';
+COMMENT ON COLUMN events.injured IS 'People injured, as stated; NULL when not stated.';
+COMMENT ON COLUMN events.magnitude_text IS 'The words the toll was read from ("at least 11 fighters").';
+COMMENT ON COLUMN events.polarity IS 'positive, or negative when the sentence says it did not happen (code list: polarity).';
+COMMENT ON COLUMN events.modality IS 'asserted, future, threatened or hypothetical (code list: modality).';
+COMMENT ON COLUMN events.quote_id IS 'The quote the event was reported in (quotes.quote_id), if any: who claims it.';
+COMMENT ON COLUMN events.confidence IS 'How sure the coder is, 0 to 1.';
+COMMENT ON COLUMN events.method IS 'Which rule coded the event (code list: event_method).';
+
+COMMENT ON MACRO speaker_key IS 'A speaker name as a matching key: lower case, spacing and apostrophe style ignored.';
+
+COMMENT ON VIEW speakers IS 'One row per speaker across documents, grouped on speaker_key(speaker).';
+COMMENT ON COLUMN speakers.speaker_key IS 'speaker_key(speaker): the normalised name the rows are grouped on.';
+COMMENT ON COLUMN speakers.speaker IS 'The most frequent spelling of the name.';
+COMMENT ON COLUMN speakers.speaker_type IS 'The most frequent speaker_type (code list: speaker_type).';
+COMMENT ON COLUMN speakers.roles IS 'Every role the articles give the speaker, sorted.';
+COMMENT ON COLUMN speakers.affiliations IS 'Every affiliation the articles give the speaker, sorted.';
+COMMENT ON COLUMN speakers.n_quotes IS 'Quotes attributed to the speaker.';
+COMMENT ON COLUMN speakers.n_documents IS 'Articles quoting the speaker.';
+
+COMMENT ON VIEW event_clusters IS 'The same real-world event reported by several articles, as one row: same type, actors, date and place. Positive events only.';
+COMMENT ON COLUMN event_clusters.cluster_id IS 'Stable id of the cluster (hash of type, actors, date and place).';
+COMMENT ON COLUMN event_clusters.event_type IS 'PLOVER event type (code list: event_type).';
+COMMENT ON COLUMN event_clusters.actor1 IS 'Source actor: canonical name, else country:sector, else country.';
+COMMENT ON COLUMN event_clusters.actor2 IS 'Target actor, like actor1.';
+COMMENT ON COLUMN event_clusters.event_date IS 'Event date.';
+COMMENT ON COLUMN event_clusters.place IS 'Place country (ISO alpha-3), else the place name in lower case.';
+COMMENT ON COLUMN event_clusters.event_mode IS 'Most frequent PLOVER mode among the mentions.';
+COMMENT ON COLUMN event_clusters.max_fatalities IS 'Highest death toll any mention states.';
+COMMENT ON COLUMN event_clusters.max_injured IS 'Highest injured count any mention states.';
+COMMENT ON COLUMN event_clusters.n_mentions IS 'Event rows in the cluster.';
+COMMENT ON COLUMN event_clusters.n_documents IS 'Articles reporting it.';
+COMMENT ON COLUMN event_clusters.n_sources IS 'Distinct publishers (site) reporting it.';
+COMMENT ON COLUMN event_clusters.event_ids IS 'The events.event_id of every mention.';

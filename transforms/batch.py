@@ -12,56 +12,33 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import compress
 
 import polars as pl
 
 from transforms.clean import clean_many
 from transforms.events import extract_events
+from transforms.frames import (
+    documents_frame,
+    duplicate_failures,
+    failures_frame,
+    first_copies,
+    records_frame,
+)
 from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    PIPELINE_VERSION,
-    QUOTE_SCHEMA,
+    EVENTS,
+    QUOTES,
     BatchFrames,
     Document,
+    DocumentStamp,
     EventRecord,
     Failure,
     QuoteRecord,
     RawDoc,
-    records_frame,
 )
 from transforms.nlp import parse
 from transforms.quotes import extract_quotes
-
-
-def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl.DataFrame:
-    return records_frame(list(failures), FAILURE_SCHEMA, run_id=run_id, at=at)
-
-
-def dedupe_documents(docs: list[Document]) -> tuple[list[Document], list[Failure]]:
-    """Keep the first document of each doc_id in a batch; later copies become failures.
-
-    Two inputs with the same canonical URL or the same body text are one article: loading both
-    would make the second silently overwrite the first, so the duplicate is reported instead.
-    """
-    seen: dict[str, str] = {}
-    kept: list[Document] = []
-    dupes: list[Failure] = []
-    for doc in docs:
-        if doc.doc_id in seen:
-            dupes.append(
-                Failure(
-                    doc.source,
-                    "clean",
-                    "duplicate",
-                    f"same article as {seen[doc.doc_id]} (doc_id {doc.doc_id}); kept that one",
-                )
-            )
-            continue
-        seen[doc.doc_id] = doc.source
-        kept.append(doc)
-    return kept, dupes
+from transforms.run.version import PIPELINE_VERSION
 
 
 def extract_all(
@@ -115,29 +92,30 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     """Clean, parse and extract one batch; return the frames to load and per-stage seconds."""
     timings: dict[str, float] = defaultdict(float)
     t0 = time.perf_counter()
-    docs, failures = clean_many(raws)
-    docs, dupes = dedupe_documents(docs)
-    failures.extend(dupes)
+    docs, clean_failures = clean_many(raws)
+    documents = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
+    duplicates = duplicate_failures(documents, run_id, ingested_at)
+    first = first_copies(documents)
+    documents, docs = documents.filter(first), list(compress(docs, first))
     timings["clean"] += time.perf_counter() - t0
 
     quotes, events, extract_failures = extract_all(docs, timings)
-    failures.extend(extract_failures)
-    if extract_failures:
-        broken = {f.source for f in extract_failures}
-        docs = [d for d in docs if d.source not in broken]
+    if extract_failures:  # their documents are not loaded, so the next run tries them again
+        broken = [f.source for f in extract_failures]
+        documents = documents.filter(~pl.col("source").is_in(broken))
 
     t1 = time.perf_counter()
     out = BatchFrames(
-        documents=records_frame(
-            docs,
-            DOCUMENT_SCHEMA,
-            pipeline_version=PIPELINE_VERSION,
-            ingested_at=ingested_at,
-            run_id=run_id,
+        documents=documents,
+        quotes=records_frame(QUOTES, quotes),
+        events=records_frame(EVENTS, events),
+        failures=pl.concat(
+            [
+                failures_frame(clean_failures, run_id, ingested_at),
+                duplicates,
+                failures_frame(extract_failures, run_id, ingested_at),
+            ]
         ),
-        quotes=records_frame(quotes, QUOTE_SCHEMA),
-        events=records_frame(events, EVENT_SCHEMA),
-        failures=failures_frame(failures, run_id, ingested_at),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

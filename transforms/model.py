@@ -1,25 +1,26 @@
-"""The records that flow between newsdb's stages, and the Polars schemas of its tables.
+"""The records that flow between newsdb's stages, declared once, and the tables they load into.
 
 Every stage speaks in these types so that each can be tested alone:
 
     SourceItem --fetch/read--> RawDoc --clean--> Document --nlp--> QuoteRecord, EventRecord
                      \\______________ Failure (any stage) ______________/
 
-The Polars schemas below mirror ``sql/schema.sql`` column for column; ``tests/test_schema.py``
-checks that they agree, so a column added in one place and forgotten in the other fails CI.
+A record dataclass *is* the declaration of its table's columns: ``Table`` derives the Polars
+schema from its fields' type hints, adding the columns a row only gets when its batch is loaded
+(``DocumentStamp``, ``FailureStamp``). ``tests/test_model.py`` holds every such table against
+``sql/schema.sql`` (names, types, NOT NULL), so a column added in one place and forgotten in
+the other fails CI. Frames are built from records in ``transforms.frames``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+import types
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import polars as pl
-
-#: Bumped whenever cleaning or extraction changes in a way that should re-process unchanged inputs.
-PIPELINE_VERSION = "1"
 
 # feed, sitemap and site sources are followed: they stand for the article URLs they list.
 SourceKind = Literal["file", "url", "feed", "sitemap", "site"]
@@ -163,111 +164,133 @@ class EventRecord:
     method: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentStamp:
+    """The columns a ``documents`` row gets when its batch is processed, not when it is cleaned."""
+
+    pipeline_version: str  # re-process inputs stored by another version
+    ingested_at: datetime
+    run_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FailureStamp:
+    """The columns a ``failures`` row gets when it is recorded: which run, and when."""
+
+    run_id: str
+    at: datetime
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     """A short deterministic id: the same inputs give the same id on every run and machine."""
     h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
     return f"{prefix}_{h.hexdigest()[:16]}"
 
 
-# --- Polars schemas (must match sql/schema.sql) -------------------------------------------------
+# --- Tables: columns derived from the records ----------------------------------------------------
 
-_TS = pl.Datetime("us", "UTC")
-
-DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
-    "doc_id": pl.String(),
-    "source": pl.String(),
-    "url": pl.String(),
-    "canonical_url": pl.String(),
-    "title": pl.String(),
-    "author": pl.String(),
-    "published": pl.Date(),
-    "site": pl.String(),
-    "language": pl.String(),
-    "text": pl.String(),
-    "content_sha256": pl.String(),
-    "fetched_at": _TS,
-    "origin": pl.String(),
-    "input_format": pl.String(),
-    "pipeline_version": pl.String(),
-    "ingested_at": _TS,
-    "run_id": pl.String(),
+#: The Polars type of each Python type a record field may have. ``int`` is a 32-bit INTEGER in
+#: ``sql/schema.sql`` (offsets, indices and tolls all fit); timestamps are stored in UTC.
+_DTYPES: dict[type, pl.DataType] = {
+    str: pl.String(),
+    int: pl.Int32(),
+    float: pl.Float64(),
+    bool: pl.Boolean(),
+    date: pl.Date(),
+    datetime: pl.Datetime("us", "UTC"),
 }
 
-QUOTE_SCHEMA: dict[str, pl.DataType] = {
-    "quote_id": pl.String(),
-    "doc_id": pl.String(),
-    "quote_text": pl.String(),
-    "char_start": pl.Int32(),
-    "char_end": pl.Int32(),
-    "quote_type": pl.String(),
-    "continues_quote_id": pl.String(),
-    "cue": pl.String(),
-    "cue_lemma": pl.String(),
-    "speaker_mention": pl.String(),
-    "speaker_mention_type": pl.String(),
-    "speaker": pl.String(),
-    "speaker_type": pl.String(),
-    "speaker_role": pl.String(),
-    "speaker_affiliation": pl.String(),
-    "addressee": pl.String(),
-    "sentence_index": pl.Int32(),
-    "paragraph_index": pl.Int32(),
-    "confidence": pl.Float64(),
-    "method": pl.String(),
-}
 
-EVENT_SCHEMA: dict[str, pl.DataType] = {
-    "event_id": pl.String(),
-    "doc_id": pl.String(),
-    "event_type": pl.String(),
-    "event_mode": pl.String(),
-    "event_context": pl.String(),
-    "quad_class": pl.String(),
-    "cameo_code": pl.String(),
-    "trigger_text": pl.String(),
-    "trigger_start": pl.Int32(),
-    "trigger_end": pl.Int32(),
-    "sentence_text": pl.String(),
-    "sentence_index": pl.Int32(),
-    "actor1": pl.String(),
-    "actor1_canonical": pl.String(),
-    "actor1_country": pl.String(),
-    "actor1_sector": pl.String(),
-    "actor2": pl.String(),
-    "actor2_canonical": pl.String(),
-    "actor2_country": pl.String(),
-    "actor2_sector": pl.String(),
-    "location": pl.String(),
-    "location_country": pl.String(),
-    "latitude": pl.Float64(),
-    "longitude": pl.Float64(),
-    "event_date": pl.Date(),
-    "date_text": pl.String(),
-    "date_precision": pl.String(),
-    "date_method": pl.String(),
-    "fatalities": pl.Int32(),
-    "injured": pl.Int32(),
-    "magnitude_text": pl.String(),
-    "polarity": pl.String(),
-    "modality": pl.String(),
-    "quote_id": pl.String(),
-    "confidence": pl.Float64(),
-    "method": pl.String(),
-}
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    dtype: pl.DataType
+    nullable: bool
 
-FAILURE_SCHEMA: dict[str, pl.DataType] = {
-    "run_id": pl.String(),
-    "source": pl.String(),
-    "stage": pl.String(),
-    "error_kind": pl.String(),
-    "message": pl.String(),
-    "at": _TS,
-}
+
+def _column(name: str, hint: Any) -> Column:
+    """``str | None`` -> (String, nullable); ``Literal["a", "b"]`` -> String; and so on."""
+    nullable = False
+    if get_origin(hint) in (Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        nullable = len(options) < len(get_args(hint))
+        if len(options) != 1:
+            raise TypeError(f"column {name!r}: a union of several types has no table type")
+        hint = options[0]
+    if get_origin(hint) is Literal:
+        kinds = {type(v) for v in get_args(hint)}
+        if len(kinds) != 1:
+            raise TypeError(f"column {name!r}: a Literal of mixed types has no table type")
+        hint = kinds.pop()
+    if hint not in _DTYPES:
+        raise TypeError(f"column {name!r}: no table type for {hint!r}")
+    return Column(name, _DTYPES[hint], nullable)
+
+
+def _columns(cls: type) -> tuple[Column, ...]:
+    hints = get_type_hints(cls)
+    return tuple(_column(f.name, hints[f.name]) for f in fields(cls))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table: the record type a stage produces and the stamp added when it is loaded."""
+
+    name: str
+    record: type
+    stamp: type | None = None
+    columns: tuple[Column, ...] = field(init=False)
+    schema: pl.Schema = field(init=False)
+
+    def __post_init__(self) -> None:
+        columns = _columns(self.record) + (_columns(self.stamp) if self.stamp else ())
+        names = [c.name for c in columns]
+        if len(set(names)) != len(names):
+            raise TypeError(f"table {self.name}: a stamp column repeats a record field")
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "schema", pl.Schema({c.name: c.dtype for c in columns}))
+
+    def check(self, frame: pl.DataFrame) -> None:
+        """Raise ValueError unless ``frame`` has exactly this table's columns and types.
+
+        Column order is free: loads insert BY NAME.
+        """
+        got = frame.schema
+        missing = [n for n in self.schema if n not in got]
+        extra = [n for n in got if n not in self.schema]
+        retyped = [
+            f"{n} is {got[n]}, not {t}" for n, t in self.schema.items() if n in got and got[n] != t
+        ]
+        problems = [
+            f"{what} {', '.join(names)}"
+            for what, names in (("missing", missing), ("extra", extra), ("retyped:", retyped))
+            if names
+        ]
+        if problems:
+            raise ValueError(f"frame for table {self.name!r}: " + "; ".join(problems))
+
+
+DOCUMENTS = Table("documents", Document, DocumentStamp)
+QUOTES = Table("quotes", QuoteRecord)
+EVENTS = Table("events", EventRecord)
+FAILURES = Table("failures", Failure, FailureStamp)
+#: Every table whose rows newsdb builds from records (``runs`` and ``schema_meta`` are written
+#: by SQL statements in ``sql/load/``).
+TABLES: tuple[Table, ...] = (DOCUMENTS, QUOTES, EVENTS, FAILURES)
+
+DOCUMENT_SCHEMA = DOCUMENTS.schema
+QUOTE_SCHEMA = QUOTES.schema
+EVENT_SCHEMA = EVENTS.schema
+FAILURE_SCHEMA = FAILURES.schema
 
 
 @dataclass(slots=True)
 class BatchFrames:
-    """What one batch adds to each table, plus where its time went."""
+    """What one batch adds to each table, plus where its time went.
+
+    Each frame must have exactly its table's columns and types: a frame built by hand with a
+    column missing, extra or retyped is refused here, before it reaches the database.
+    """
 
     documents: pl.DataFrame
     quotes: pl.DataFrame
@@ -275,32 +298,18 @@ class BatchFrames:
     failures: pl.DataFrame
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        DOCUMENTS.check(self.documents)
+        QUOTES.check(self.quotes)
+        EVENTS.check(self.events)
+        FAILURES.check(self.failures)
+
     @classmethod
-    def empty(cls) -> BatchFrames:
+    def empty(cls, failures: pl.DataFrame | None = None) -> BatchFrames:
+        """No rows in any table (but ``failures``, when given)."""
         return cls(
             pl.DataFrame(schema=DOCUMENT_SCHEMA),
             pl.DataFrame(schema=QUOTE_SCHEMA),
             pl.DataFrame(schema=EVENT_SCHEMA),
-            pl.DataFrame(schema=FAILURE_SCHEMA),
+            pl.DataFrame(schema=FAILURE_SCHEMA) if failures is None else failures,
         )
-
-
-def records_frame(records: list[Any], schema: dict[str, pl.DataType], **extra: Any) -> pl.DataFrame:
-    """Dataclass records -> a DataFrame with exactly ``schema``'s columns, in its order.
-
-    ``extra`` fills columns the records do not carry (run_id, ingested_at, ...).
-    """
-    rows = [asdict(r) if hasattr(r, "__dataclass_fields__") else dict(r) for r in records]
-    for row in rows:
-        row.update(extra)
-    if not rows:
-        return pl.DataFrame(schema=schema)
-    frame = pl.DataFrame(rows, infer_schema_length=None)
-    for name, dtype in schema.items():
-        if name not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(name))
-    return frame.select([pl.col(n).cast(t) for n, t in schema.items()])
-
-
-def dataclass_columns(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]

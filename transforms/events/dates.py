@@ -13,8 +13,8 @@ nothing the publication year does not already say. An event with no time express
 back to the publication date (``date_method = "published_fallback"``), which is what most wire
 copy means by an undated past-tense report.
 
-``date_method`` is one of "weekday", "explicit", "relative", "vague" (date NULL) and
-"published_fallback"; ``date_precision`` is "day", "month" or "year".
+``date_method`` is one of :data:`DateMethod` ("vague" and "no_dateline" leave the date NULL);
+``date_precision`` is "day", "month" or "year".
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from spacy.tokens import Span, Token
 from transforms.events.casualties import UNIT_WORDS
 
 Precision = Literal["day", "month", "year"]
+#: How ``events.date_method`` says the date was found (the codebook lists these).
+DateMethod = Literal[
+    "explicit", "weekday", "relative", "vague", "no_dateline", "published_fallback"
+]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -83,7 +87,7 @@ class ResolvedDate:
     text: str | None
     value: date | None
     precision: Precision | None
-    method: str
+    method: DateMethod
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,3 @@
+-- Version 2 adds the speaker_key() macro (the `speakers` view now groups on it) and a COMMENT ON
+-- every table, view and column. Both live in sql/schema.sql, which migrate() re-runs after the
+-- migrations, so this step has no statement of its own.

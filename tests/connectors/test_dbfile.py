@@ -1,0 +1,157 @@
+"""Sharing one DuckDB file: the run lock between writers, per-step opening, readers that wait.
+
+No Prefect here; the end-to-end "query during a run" test is in tests/flows/test_schedule.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from connectors.dbfile import RunLock, StoreError, connect, lock_path
+from connectors.duckstore import SCHEMA_VERSION, NewsDB
+from connectors.runwriter import RunWriter
+from transforms.model import BatchFrames
+
+
+def _hold_open(path: Path, seconds: float, *, read_only: bool = False) -> subprocess.Popen[str]:
+    """Another process holding ``path`` open for ``seconds``, then letting go."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; "
+            "c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == '1'); "
+            "print('ready', flush=True); time.sleep(float(sys.argv[2])); c.close(); "
+            "print('released', flush=True); time.sleep(30)",
+            str(path),
+            str(seconds),
+            "1" if read_only else "0",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_second_writer_is_refused_with_the_holders_pid(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with RunLock(db).held():
+        assert lock_path(db).read_text() == str(os.getpid())
+        with pytest.raises(StoreError, match=r"locked by another newsdb run \(process \d+\)"):
+            RunLock(db).acquire()
+    # Released: the next run gets it, and the file no longer names anyone.
+    with RunLock(db).held():
+        pass
+    assert lock_path(db).read_text() == ""
+
+
+def test_lock_held_by_another_process_and_gone_with_it(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from connectors.dbfile import RunLock; "
+            "RunLock(sys.argv[1]).acquire(); print('ready', flush=True); time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match=f"process {holder.pid}"):
+            RunLock(db).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    # A killed run leaves no stale lock: the kernel dropped its flock.
+    with RunLock(db).held():
+        pass
+
+
+def test_reader_waits_for_the_writer_then_opens(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    NewsDB.open(db).close()
+    writer = _hold_open(db, 1.0)
+    try:
+        with pytest.raises(StoreError, match="locked by another newsdb run or DuckDB session"):
+            connect(db, read_only=True, wait=0.0)
+        started = time.monotonic()
+        con = connect(db, read_only=True, wait=20.0)
+        waited = time.monotonic() - started
+        con.close()
+    finally:
+        writer.kill()
+        writer.wait()
+    assert 0.3 < waited < 15
+
+
+def test_writer_steps_wait_for_a_reader(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with RunWriter.hold(db, wait=20.0) as writer:
+        reader = _hold_open(db, 1.0, read_only=True)
+        try:
+            writer.start_run("r1", datetime.now(UTC), ["seeds"], "test")  # waits, then writes
+        finally:
+            reader.kill()
+            reader.wait()
+    with NewsDB.open(db, read_only=True) as check:
+        assert check.execute("SELECT run_id, status FROM runs") == [("r1", "running")]
+
+
+def test_run_writer_holds_the_lock_but_not_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with RunWriter.hold(db) as writer:
+        writer.start_run("r1", datetime.now(UTC), ["seeds"], "test")
+        writer.load(
+            BatchFrames.empty(),
+            seen=[("https://x.test/a", "feed:https://x.test/f")],
+            run_id="r1",
+            at=datetime.now(UTC),
+        )
+        # Between steps another process can read everything committed so far.
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+                "print(c.execute('SELECT count(*) FROM runs').fetchall()[0][0], "
+                "c.execute('SELECT url FROM seen_urls').fetchall()[0][0])",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.split() == ["1", "https://x.test/a"]
+        assert writer.seen_urls(["https://x.test/a", "https://x.test/b"]) == {"https://x.test/a"}
+        with pytest.raises(StoreError, match="locked by another newsdb run"), RunWriter.hold(db):
+            pass
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_database_gains_seen_urls(tmp_path: Path, version: int) -> None:
+    """Files from before feeds (versions 1 and 2) are migrated: seen_urls appears, with its
+    codebook comments, and nothing else changes."""
+    db = tmp_path / f"v{version}.duckdb"
+    with NewsDB.open(db) as fresh:
+        fresh.execute("DROP TABLE seen_urls")
+        fresh.execute(
+            "UPDATE schema_meta SET value = ? WHERE key = 'schema_version'", [str(version)]
+        )
+    with NewsDB.open(db) as migrated:
+        assert migrated.schema_version() == SCHEMA_VERSION == 3
+        assert migrated.seen_urls(["https://x.test/a"]) == set()
+        comments = migrated.execute(
+            "SELECT comment FROM duckdb_columns() WHERE table_name = 'seen_urls'"
+        )
+        assert len(comments) == 4 and all(c for (c,) in comments)
