@@ -20,6 +20,7 @@ import contextlib
 import fcntl
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,15 +88,32 @@ class RunLock:
 
     Non-blocking: a second run is refused at once with the holder's process id (written into
     the lock file), rather than queued behind a run that may take hours.
+
+    ``newsdb run`` checks for work before it starts the flow, and the flow runs in the same
+    process: it takes the lock with ``shared=True`` around both, so no other run can slip in
+    between them, and the flow's own ``RunLock`` joins it. Any other second lock in the
+    process is refused like one from another process.
     """
 
     def __init__(self, db_path: str | Path) -> None:
         self.path = lock_path(db_path)
         self._handle: int | None = None
+        self._joined = False
 
-    def acquire(self) -> None:
+    def acquire(self, *, shared: bool = False) -> None:
         if self.path.name == ":memory:.lock":  # an in-memory database has one process anyway
             return
+        key = os.path.abspath(self.path)
+        with _SHARED_GUARD:
+            if key in _SHARED:
+                _SHARED[key] += 1
+                self._joined = True
+                return
+            self._take()
+            if shared:
+                _SHARED[key] = 1
+
+    def _take(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -116,17 +134,29 @@ class RunLock:
         self._handle = handle
 
     def release(self) -> None:
-        if self._handle is not None:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self._handle, 0)
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
-            os.close(self._handle)
-            self._handle = None
+        key = os.path.abspath(self.path)
+        with _SHARED_GUARD:
+            if self._joined:
+                _SHARED[key] -= 1
+                self._joined = False
+                return
+            if self._handle is not None:
+                _SHARED.pop(key, None)
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._handle, 0)
+                fcntl.flock(self._handle, fcntl.LOCK_UN)
+                os.close(self._handle)
+                self._handle = None
 
     @contextlib.contextmanager
-    def held(self) -> Iterator[RunLock]:
-        self.acquire()
+    def held(self, *, shared: bool = False) -> Iterator[RunLock]:
+        self.acquire(shared=shared)
         try:
             yield self
         finally:
             self.release()
+
+
+#: Lock files this process holds with ``shared=True`` -> how many ``RunLock``s joined them.
+_SHARED: dict[str, int] = {}
+_SHARED_GUARD = threading.Lock()

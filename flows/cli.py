@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -162,18 +163,26 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def _precheck_run(sources: Sequence[str], db: str) -> None:
-    """Fail fast on usage errors: sources that cannot be used, a database another run holds
-    or that cannot be written (a reader between two batches of another run is waited for)."""
+@contextmanager
+def _run_lock(sources: Sequence[str], db: str) -> Iterator[None]:
+    """Fail fast on usage errors (sources that cannot be used, a database another run holds or
+    that cannot be written; a reader between two batches of another run is waited for), then
+    hold the run lock from the check for work to the end of the flow, which joins it."""
     from connectors.dbfile import RunLock, StoreError
     from connectors.duckstore import NewsDB
 
     precheck_sources(sources)
+    lock = RunLock(db)
     try:
-        with RunLock(db).held():
-            NewsDB.open(db, wait=3.0).close()
+        lock.acquire(shared=True)
+        NewsDB.open(db, wait=3.0).close()
     except StoreError as exc:
+        lock.release()
         raise UsageError(str(exc)) from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -184,7 +193,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("--limit-per-source must be at least 1")
     parallel = parallelism(args.workers, args.dask)
     say(f"newsdb: {_count(len(sources), 'source')} -> {args.db}")
-    _precheck_run(sources, args.db)
+    with _run_lock(sources, args.db):
+        return _run(args, sources, parallel)
+
+
+def _run(args: argparse.Namespace, sources: list[str], parallel: int) -> int:
     from connectors.discover import SourceError
     from connectors.duckstore import StoreError
 

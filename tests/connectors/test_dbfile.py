@@ -53,6 +53,33 @@ def test_second_writer_is_refused_with_the_holders_pid(tmp_path: Path) -> None:
     assert lock_path(db).read_text() == ""
 
 
+def test_shared_lock_is_joined_in_its_process_only(tmp_path: Path) -> None:
+    """`newsdb run` holds the lock shared from its check for work to the end of its flow: the
+    flow's own lock joins it, another process is still refused, and it ends with the holder."""
+    db = tmp_path / "news.duckdb"
+    probe = (
+        "import sys; from connectors.dbfile import RunLock, StoreError\n"
+        "try:\n    RunLock(sys.argv[1]).acquire()\nexcept StoreError as e:\n    print(e)"
+    )
+
+    def other_process() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=60
+        )
+        return done.stdout
+
+    with RunLock(db).held(shared=True):
+        with RunWriter.hold(db) as writer:  # what the flow does
+            writer.start_run("r1", datetime.now(UTC), ["seeds"], "test")
+            assert f"locked by another newsdb run (process {os.getpid()})" in other_process()
+        # The flow is done, the run is not: the lock is still held.
+        assert "locked by another newsdb run" in other_process()
+    assert other_process() == ""
+    # A lock taken without shared=True is not joined.
+    with RunLock(db).held(), pytest.raises(StoreError, match="locked by another newsdb run"):
+        RunLock(db).acquire()
+
+
 def test_lock_held_by_another_process_and_gone_with_it(tmp_path: Path) -> None:
     db = tmp_path / "news.duckdb"
     holder = subprocess.Popen(
