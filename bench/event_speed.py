@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.score_events import DEVSET, SEED_GOLD, SEEDS, article_text  # noqa: E402
+from bench.scoring.fixtures import DEVSET, SEED_GOLD, SEEDS  # noqa: E402
+from bench.scoring.pipeline import cleaned_texts  # noqa: E402
 from transforms.events import extract_events  # noqa: E402
 from transforms.events.actors import actor_lexicon  # noqa: E402
 from transforms.events.nouns import noun_lexicon  # noqa: E402
@@ -32,10 +33,11 @@ BUDGET = 0.30
 
 
 def corpus() -> list[str]:
-    texts = [article_text(p) for p in sorted(DEVSET.glob("*.txt"))]
+    """The devset and seed articles as the cleaning stage gives them (``documents.text``)."""
+    paths = sorted(DEVSET.glob("*.txt"))
     if SEED_GOLD.exists():
-        texts += [article_text(p) for p in sorted(SEEDS.glob("*.txt"))]
-    return texts
+        paths += sorted(SEEDS.glob("*.txt"))
+    return cleaned_texts(paths)
 
 
 def main(argv: list[str] | None = None) -> int:

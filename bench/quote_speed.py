@@ -19,15 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.scoring.fixtures import DEVSET, SEEDS  # noqa: E402
+from bench.scoring.pipeline import cleaned_texts  # noqa: E402
 from transforms.nlp import load_nlp  # noqa: E402
 from transforms.quotes import extract_quotes  # noqa: E402
-from transforms.quotes.score import article_text  # noqa: E402
 
 
 def load_texts() -> list[str]:
-    fixtures = ROOT / "tests" / "fixtures"
-    paths = sorted((fixtures / "devset").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
-    return [article_text(p)[0] for p in paths]
+    """The devset and seed articles as the cleaning stage gives them (``documents.text``)."""
+    return cleaned_texts(sorted(DEVSET.glob("*.txt")) + sorted(SEEDS.glob("*.txt")))
 
 
 def time_round(texts: list[str]) -> tuple[float, float, int]:

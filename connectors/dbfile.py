@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -33,6 +34,17 @@ READ_WAIT_SECONDS = 60.0
 #: failed load costs the batch, and an analyst's query may take a while.
 WRITE_WAIT_SECONDS = 300.0
 _POLL_FIRST, _POLL_MAX = 0.02, 0.25
+_LOCK_CONFLICT = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
+
+#: DuckDB settings that confine a connection to its own database file: for SQL someone typed
+#: (``newsdb query``), which then cannot read or write other files, install or load extensions,
+#: or turn any of that back on (the configuration is locked).
+NO_EXTERNAL_ACCESS: dict[str, Any] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
 
 
 class StoreError(Exception):
@@ -40,20 +52,25 @@ class StoreError(Exception):
 
 
 def connect(
-    path: str | Path, *, read_only: bool = False, wait: float = 0.0
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    wait: float = 0.0,
+    config: dict[str, Any] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open ``path``, retrying for up to ``wait`` seconds while another process holds it.
 
-    Raises ``StoreError`` with a one-line explanation; a lock still held after ``wait`` says
-    who holds it when DuckDB tells us.
+    Raises ``StoreError`` with a one-line explanation: a lock still held after ``wait`` says
+    who holds it when DuckDB tells us; a truncated or damaged file says so. ``config`` is
+    DuckDB's connection configuration (``NewsDB.open`` uses it to shut external access off).
     """
     p = str(path)
     deadline = time.monotonic() + wait
     delay = _POLL_FIRST
     while True:
         try:
-            return duckdb.connect(p, read_only=read_only)
-        except duckdb.IOException as exc:
+            return duckdb.connect(p, read_only=read_only, config=config or {})
+        except duckdb.Error as exc:  # locked, unwritable, truncated or damaged
             if not is_lock_conflict(exc) or time.monotonic() + delay > deadline:
                 raise StoreError(explain_open_error(p, exc)) from exc
         time.sleep(delay)
@@ -61,12 +78,14 @@ def connect(
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
-    """DuckDB's "Could not set lock on file ... Conflicting lock is held" error."""
-    return "lock" in str(exc).lower()
+    """DuckDB's "Could not set lock on file ... Conflicting lock is held" error (and not, say,
+    a damaged *block*)."""
+    return isinstance(exc, duckdb.IOException) and _LOCK_CONFLICT.search(str(exc)) is not None
 
 
 def explain_open_error(path: str, exc: BaseException) -> str:
     msg = str(exc)
+    first = (msg.strip().splitlines() or [type(exc).__name__])[0]
     if is_lock_conflict(exc):
         holder = re.search(r"\(PID (\d+)\)", msg)
         who = f" (process {holder.group(1)})" if holder else ""
@@ -76,7 +95,12 @@ def explain_open_error(path: str, exc: BaseException) -> str:
         )
     if "permission" in msg.lower() or "read-only" in msg.lower():
         return f"cannot write {path}: permission denied"
-    return f"cannot open {path}: {msg.splitlines()[0]}"
+    if "corrupt" in msg.lower() or "not a valid duckdb" in msg.lower() or "read enough" in msg:
+        return (
+            f"{path} is damaged or not a DuckDB file ({first}); "
+            "restore a backup or use --db to start a new one"
+        )
+    return f"cannot open {path}: {first}"
 
 
 def lock_path(db_path: str | Path) -> Path:

@@ -9,6 +9,7 @@ so it becomes a ``Failure(stage="discover")`` row the user can query later.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 
 from connectors.files import SUPPORTED_SUFFIXES, media_type_for
 from transforms.model import Failure, SourceItem, SourceKind
+from transforms.safety import strip_userinfo
 
 _URL_SCHEMES = ("http", "https")
 #: Prefixes of sources that are followed rather than ingested: ``feed:URL`` (RSS, Atom or JSON
@@ -196,7 +198,10 @@ def _walk_folder(root: Path, state: _Walk) -> None:
 
     Symlinked folders are not followed (a link back up the tree would loop); symlinked files
     are kept and recorded by their resolved target, which also dedupes two links to one file.
-    An unreadable subfolder becomes a failure row rather than silently shrinking the input.
+    A link whose target lies outside ``root`` is followed too, and the item names the link
+    (``SourceItem.link``) so the run can say so. A broken or looping link, or one to something
+    that is not a regular file, becomes a failure row, as does an unreadable subfolder: the
+    input never shrinks silently.
     """
     found: list[tuple[tuple[str, ...], Path]] = []
 
@@ -218,24 +223,68 @@ def _walk_folder(root: Path, state: _Walk) -> None:
             if name.startswith(".") or name.split(".", 1)[0].lower() in _FOLDER_META_STEMS:
                 continue
             path = here / name
-            if media_type_for(path) is not None and path.is_file():
+            # Links are kept whatever they point to: a broken one must become a failure row.
+            if media_type_for(path) is not None and (path.is_symlink() or path.is_file()):
                 found.append((path.relative_to(root).parts, path))
 
     # Sort on path components, not the joined string: "a/b.txt" must come before "a-z.txt".
     for _, path in sorted(found, key=lambda pair: pair[0]):
-        state.add(SourceItem(kind="file", location=str(path.resolve())))
+        if not path.is_symlink():
+            state.add(SourceItem(kind="file", location=str(path.resolve())))
+            continue
+        target, problem = _follow_link(path)
+        if problem is not None:
+            kind, why = problem
+            state.failures.append(
+                Failure(str(path), "discover", kind, f"{path} (in {root}) {why}; skipped.")
+            )
+            continue
+        outside = not target.is_relative_to(root)
+        state.add(SourceItem("file", str(target), link=str(path) if outside else None))
+
+
+def _follow_link(link: Path) -> tuple[Path, tuple[str, str] | None]:
+    """A symlink's final target, or ``(error_kind, clause)`` saying why it cannot be read."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return link, ("broken_link", f"is a link to {os.readlink(link)}, which does not exist")
+    except (RuntimeError, OSError) as exc:  # RuntimeError: a loop, on Python 3.11
+        if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+            return link, ("link_loop", "is a link that loops back on itself")
+        return link, ("unreadable", f"is a link that cannot be followed ({exc.strerror})")
+    if not target.is_file():
+        return target, ("not_a_file", f"is a link to {target}, which is not a regular file")
+    return target, None
 
 
 def _clean_url(entry: str) -> str | None:
-    """The URL as given minus its fragment (which never reaches a server); None if unusable.
+    """The URL as given minus its fragment (which never reaches a server) and any credentials
+    (which must not be stored or printed); None if unusable.
 
     Cut at the first "#" rather than round-tripping through ``urlunsplit``, which would also
     drop an empty "?" and so change the URL the user gave.
     """
-    url = entry.split("#", 1)[0]
+    url = strip_userinfo(entry.split("#", 1)[0])
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a non-numeric or out-of-range port
     except ValueError:
         return None
     return url if parts.hostname else None
+
+
+def public_source(entry: str) -> str:
+    """A source as it may be stored or shown: an http(s) URL, also after ``feed:``,
+    ``sitemap:`` or ``site:``, loses ``user:password@``; paths and @lists are left alone
+    (their entries are cleaned when read)."""
+    m = _SCHEME.match(entry.strip())
+    if m is None:
+        return entry
+    scheme = m.group(1).lower()
+    if scheme in _URL_SCHEMES:
+        return strip_userinfo(entry)
+    if scheme in FOLLOWED_KINDS:
+        prefix, target = entry[: m.end()], entry[m.end() :]
+        return prefix + strip_userinfo(target.strip())
+    return entry

@@ -12,25 +12,22 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
 
-from connectors.dbfile import StoreError, connect
-from transforms.model import (
-    DOCUMENT_SCHEMA,
-    EVENT_SCHEMA,
-    FAILURE_SCHEMA,
-    QUOTE_SCHEMA,
-    BatchFrames,
-)
+from connectors.dbfile import NO_EXTERNAL_ACCESS, StoreError, connect, explain_open_error
+from transforms.model import BatchFrames
+
+if TYPE_CHECKING:
+    from connectors.batchload import LoadReport
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
@@ -66,12 +63,16 @@ class NewsDB:
         path: str | Path,
         *,
         read_only: bool = False,
+        external_access: bool = True,
         sql_dir: Path = SQL_DIR,
         wait: float = 0.0,
     ) -> NewsDB:
         """Open (creating folders and the file if needed) and migrate; clear errors otherwise.
 
-        ``wait`` is how long to retry while another process holds the file (``dbfile.py``).
+        ``external_access=False`` is for SQL someone typed: the connection then cannot read or
+        write any other file (``COPY``, ``read_text``, ``ATTACH``), install or load extensions,
+        or turn any of that back on (the configuration is locked). ``wait`` is how long to
+        retry while another process holds the file (``dbfile.py``).
         """
         p = str(path)
         if p != ":memory:" and not read_only:
@@ -81,10 +82,15 @@ class NewsDB:
                 raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
         if read_only and p != ":memory:" and not Path(p).exists():
             raise StoreError(f"no database at {p} (run `newsdb run` first)")
-        con = connect(p, read_only=read_only, wait=wait)
+        config = None if external_access else NO_EXTERNAL_ACCESS
+        con = connect(p, read_only=read_only, wait=wait, config=config)
         db = cls(con, p)
         if not read_only:
-            db.migrate(sql_dir)
+            try:
+                db.migrate(sql_dir)
+            except duckdb.Error as exc:  # a damaged block, or a migration that cannot apply
+                con.close()
+                raise StoreError(explain_open_error(p, exc)) from exc
         return db
 
     def close(self) -> None:
@@ -124,21 +130,21 @@ class NewsDB:
             return before
         with self.transaction():
             if before == 0:
-                self._run_script(read_sql("schema.sql", sql_dir))
+                self.run_script(read_sql("schema.sql", sql_dir))
             else:
                 for version in range(before + 1, target + 1):
                     matches = sorted((sql_dir / "migrations").glob(f"{version:03d}_*.sql"))
                     if not matches:
                         raise StoreError(f"no migration to schema version {version} in {sql_dir}")
-                    self._run_script(matches[0].read_text(encoding="utf-8"))
+                    self.run_script(matches[0].read_text(encoding="utf-8"))
                 # Views are re-created from the current schema after tables have moved on.
-                self._run_script(read_sql("schema.sql", sql_dir))
+                self.run_script(read_sql("schema.sql", sql_dir))
             self.execute(
                 "INSERT OR REPLACE INTO schema_meta VALUES ('schema_version', ?)", [str(target)]
             )
         return before
 
-    def _run_script(self, script: str) -> None:
+    def run_script(self, script: str) -> None:
         for stmt in split_statements(script):
             self.execute(stmt)
 
@@ -161,7 +167,15 @@ class NewsDB:
 
     def start_run(
         self, run_id: str, started_at: datetime, sources: Sequence[str], version: str
-    ) -> None:
+    ) -> list[str]:
+        """Record a new run as ``running``; return the ids of earlier runs marked ``crashed``.
+
+        The caller is the database's only writer, so any other run still ``running`` is dead
+        (killed, or its machine lost power): it is marked ``crashed``, with when that was noticed.
+        """
+        dead = self.execute(
+            read_sql("load/mark_crashed.sql"), {"run_id": run_id, "noticed_at": started_at}
+        )
         self.execute(
             read_sql("load/start_run.sql"),
             {
@@ -171,6 +185,7 @@ class NewsDB:
                 "newsdb_version": version,
             },
         )
+        return [row[0] for row in dead]
 
     def finish_run(self, run_id: str, finished_at: datetime, status: str, **counts: int) -> None:
         params: dict[str, Any] = {
@@ -178,7 +193,8 @@ class NewsDB:
             "finished_at": finished_at,
             "status": status,
         }
-        for key in ("n_new", "n_updated", "n_unchanged", "n_failed", "n_quotes", "n_events"):
+        keys = ("n_new", "n_updated", "n_unchanged", "n_duplicate", "n_failed", "n_quotes")
+        for key in (*keys, "n_events"):
             params[key] = int(counts.get(key, 0))
         self.execute(read_sql("load/finish_run.sql"), params)
 
@@ -186,8 +202,8 @@ class NewsDB:
 
     def stored_inputs(self, inputs: pl.DataFrame) -> pl.DataFrame:
         """What is already stored for ``inputs`` (columns source, content_sha256): one row
-        (source, stored_source, stored_sha256, stored_pipeline_version) per stored document
-        with the same source or the same bytes."""
+        (source, stored_source, doc_id, stored_sha256, stored_pipeline_version) per stored
+        source that is the input's own or served the same bytes."""
         self.con.register("staged_inputs", inputs.to_arrow())
         try:
             stored: pl.DataFrame = self.con.sql(read_sql("load/known_inputs.sql")).pl()
@@ -197,23 +213,12 @@ class NewsDB:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def load(self, batch: BatchFrames) -> None:
-        """Replace the batch's documents (and their quotes and events) and add its failures,
-        all in one transaction: a crash mid-load leaves the database as it was."""
-        staged = {
-            "staged_documents": batch.documents.select(list(DOCUMENT_SCHEMA)),
-            "staged_quotes": batch.quotes.select(list(QUOTE_SCHEMA)),
-            "staged_events": batch.events.select(list(EVENT_SCHEMA)),
-            "staged_failures": batch.failures.select(list(FAILURE_SCHEMA)),
-        }
-        for name, frame in staged.items():
-            self.con.register(name, frame.to_arrow())
-        try:
-            with self.transaction():
-                self._run_script(read_sql("load/replace_batch.sql"))
-        finally:
-            for name in staged:
-                self.con.unregister(name)
+    def load(self, batch: BatchFrames, *, reprocess: bool = False) -> LoadReport:
+        """Write one batch in a single transaction (a crash mid-load leaves the database as it
+        was) and report what happened to each input; see ``connectors/batchload.py``."""
+        from connectors.batchload import load_batch
+
+        return load_batch(self, batch, reprocess=reprocess)
 
     # -- URLs followed from feeds and sitemaps ---------------------------------------------
 
@@ -238,5 +243,9 @@ class NewsDB:
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
-        frame: pl.DataFrame = self.con.sql(sql).pl()
+        """The result of ``sql`` (an empty frame for a statement without one, e.g. COPY)."""
+        relation = self.con.sql(sql)
+        if relation is None:
+            return pl.DataFrame()
+        frame: pl.DataFrame = relation.pl()
         return frame

@@ -8,9 +8,11 @@ A followed source stands for the articles it lists today:
 * ``site:URL``: a home page, whose feeds are found from its ``<link rel="alternate">`` tags.
 
 Every document is fetched by ``connectors/http.py``'s fetcher, so robots.txt, per-host delays,
-retries, size caps and the raw cache apply exactly as for articles; only the accepted media types
-are wider. Parsing is trafilatura's own (``trafilatura.feeds``, ``trafilatura.sitemaps``), kept
-apart from the network: we hand it text, it hands back links.
+retries, size caps, the raw cache and the address policy (``connectors/addresses.py``) apply
+exactly as for articles; only the accepted media types are wider. Every URL a feed, sitemap,
+robots.txt or home page names loses any ``user:password@`` before it is fetched or stored.
+Parsing is trafilatura's own (``trafilatura.feeds``, ``trafilatura.sitemaps``), kept apart from
+the network: we hand it text, it hands back links.
 
 Each run keeps, per source, at most ``limit`` article URLs that no earlier run took (the
 ``seen_urls`` table), in the order the source lists them (feeds list the newest first), so a
@@ -40,6 +42,7 @@ from connectors.discover import FOLLOWED_KINDS
 from connectors.fetchconfig import ACCEPTED_TYPES, FetchConfig
 from connectors.http import fetch_urls
 from transforms.model import Failure, RawDoc, SourceItem
+from transforms.safety import strip_userinfo
 
 #: A feed, sitemap or home page fetched this recently is read from the raw cache instead of
 #: the network. ``newsdb run`` checks for new articles before it starts Prefect, and the flow it
@@ -211,7 +214,9 @@ class _Walk:
                 )
             self.queue.extend((f, "feed") for f in feeds)
         elif role == "robots":
-            found = extract_robots_sitemaps(text, _base(url)) or [f"{_base(url)}/sitemap.xml"]
+            found = _public(extract_robots_sitemaps(text, _base(url))) or [
+                f"{_base(url)}/sitemap.xml"
+            ]
             self.queue.extend((s, "sitemap") for s in found)
         else:
             self.sitemaps_read += 1
@@ -244,13 +249,15 @@ def feed_links(text: str, url: str) -> list[str]:
     params = _feed_params(url)
     out: list[str] = []
     for raw in find_links(text.strip(), params):
-        out.extend(handle_link_list([raw], params))
-    return [link for link in dict.fromkeys(out) if link != url and link.count("/") > 2]
+        # Credentials cut first: courlan would drop the whole link, losing the article.
+        out.extend(handle_link_list([strip_userinfo(raw)], params))
+    links = _public(out)
+    return [link for link in links if link != url and link.count("/") > 2]
 
 
 def home_page_feeds(html: str, url: str) -> list[str]:
     """The feed URLs a home page declares (``trafilatura.feeds.determine_feed``)."""
-    return determine_feed(html, _feed_params(url))
+    return _public(determine_feed(html, _feed_params(url)))
 
 
 def sitemap_links(text: str, url: str) -> tuple[list[str], list[str]]:
@@ -260,7 +267,12 @@ def sitemap_links(text: str, url: str) -> tuple[list[str], list[str]]:
     sitemap.current_url = url
     sitemap.content = text
     sitemap.process()
-    return list(dict.fromkeys(sitemap.urls)), list(dict.fromkeys(sitemap.sitemap_urls))
+    return _public(sitemap.urls), _public(sitemap.sitemap_urls)
+
+
+def _public(urls: Sequence[str]) -> list[str]:
+    """``urls`` without credentials (``transforms.safety``) and without repeats, in order."""
+    return list(dict.fromkeys(strip_userinfo(u) for u in urls))
 
 
 def _feed_params(url: str) -> FeedParameters:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from connectors.addresses import parse_networks
 from transforms.run.version import NEWSDB_VERSION
 
 DEFAULT_USER_AGENT = f"newsdb/{NEWSDB_VERSION} (+https://github.com/newsdb/newsdb)"
@@ -42,6 +43,8 @@ class FetchConfig:
     max_cache_age: float | None = None  # None: a cached page never expires
     # Media types read; anything else is refused unread. Feeds and sitemaps widen it.
     accepted_types: frozenset[str] = ACCEPTED_TYPES
+    # Networks reachable besides public addresses, e.g. ("10.0.0.0/8",); see addresses.py.
+    allowed_networks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
@@ -58,3 +61,5 @@ class FetchConfig:
             raise ValueError("FetchConfig sizes and concurrency limits must be at least 1")
         if self.max_cache_age is not None and self.max_cache_age < 0:
             raise ValueError("FetchConfig.max_cache_age must be None or non-negative")
+        object.__setattr__(self, "allowed_networks", tuple(self.allowed_networks))
+        parse_networks(self.allowed_networks)  # ValueError naming a bad entry

@@ -8,13 +8,12 @@ the *decompressed* size, checked while inflating.
 
 from __future__ import annotations
 
-import gzip
 import os
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from connectors.inflate import EncodingError, TooLarge, inflate_all
 from transforms.model import Failure, RawDoc
 
 #: Supported name endings -> (media type, gzip-compressed?). Longest endings first so that
@@ -76,8 +75,8 @@ def read_local(path: Path, *, max_bytes: int) -> RawDoc | Failure:
         return fail("unreadable", f"{source} cannot be read: permission denied.")
     except _TooLarge as exc:
         return fail("too_large", str(exc).replace("<path>", source, 1))
-    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        return fail("corrupt_gzip", f"{source} is not a valid gzip file ({_describe(exc)}).")
+    except EncodingError as exc:
+        return fail("corrupt_gzip", f"{source} is not a valid gzip file ({exc}).")
     except OSError as exc:
         return fail("unreadable", f"{source} cannot be read: {exc.strerror or exc}.")
 
@@ -106,34 +105,24 @@ class _TooLarge(Exception):
 
 
 def _inflate(fh: BinaryIO, max_bytes: int) -> bytes:
-    """Decompress a gzip stream, refusing to produce more than ``max_bytes``.
+    """Decompress a gzip file, refusing to produce more than ``max_bytes``.
 
-    ``GzipFile.read(n)`` inflates incrementally, so a bomb (a few KiB expanding to gigabytes)
-    costs at most ``max_bytes + _CHUNK`` of memory before we stop. It also handles
-    multi-member files, which some archivers produce by concatenation.
+    ``Inflater`` inflates in bounded steps, so a bomb (a few KiB expanding to gigabytes) costs
+    at most ``max_bytes`` plus a step of memory before we stop. It also reads multi-member
+    files, which some archivers produce by concatenation, and calls a stream that ends early
+    truncated.
     """
-    parts: list[bytes] = []
-    total = 0
-    with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-        while chunk := gz.read(_CHUNK):
-            total += len(chunk)
-            if total > max_bytes:
-                raise _TooLarge(
-                    f"<path> decompresses to more than {format_size(max_bytes)} "
-                    f"(the size cap); refusing to inflate further."
-                )
-            parts.append(chunk)
-    return b"".join(parts)
+    try:
+        return inflate_all(iter(lambda: fh.read(_CHUNK), b""), ["gzip"], max_bytes, strict=True)
+    except TooLarge as exc:
+        raise _TooLarge(
+            f"<path> decompresses to more than {format_size(max_bytes)} "
+            f"(the size cap); refusing to inflate further."
+        ) from exc
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> str:
     return f"{source} is {format_size(size)}, over the {format_size(max_bytes)} size cap."
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated: the compressed stream ends early"
-    return str(exc) or type(exc).__name__
 
 
 def format_size(n: int) -> str:

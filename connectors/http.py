@@ -36,13 +36,16 @@ from urllib.parse import urljoin
 
 import httpx
 
+from connectors.addresses import AddressPolicy, blocked_reason, guarded_transport
 from connectors.backoff import backoff_delay
 from connectors.fetchconfig import FetchConfig
+from connectors.inflate import ACCEPT_ENCODING
 from connectors.rawcache import CacheRecord, RawCache
 from connectors.response import Problem, Reply, read_response
 from connectors.robots import RobotsPolicy, product_token
 from connectors.throttle import HostGates, map_by_host
 from transforms.model import Failure, RawDoc
+from transforms.safety import strip_userinfo
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +57,14 @@ def fetch_urls(urls: Sequence[str], config: FetchConfig) -> list[RawDoc | Failur
     """Fetch every URL, returning a ``RawDoc`` or a ``Failure`` for each, in input order.
 
     Never raises for a per-URL problem. Duplicate URLs are fetched once. All URLs should come
-    in one call: per-host limits and robots.txt caching only work within a call.
+    in one call: per-host limits and robots.txt caching only work within a call. Sources come
+    back without any ``user:password@`` they were given with.
     """
     if not urls:
         return []
     with _Fetcher(config) as fetcher:
-        return fetcher.fetch_all(urls)
+        # Credentials are neither sent nor kept (see transforms.safety.strip_userinfo).
+        return fetcher.fetch_all([strip_userinfo(url) for url in urls])
 
 
 class _Fetcher:
@@ -70,8 +75,21 @@ class _Fetcher:
         self.agent = product_token(config.user_agent)
         self.cache = RawCache(config.cache_dir) if config.cache_dir is not None else None
         self.gates = HostGates(config.per_host_concurrency, config.per_host_delay)
+        # Each worker holds at most one connection at a time, so this never makes one wait.
+        limits = httpx.Limits(
+            max_connections=config.total_concurrency,
+            max_keepalive_connections=config.total_concurrency,
+        )
         self.client = httpx.Client(
-            headers={"User-Agent": config.user_agent, "Accept": _ACCEPT},
+            # Every connection goes through the address policy. Proxies from the environment
+            # are not used: through a proxy, the address reached could not be checked.
+            transport=guarded_transport(AddressPolicy(config.allowed_networks), limits),
+            trust_env=False,
+            headers={
+                "User-Agent": config.user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=httpx.Timeout(
                 connect=config.connect_timeout,
                 read=config.read_timeout,
@@ -79,11 +97,6 @@ class _Fetcher:
                 pool=config.connect_timeout,
             ),
             follow_redirects=False,  # followed by hand: robots and gates apply to every hop
-            # Each worker holds at most one connection at a time, so this never makes one wait.
-            limits=httpx.Limits(
-                max_connections=config.total_concurrency,
-                max_keepalive_connections=config.total_concurrency,
-            ),
         )
         self._robots: dict[str, RobotsPolicy] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -223,7 +236,7 @@ class _Fetcher:
                 return result
             if result.status not in _REDIRECT_STATUSES or not result.location:
                 return result  # result.url is the final URL
-            target = _request_url(urljoin(current, result.location.strip()))
+            target = _request_url(strip_userinfo(urljoin(current, result.location.strip())))
             if not _is_http_url(target):
                 return Problem(
                     "bad_redirect",
@@ -286,14 +299,15 @@ class _Fetcher:
             except httpx.TimeoutException as exc:
                 return Problem("timeout", self._describe_timeout(exc), url, retryable=True)
             except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
+                refused = blocked_reason(exc)
+                if refused is not None:
+                    return Problem("blocked_address", refused, url)
                 text = str(exc) or type(exc).__name__
                 if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
                     return Problem("tls_error", f"TLS handshake failed ({text})", url)
                 return Problem(
                     "connection_error", f"connection failed ({text})", url, retryable=True
                 )
-            except httpx.DecodingError as exc:
-                return Problem("decode_error", f"the body could not be decompressed ({exc})", url)
             except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
                 return Problem("bad_url", f"not a valid http(s) URL ({exc})", url)
 

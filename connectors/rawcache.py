@@ -18,10 +18,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+#: What a body's name must look like. Records are files anyone with write access to the cache
+#: can edit, so the name is checked before it becomes part of a path.
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,9 @@ class RawCache:
             return None
         if record.url != url:  # a hash collision is implausible, but the check is free
             return None
+        sha = record.body_sha256
+        if sha is not None and not (isinstance(sha, str) and _SHA256.fullmatch(sha)):
+            return None
         if record.fetched_at.tzinfo is None:
             return None
         if max_age is not None:
@@ -77,6 +85,8 @@ class RawCache:
 
     def store(self, record: CacheRecord, body: bytes | None) -> None:
         """Save ``body`` (if any) and then ``record``; later stores of the same URL win."""
+        if record.body_sha256 is not None and not _SHA256.fullmatch(record.body_sha256):
+            raise ValueError("record.body_sha256 is not a SHA-256 hex digest")
         if body is not None:
             sha = hashlib.sha256(body).hexdigest()
             if record.body_sha256 != sha:
@@ -90,6 +100,8 @@ class RawCache:
         _atomic_write(self._record_path(record.url), text.encode("utf-8"))
 
     def _read_object(self, sha: str) -> bytes | None:
+        if not _SHA256.fullmatch(sha):
+            return None  # a tampered or damaged record: a miss, and nothing is touched
         path = self._object_path(sha)
         try:
             body = path.read_bytes()
@@ -102,6 +114,8 @@ class RawCache:
         return body
 
     def _object_path(self, sha: str) -> Path:
+        """Where the body named ``sha`` lives; ``sha`` must already have passed ``_SHA256``,
+        which is what keeps this path (and any unlink of it) inside ``objects/``."""
         return self.root / "objects" / sha[:2] / sha
 
     def _record_path(self, url: str) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from connectors.batchload import LoadReport
 from connectors.dbfile import WRITE_WAIT_SECONDS, RunLock, connect
 from connectors.duckstore import NewsDB
 from transforms.model import BatchFrames
@@ -72,9 +73,10 @@ class RunWriter:
 
     def start_run(
         self, run_id: str, started_at: datetime, sources: Sequence[str], version: str
-    ) -> None:
+    ) -> list[str]:
+        """``NewsDB.start_run``: the ids of earlier runs found dead and marked ``crashed``."""
         with self.session() as db:
-            db.start_run(run_id, started_at, sources, version)
+            return db.start_run(run_id, started_at, sources, version)
 
     def finish_run(self, run_id: str, finished_at: datetime, status: str, **counts: int) -> None:
         with self.session() as db:
@@ -97,16 +99,19 @@ class RunWriter:
         self,
         frames: BatchFrames,
         *,
+        reprocess: bool = False,
         seen: Sequence[tuple[str, str]] = (),
         run_id: str = "",
         at: datetime | None = None,
-    ) -> None:
-        """Load one batch (one transaction), then remember the followed URLs it settled.
+    ) -> LoadReport:
+        """Load one batch (one transaction, ``NewsDB.load``), then remember the followed URLs
+        it settled; return what the load did to each input.
 
         The URLs are recorded after their documents are in, so a crash in between costs a
         refetch of unchanged pages, never a page that is marked seen but was not loaded.
         """
         with self.session() as db:
-            db.load(frames)
+            report = db.load(frames, reprocess=reprocess)
             if seen and at is not None:
                 db.mark_seen(seen, run_id, at)
+        return report

@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from flows import analyst
+from flows.interrupt import INTERRUPTED_LINE, init_worker
+from flows.options import DaskTarget, OptionError, check_run_options, parse_dask
+from flows.reading import cmd_export, cmd_query
 from flows.serving import cmd_serve, cmd_server
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -29,9 +32,22 @@ from flows.settings import (
     DEFAULT_DB,
     DEFAULT_LIMIT_PER_SOURCE,
     DEFAULT_SOURCES,
+    allowed_addresses_from_env,
     configure_prefect_env,
 )
-from flows.usage import EXIT_OK, EXIT_USAGE, UsageError, ensure_server, precheck_sources, say
+from flows.usage import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    add_allow_address,
+    ensure_server,
+    first_line,
+    precheck_sources,
+    public_sources,
+    say,
+)
+from transforms.safety import printable
 
 
 def _add_db(p: argparse.ArgumentParser, default: str | None = DEFAULT_DB) -> None:
@@ -88,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="run the CPU stages on Dask: tcp://HOST:PORT, or local:N for a local cluster",
     )
+    add_allow_address(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -95,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", nargs="?", help="SQL text (or use --file)")
     query.add_argument("--file", type=Path, help="a .sql file, e.g. sql/queries/X.sql")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument(
+        "--allow-external",
+        action="store_true",
+        help="let the SQL read or write other files and load extensions (off by default)",
+    )
     _add_db(query)
 
     serve = sub.add_parser(
@@ -111,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(serve, default=None)
     _add_limit(serve, None)
+    add_allow_address(serve)
 
     server = sub.add_parser(
         "server", help="the local Prefect server runs and schedules report to (127.0.0.1)"
@@ -127,39 +150,30 @@ def build_parser() -> argparse.ArgumentParser:
 # --- run ------------------------------------------------------------------------------------
 
 
-def parallelism(workers: int, dask: str | None) -> int:
-    """How many processes will run the CPU stage; usage errors before anything is imported."""
-    if dask:
-        if dask.startswith("local:"):
-            try:
-                return int(dask.split(":", 1)[1])
-            except ValueError as exc:
-                raise UsageError(f"--dask local:N needs a number, got {dask!r}") from exc
-        if not dask.startswith(("tcp://", "tls://", "ws://", "wss://")):
-            raise UsageError(f"--dask must be tcp://HOST:PORT or local:N, got {dask!r}")
-        return 4  # a remote cluster: keep a few batches queued per round trip
-    if workers < 1:
-        raise UsageError("--workers must be at least 1")
-    return workers
-
-
 def task_runner_for(workers: int, dask: str | None) -> Any:
     """The Prefect task runner for the CPU stage: threads, a process pool, or Dask."""
-    n = parallelism(workers, dask)
+    try:
+        target = parse_dask(dask) if dask else None
+    except OptionError as exc:
+        raise UsageError(str(exc)) from exc
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-    if dask:
+    if target is not None:
         from prefect_dask import DaskTaskRunner
 
-        if dask.startswith("local:"):
+        if target.local_workers is not None:
             return DaskTaskRunner(
-                cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True}
+                cluster_kwargs={
+                    "n_workers": target.local_workers,
+                    "threads_per_worker": 1,
+                    "processes": True,
+                }
             )
-        return DaskTaskRunner(address=dask)
+        return DaskTaskRunner(address=target.address)
     if workers > 1:
-        from transforms.batch import warm_up
-
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_up)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=init_worker)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
@@ -186,24 +200,42 @@ def _run_lock(sources: Sequence[str], db: str) -> Iterator[None]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    sources = list(args.sources or DEFAULT_SOURCES)
-    if args.batch_size < 1:
-        raise UsageError("--batch-size must be at least 1")
+    """Every option is checked before anything is imported or created (``flows/options.py``);
+    then, holding the run lock, a run with nothing to process is recorded without Prefect,
+    and any other run is the ingest flow, reporting to the Prefect server."""
+    sources = public_sources(args.sources or DEFAULT_SOURCES)
+    allow_addresses = [*allowed_addresses_from_env(), *args.allow_address]
+    try:
+        dask = check_run_options(
+            batch_size=args.batch_size,
+            workers=args.workers,
+            dask=args.dask,
+            max_cache_age=args.max_cache_age,
+            allow_addresses=allow_addresses,
+        )
+    except OptionError as exc:
+        raise UsageError(str(exc)) from exc
     if args.limit_per_source < 1:
-        raise UsageError("--limit-per-source must be at least 1")
-    parallel = parallelism(args.workers, args.dask)
-    say(f"newsdb: {_count(len(sources), 'source')} -> {args.db}")
+        raise UsageError(f"--limit-per-source must be at least 1, got {args.limit_per_source}")
+    parallel = args.workers if dask is None else _dask_parallelism(dask)
     with _run_lock(sources, args.db):
-        return _run(args, sources, parallel)
+        # The first line once the sources and the database check out: a usage error stays
+        # the only line, and a run says at once what it is doing.
+        say(f"newsdb: {_count(len(sources), 'source')} -> {printable(args.db)}")
+        return _run(args, sources, allow_addresses, parallel)
 
 
-def _run(args: argparse.Namespace, sources: list[str], parallel: int) -> int:
+def _run(
+    args: argparse.Namespace, sources: list[str], allow_addresses: list[str], parallel: int
+) -> int:
+    import duckdb
+
+    from connectors.dbfile import StoreError
     from connectors.discover import SourceError
-    from connectors.duckstore import StoreError
 
     try:
         if not args.refresh and not args.reprocess:
-            idle = _run_if_idle(args, sources)
+            idle = _run_if_idle(args, sources, allow_addresses)
             if idle is not None:
                 say("newsdb: nothing new to process (Prefect not started)")
                 return _print_summary(idle, args.json)
@@ -221,23 +253,37 @@ def _run(args: argparse.Namespace, sources: list[str], parallel: int) -> int:
             max_cache_age_hours=args.max_cache_age,
             max_in_flight=in_flight_for(parallel),
             limit_per_source=args.limit_per_source,
+            allow_addresses=allow_addresses,
             show_progress=not args.no_progress and sys.stderr.isatty(),
         )
     except (SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
+    except duckdb.Error as exc:  # the file was damaged under a running flow
+        raise UsageError(
+            f"{args.db} failed during the run ({first_line(exc)}); batches loaded before are "
+            "kept, see `newsdb query` or restore a backup"
+        ) from exc
     ui = server.flow_run_url(result["run_id"])
     result["prefect_ui"] = ui
     result["text"] += f"\n  Prefect UI: {ui}"
     return _print_summary(result, args.json)
 
 
-def _run_if_idle(args: argparse.Namespace, sources: list[str]) -> dict[str, Any] | None:
+def _run_if_idle(
+    args: argparse.Namespace, sources: list[str], allow_addresses: list[str]
+) -> dict[str, Any] | None:
     from flows.survey import fetch_config, run_if_idle
 
+    config = fetch_config(
+        args.cache_dir,
+        refresh=False,
+        max_cache_age_hours=args.max_cache_age,
+        allow_addresses=allow_addresses,
+    )
     summary = run_if_idle(
         sources,
         args.db,
-        fetch_config(args.cache_dir, refresh=False, max_cache_age_hours=args.max_cache_age),
+        config,
         fetch_originals=args.fetch_originals,
         batch_size=args.batch_size,
         limit_per_source=args.limit_per_source,
@@ -250,6 +296,9 @@ def _print_summary(result: dict[str, Any], as_json: bool) -> int:
         print(json.dumps({k: v for k, v in result.items() if k != "text"}, indent=2))
     else:
         print(result["text"])
+    if result.get("status") == "interrupted":
+        print(INTERRUPTED_LINE, file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
@@ -272,59 +321,10 @@ def in_flight_for(parallel: int) -> int:
     return 1 if parallel <= 1 else 2 * parallel
 
 
-# --- query ----------------------------------------------------------------------------------
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    """Read-only, and fast to start: no Prefect, no Polars (``flows/output.py``). During a run
-    it waits for the batch being loaded, then sees every batch committed so far."""
-    import duckdb
-
-    from connectors.dbfile import READ_WAIT_SECONDS, StoreError, connect
-    from flows.output import render
-
-    if args.file is not None:
-        if not args.file.is_file():
-            raise UsageError(f"no such SQL file: {args.file}")
-        sql = args.file.read_text(encoding="utf-8")
-    elif args.sql:
-        sql = args.sql
-    else:
-        raise UsageError('give SQL text or --file FILE, e.g. newsdb query "SELECT * FROM runs"')
-    if args.db != ":memory:" and not Path(args.db).exists():
-        raise UsageError(f"no database at {args.db} (run `newsdb run` first)")
-    try:
-        con = connect(args.db, read_only=True, wait=READ_WAIT_SECONDS)
-    except StoreError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        text = render(con, sql, args.format)
-    except duckdb.Error as exc:  # DuckDB's own message says what is wrong with the SQL
-        raise UsageError(f"query failed: {str(exc).splitlines()[0]}") from exc
-    finally:
-        con.close()  # before printing: a run waiting to load its next batch goes on at once
-    sys.stdout.write(text)
-    return EXIT_OK
-
-
-# --- export ---------------------------------------------------------------------------------
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from connectors.dbfile import READ_WAIT_SECONDS
-    from connectors.duckstore import NewsDB, StoreError
-    from connectors.export import export_parquet
-
-    try:
-        db = NewsDB.open(args.db, read_only=True, wait=READ_WAIT_SECONDS)
-    except StoreError as exc:
-        raise UsageError(str(exc)) from exc
-    with db:
-        written = export_parquet(db, args.parquet)
-    for table, n in written.items():
-        print(f"{table}: {n} rows")
-    print(f"written under {args.parquet}")
-    return EXIT_OK
+def _dask_parallelism(dask: DaskTarget) -> int:
+    if dask.local_workers is not None:
+        return dask.local_workers
+    return 4  # a remote cluster: keep a few batches queued per round trip
 
 
 COMMANDS = {
@@ -343,11 +343,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (UsageError, analyst.AnalystUsageError) as exc:
-        print(f"newsdb: error: {exc}", file=sys.stderr)
+        print(f"newsdb: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("newsdb: interrupted; batches already loaded are kept", file=sys.stderr)
-        return 130
+        print(INTERRUPTED_LINE, file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ One file, checked in by the team next to their data, says what to ingest on whic
 
     db = "data/newsdb.duckdb"        # optional (this is the default)
     limit_per_source = 100           # optional: new articles per feed, sitemap or site and run
+    allow_addresses = ["10.0.0.0/8"] # optional: private networks the fetcher may reach
 
     [[schedule]]
     name = "wires"                   # the Prefect deployment: ingest/wires
@@ -44,14 +45,18 @@ class Schedule:
     sources: tuple[str, ...]
     db_path: str
     limit_per_source: int
+    allow_addresses: tuple[str, ...] = ()
 
     def parameters(self) -> dict[str, Any]:
         """The ingest flow's parameters for this schedule's runs."""
-        return {
+        params: dict[str, Any] = {
             "sources": list(self.sources),
             "db_path": self.db_path,
             "limit_per_source": self.limit_per_source,
         }
+        if self.allow_addresses:
+            params["allow_addresses"] = list(self.allow_addresses)
+        return params
 
 
 def load(path: Path) -> list[Schedule]:
@@ -69,9 +74,10 @@ def load(path: Path) -> list[Schedule]:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
 
     base = path.resolve().parent
-    _only(raw, {"db", "limit_per_source", "schedule"}, f"{path}")
+    _only(raw, {"db", "limit_per_source", "allow_addresses", "schedule"}, f"{path}")
     db = _resolve(_text(raw.get("db", DEFAULT_DB), f"{path}: db"), base)
     default_limit = _limit(raw.get("limit_per_source", DEFAULT_LIMIT_PER_SOURCE), f"{path}")
+    allow = _networks(raw.get("allow_addresses", []), f"{path}")
     entries = raw.get("schedule")
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{path} has no [[schedule]] entry; see newsdb.example.toml")
@@ -100,6 +106,7 @@ def load(path: Path) -> list[Schedule]:
                 sources=tuple(_resolve(_text(s, f"{where}: sources"), base) for s in sources),
                 db_path=db,
                 limit_per_source=_limit(entry.get("limit_per_source", default_limit), where),
+                allow_addresses=allow,
             )
         )
     names = [s.name for s in schedules]
@@ -129,6 +136,19 @@ def _limit(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: limit_per_source must be a whole number of at least 1")
     return value
+
+
+def _networks(value: object, where: str) -> tuple[str, ...]:
+    """``allow_addresses``: IP addresses or networks, as ``--allow-address`` takes them."""
+    from connectors.addresses import parse_networks
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: allow_addresses must be a list of strings")
+    try:
+        parse_networks(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: allow_addresses: {exc}") from exc
+    return tuple(value)
 
 
 def _only(table: dict[str, Any], allowed: set[str], where: str) -> None:

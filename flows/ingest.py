@@ -31,10 +31,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
-from connectors.discover import FOLLOWED_KINDS, discover
+from connectors.batchload import LoadReport
+from connectors.discover import FOLLOWED_KINDS, discover, public_source
 from connectors.fetchconfig import FetchConfig
 from connectors.runwriter import RunWriter
 from flows.artifacts import publish_highlights
+from flows.interrupt import stop_requests
 from flows.progress import RunProgress
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -43,12 +45,22 @@ from flows.settings import (
     DEFAULT_LIMIT_PER_SOURCE,
     DEFAULT_SOURCES,
 )
-from flows.survey import Seen, batches, failures_only, fetch_config, follow_sources, survey
+from flows.survey import (
+    Seen,
+    batches,
+    failures_only,
+    fetch_config,
+    follow_sources,
+    links_out,
+    survey,
+)
 from transforms.batch import process_batch
 from transforms.clean import original_url
+from transforms.frames import failures_of
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
 from transforms.run.summary import RunSummary
 from transforms.run.version import NEWSDB_VERSION
+from transforms.safety import printable
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -84,10 +96,12 @@ def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> Batc
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(db: RunWriter, frames: BatchFrames, seen: Seen, run_id: str, at: datetime) -> None:
+def load_task(
+    db: RunWriter, frames: BatchFrames, reprocess: bool, seen: Seen, run_id: str, at: datetime
+) -> LoadReport:
     """Merge one batch into DuckDB in a single transaction (the only writer), then remember
     the followed URLs it settled."""
-    db.load(frames, seen=seen, run_id=run_id, at=at)
+    return db.load(frames, reprocess=reprocess, seen=seen, run_id=run_id, at=at)
 
 
 @flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
@@ -103,24 +117,32 @@ def ingest(
     max_in_flight: int = 2,
     show_progress: bool = False,
     limit_per_source: int = DEFAULT_LIMIT_PER_SOURCE,
+    allow_addresses: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline over ``sources`` (default: ``seeds/``) into ``db_path``.
 
     ``refresh`` refetches URLs even when cached; ``reprocess`` re-extracts inputs whose bytes
     are unchanged (after an extractor change); ``max_in_flight`` bounds how many batches are
     being processed at once (set it to the number of workers); ``limit_per_source`` caps the
-    new article URLs taken from each feed, sitemap or site per run.
+    new article URLs taken from each feed, sitemap or site per run; ``allow_addresses`` lists
+    the private or loopback networks the fetcher may reach (public addresses need no listing).
     """
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    source_list = list(sources or DEFAULT_SOURCES)
-    config = fetch_config(cache_dir, refresh=refresh, max_cache_age_hours=max_cache_age_hours)
+    source_list = [public_source(s) for s in sources or DEFAULT_SOURCES]
+    config = fetch_config(
+        cache_dir,
+        refresh=refresh,
+        max_cache_age_hours=max_cache_age_hours,
+        allow_addresses=allow_addresses or (),
+    )
     summary = RunSummary(run_id=run_id, db_path=db_path)
 
-    with RunWriter.hold(db_path) as db:
-        db.start_run(run_id, started_at, source_list, NEWSDB_VERSION)
+    with RunWriter.hold(db_path) as db, stop_requests() as stop:
+        for dead in db.start_run(run_id, started_at, source_list, NEWSDB_VERSION):
+            logger.warning("run %s never finished (killed?); marked crashed", dead)
         status = "crashed"
         try:
             items, discover_failures = discover_task(source_list)
@@ -129,6 +151,11 @@ def ingest(
                 discover_failures += follow_failures
             summary.n_inputs = len(items) + len(discover_failures)
             summary.add_failures(discover_failures)
+            summary.links_out = links_out(items)
+            for link, target in summary.links_out:
+                logger.warning(
+                    "followed %s out of its folder, to %s", printable(link), printable(target)
+                )
             if discover_failures:
                 db.load(failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
@@ -136,43 +163,49 @@ def ingest(
             in_flight: deque[Any] = deque()
             with RunProgress(len(items), enabled=show_progress) as progress:
 
+                def load(frames: BatchFrames, seen: Seen) -> None:
+                    report = load_task(db, frames, reprocess, seen, run_id, started_at)
+                    summary.add_load(
+                        report.status,
+                        [*failures_of(frames.failures), *report.failures],
+                        report.n_quotes,
+                        report.n_events,
+                        frames.stage_seconds,
+                    )
+
                 def drain_one() -> None:
-                    future, statuses, seen = in_flight.popleft()
-                    frames: BatchFrames = future.result()
-                    load_task(db, frames, seen, run_id, started_at)
-                    summary.add_batch(statuses, frames.failures, frames.stage_seconds)
-                    summary.n_quotes += frames.quotes.height
-                    summary.n_events += frames.events.height
-                    progress.advance(len(statuses))
+                    future, n_docs, seen = in_flight.popleft()
+                    load(future.result(), seen)
+                    progress.advance(n_docs)
 
                 for batch in batches(items, batch_size):
+                    if stop.is_set():  # Ctrl-C: stop here, between two batches
+                        break
                     acquired = acquire_task(batch, config, fetch_originals)
                     found = survey(batch, acquired, db, reprocess=reprocess)
                     plan = found.plan
-                    summary.add_failures(found.failed)
-                    summary.n_unchanged += plan.count("unchanged")
-                    if found.failed or found.settled_now():
-                        db.load(
-                            failures_only(found.failed, run_id),
-                            seen=found.settled_now(),
-                            run_id=run_id,
-                            at=started_at,
-                        )
+                    if found.failed or plan.links or found.settled_now():
+                        # Loaded at once: the articles the links point to are stored right now,
+                        # and the followed URLs settled here need nothing more from this run.
+                        load(found.settled_frames(run_id), found.settled_now())
                     skipped = len(batch) - len(plan.to_process)
                     if skipped:
                         progress.advance(skipped)
                     if plan.to_process:
                         future = process_task.submit(plan.to_process, run_id, started_at)
-                        todo = {r.source: plan.status[r.source] for r in plan.to_process}
-                        in_flight.append((future, todo, found.settled_with_load()))
+                        in_flight.append((future, len(plan.to_process), found.settled_with_load()))
                     while len(in_flight) >= max(1, max_in_flight):
                         drain_one()
                     logger.info(summary.headline())
-                while in_flight:
+                while in_flight:  # batches already being processed are loaded, not lost
                     drain_one()
-            status = "completed"
+            status = "interrupted" if stop.is_set() else "completed"
+        except KeyboardInterrupt:  # a second Ctrl-C: the batch being loaded rolled back
+            status = "interrupted"
+            raise
         finally:
             summary.seconds = time.perf_counter() - started
+            summary.status = status
             db.finish_run(
                 run_id,
                 datetime.now(UTC),
@@ -180,6 +213,7 @@ def ingest(
                 n_new=summary.n_new,
                 n_updated=summary.n_updated,
                 n_unchanged=summary.n_unchanged,
+                n_duplicate=summary.n_duplicate,
                 n_failed=summary.n_failed,
                 n_quotes=summary.n_quotes,
                 n_events=summary.n_events,

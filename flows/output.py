@@ -2,7 +2,9 @@
 
 No Polars here: importing it would cost ``newsdb query`` more than the query itself. The table
 is DuckDB's own renderer (column types under the names, long results cut in the middle); CSV
-and JSON write dates and times in ISO 8601 and NULL as an empty field or ``null``.
+and JSON write dates and times in ISO 8601 and NULL as an empty field or ``null``; CSV writes
+list and struct values (``runs.sources``, a speaker's roles) as JSON text, which a CSV cell
+can hold and a reader can parse back.
 """
 
 from __future__ import annotations
@@ -39,10 +41,25 @@ def render(con: duckdb.DuckDBPyConnection, sql: str, fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
+        writer.writerows([[_cell(v) for v in row] for row in rows])
         return out.getvalue()
     records = [dict(zip(columns, row, strict=True)) for row in rows]
     return json.dumps(records, default=_plain, ensure_ascii=False) + "\n"
+
+
+def needs_external_access(exc: BaseException) -> bool:
+    """True when DuckDB refused a query for what the sandbox of ``newsdb query`` forbids
+    (``connectors.dbfile.NO_EXTERNAL_ACCESS``)."""
+    return isinstance(exc, duckdb.PermissionException) or "configuration has been locked" in str(
+        exc
+    )
+
+
+def _cell(value: Any) -> Any:
+    """One CSV cell: nested values as JSON text, the rest as ``_plain`` makes them."""
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, default=_plain, ensure_ascii=False)
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -8,7 +8,16 @@ from dataclasses import replace
 from typing import Any
 
 from flows.settings import DEFAULT_DB, DEFAULT_LIMIT_PER_SOURCE, DEFAULT_SOURCES
-from flows.usage import EXIT_ERROR, EXIT_OK, UsageError, ensure_server, precheck_sources, say
+from flows.usage import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    allowed_addresses,
+    ensure_server,
+    precheck_sources,
+    public_sources,
+    say,
+)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -16,7 +25,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from flows.config import ConfigError, Schedule, load
 
     if args.limit_per_source is not None and args.limit_per_source < 1:
-        raise UsageError("--limit-per-source must be at least 1")
+        raise UsageError(f"--limit-per-source must be at least 1, got {args.limit_per_source}")
+    allow = allowed_addresses(args)  # $NEWSDB_ALLOW_ADDRESSES and --allow-address
     if args.sources or args.cron:
         if not args.cron:
             raise UsageError('give --cron "MIN HOUR DOM MON DOW" with SOURCES, e.g. "0 * * * *"')
@@ -28,6 +38,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 sources=tuple(args.sources or DEFAULT_SOURCES),
                 db_path=args.db or DEFAULT_DB,
                 limit_per_source=args.limit_per_source or DEFAULT_LIMIT_PER_SOURCE,
+                allow_addresses=tuple(allow),
             )
         ]
     else:
@@ -40,7 +51,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             overrides["db_path"] = args.db
         if args.limit_per_source:
             overrides["limit_per_source"] = args.limit_per_source
-        schedules = [replace(s, **overrides) for s in schedules]
+        schedules = [
+            replace(s, allow_addresses=(*s.allow_addresses, *allow), **overrides) for s in schedules
+        ]
+    # Deployment parameters are stored by Prefect: no URL credentials in them.
+    schedules = [replace(s, sources=tuple(public_sources(s.sources))) for s in schedules]
     for schedule in schedules:
         precheck_sources(schedule.sources)
     server = ensure_server()

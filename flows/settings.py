@@ -18,6 +18,15 @@ DEFAULT_BATCH_SIZE = 100
 DEFAULT_LIMIT_PER_SOURCE = 100
 #: What ``newsdb serve`` with no arguments serves (see newsdb.example.toml).
 DEFAULT_CONFIG = "newsdb.toml"
+#: Networks the fetcher may reach besides public addresses, comma-separated
+#: (e.g. "10.0.0.0/8,192.168.1.20"); ``--allow-address`` adds to them.
+ALLOW_ADDRESSES_ENV = "NEWSDB_ALLOW_ADDRESSES"
+
+
+def allowed_addresses_from_env() -> list[str]:
+    """The networks named in ``$NEWSDB_ALLOW_ADDRESSES`` (none when unset)."""
+    value = os.environ.get(ALLOW_ADDRESSES_ENV, "")
+    return [entry.strip() for entry in value.split(",") if entry.strip()]
 
 
 def configure_prefect_env() -> None:

@@ -9,7 +9,8 @@ a scheduled run over sources that have not changed is the common case):
   start (files are read again, fetched pages come from the raw cache, feeds from their fresh
   copy, see ``connectors/feeds.py``);
 * when nothing needs processing, the run is recorded here exactly as the flow would record it
-  (a ``runs`` row, its failures, the followed URLs it settled), and Prefect is never started.
+  (a ``runs`` row, its failures, the ``document_sources`` links of unchanged and duplicate
+  inputs, the followed URLs it settled), and Prefect is never started.
 
 No Prefect import here: that is the point.
 """
@@ -24,11 +25,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from connectors.acquire import OriginalUrl, acquire
-from connectors.discover import FOLLOWED_KINDS, discover
+from connectors.discover import FOLLOWED_KINDS, discover, public_source
 from connectors.fetchconfig import FetchConfig
 from connectors.runwriter import RunWriter
-from transforms.frames import failures_frame
-from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
+from transforms.frames import failures_frame, failures_of, sources_frame
+from transforms.model import BatchFrames, Failure, RawDoc, SourceItem, SourceRecord
 from transforms.run.plan import Plan, inputs_frame, plan_batch
 from transforms.run.summary import RunSummary
 from transforms.run.version import NEWSDB_VERSION
@@ -54,6 +55,11 @@ class BatchSurvey:
         """Followed URLs to record with their processed batch, never before it is loaded."""
         later = {r.source for r in self.plan.to_process}
         return [s for s in self.settled if s[0] in later]
+
+    def settled_frames(self, run_id: str) -> BatchFrames:
+        """What this batch settles without processing, as one load: its failures, and the
+        ``document_sources`` links of inputs whose article is already stored."""
+        return settled_frames(self.failed, self.plan.links, run_id)
 
 
 def survey(
@@ -86,14 +92,24 @@ def follow_sources(
 
 
 def fetch_config(
-    cache_dir: str, *, refresh: bool, max_cache_age_hours: float | None
+    cache_dir: str,
+    *,
+    refresh: bool,
+    max_cache_age_hours: float | None,
+    allow_addresses: Sequence[str] = (),
 ) -> FetchConfig:
     """The fetcher's settings for a run, from the flow's (and the CLI's) parameters."""
     return FetchConfig(
         cache_dir=Path(cache_dir),
         refresh=refresh,
         max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
+        allowed_networks=tuple(allow_addresses),
     )
+
+
+def links_out(items: Sequence[SourceItem]) -> list[tuple[str, str]]:
+    """(symlink, file) of the inputs reached through a link out of their input folder."""
+    return [(i.link, i.location) for i in items if i.link is not None]
 
 
 def copies_of(fetch_originals: bool) -> OriginalUrl | None:
@@ -119,6 +135,16 @@ def failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
     return BatchFrames.empty(failures=failures_frame(failures, run_id, datetime.now(UTC)))
 
 
+def settled_frames(
+    failures: Sequence[Failure], links: Sequence[SourceRecord], run_id: str
+) -> BatchFrames:
+    """Failure rows and ``document_sources`` links, loaded together without processing."""
+    now = datetime.now(UTC)
+    return BatchFrames.empty(
+        failures=failures_frame(failures, run_id, now), sources=sources_frame(links, run_id, now)
+    )
+
+
 def run_if_idle(
     sources: Sequence[str],
     db_path: str,
@@ -131,17 +157,21 @@ def run_if_idle(
     """Record and summarise the run if none of its inputs needs processing; else None.
 
     Holds the run lock while it looks, so what it finds cannot change under it; the caller
-    starts the flow (which takes the lock again) only after this returns.
+    starts the flow (which takes the lock again) only after this returns. Nothing is written
+    until the whole run is known to need no processing; then the run is one load.
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     run_id = str(uuid.uuid4())
+    source_list = [public_source(s) for s in sources]
     with RunWriter.hold(db_path) as db:
-        items, failures = discover(sources)
+        items, failures = discover(source_list)
         items, follow_failures = follow_sources(items, config, db, limit_per_source)
         failures += follow_failures
-        n_inputs = len(items) + len(failures)
-        unchanged = 0
+        summary = RunSummary(run_id=run_id, db_path=db_path)
+        summary.n_inputs = len(items) + len(failures)
+        summary.links_out = links_out(items)
+        links: list[SourceRecord] = []
         settled: Seen = []
         copies = copies_of(fetch_originals)
         for batch in batches(items, batch_size):
@@ -150,20 +180,37 @@ def run_if_idle(
             if found.plan.to_process:
                 return None
             failures += found.failed
-            unchanged += found.plan.count("unchanged")
+            links += found.plan.links
             settled += found.settled
 
-        summary = RunSummary(run_id=run_id, db_path=db_path, n_inputs=n_inputs)
-        summary.n_unchanged = unchanged
-        summary.add_failures(failures)
-        db.start_run(run_id, started_at, list(sources), NEWSDB_VERSION)
-        db.load(failures_only(failures, run_id), seen=settled, run_id=run_id, at=started_at)
-        summary.seconds = time.perf_counter() - started
-        db.finish_run(
-            run_id,
-            datetime.now(UTC),
-            "completed",
-            n_unchanged=summary.n_unchanged,
-            n_failed=summary.n_failed,
-        )
+        db.start_run(run_id, started_at, source_list, NEWSDB_VERSION)
+        status = "crashed"
+        try:
+            frames = settled_frames(failures, links, run_id)
+            report = db.load(frames, seen=settled, run_id=run_id, at=started_at)
+            summary.add_load(
+                report.status,
+                [*failures_of(frames.failures), *report.failures],
+                report.n_quotes,
+                report.n_events,
+            )
+            status = "completed"
+        except KeyboardInterrupt:  # Ctrl-C: the load rolled back, nothing else was written
+            status = "interrupted"
+            raise
+        finally:
+            summary.seconds = time.perf_counter() - started
+            summary.status = status
+            db.finish_run(
+                run_id,
+                datetime.now(UTC),
+                status,
+                n_new=summary.n_new,
+                n_updated=summary.n_updated,
+                n_unchanged=summary.n_unchanged,
+                n_duplicate=summary.n_duplicate,
+                n_failed=summary.n_failed,
+                n_quotes=summary.n_quotes,
+                n_events=summary.n_events,
+            )
     return summary

@@ -8,8 +8,11 @@ CREATE TABLE IF NOT EXISTS schema_meta (
     value VARCHAR NOT NULL
 );
 
--- One row per cleaned article. doc_id is stable: from the canonical URL when there is one,
--- else from the body text. source is what was ingested (absolute path or URL).
+-- One row per cleaned article. doc_id is its identity, derived from the body text alone: what a
+-- page claims about itself (a canonical URL, a seed's "Original url:") is kept as data but
+-- never decides which article it is, so no input can replace another article. Every input that
+-- carried the article is a row of document_sources; source and url here name one of them
+-- (the one the text was read from, while it still carries the article).
 CREATE TABLE IF NOT EXISTS documents (
     doc_id           VARCHAR PRIMARY KEY,
     source           VARCHAR NOT NULL,
@@ -27,7 +30,21 @@ CREATE TABLE IF NOT EXISTS documents (
     input_format     VARCHAR,            -- html | text | markdown
     pipeline_version VARCHAR NOT NULL,   -- re-process when cleaning or extraction changes
     ingested_at      TIMESTAMPTZ NOT NULL,
-    run_id           VARCHAR NOT NULL
+    run_id           VARCHAR NOT NULL,
+    decode_errors    INTEGER DEFAULT 0   -- invalid bytes read as U+FFFD (a UTF-8 page, a few bad bytes)
+);
+
+-- Which article each input carries now: one row per source (absolute path or URL, never with
+-- credentials). Re-runs skip a source whose raw bytes are unchanged; an article whose last
+-- source moves on to other text is deleted with its quotes and events.
+CREATE TABLE IF NOT EXISTS document_sources (
+    source      VARCHAR PRIMARY KEY,
+    doc_id      VARCHAR NOT NULL,
+    url         VARCHAR,                 -- where its bytes came from (after redirects)
+    raw_sha256  VARCHAR NOT NULL,        -- sha256 of the raw bytes last read from it
+    first_seen  TIMESTAMPTZ NOT NULL,    -- when it started carrying this article
+    last_seen   TIMESTAMPTZ NOT NULL,    -- when a run last read it
+    run_id      VARCHAR NOT NULL         -- the run that last read it
 );
 
 CREATE TABLE IF NOT EXISTS runs (
@@ -41,8 +58,10 @@ CREATE TABLE IF NOT EXISTS runs (
     n_failed        INTEGER DEFAULT 0,
     n_quotes        INTEGER DEFAULT 0,
     n_events        INTEGER DEFAULT 0,
-    status          VARCHAR,             -- running | completed | crashed
-    newsdb_version  VARCHAR NOT NULL
+    status          VARCHAR,             -- running | completed | interrupted | crashed
+    newsdb_version  VARCHAR NOT NULL,
+    n_duplicate     INTEGER DEFAULT 0,   -- new sources of an article already stored
+    crash_noticed_at TIMESTAMPTZ         -- when a later run found this one dead while 'running'
 );
 
 -- Every input that could not be fetched, read, cleaned or extracted, and why. One per run and source.
@@ -200,10 +219,10 @@ COMMENT ON COLUMN schema_meta.key IS 'Name of the fact, e.g. schema_version.';
 COMMENT ON COLUMN schema_meta.value IS 'Its value, as text.';
 
 COMMENT ON TABLE documents IS 'One row per cleaned article. Quotes and events point to it by doc_id; their character offsets index its text.';
-COMMENT ON COLUMN documents.doc_id IS 'Stable id: a hash of the canonical URL when there is one, else of the body text. Same article, same id on every run.';
-COMMENT ON COLUMN documents.source IS 'What was ingested: the absolute file path or the URL as given.';
+COMMENT ON COLUMN documents.doc_id IS 'Stable id: a hash of the cleaned body text, never of a URL the page claims. Same text, same id on every run; every input carrying it is a row of document_sources.';
+COMMENT ON COLUMN documents.source IS 'An input that carries the article (the one its text was read from while it still does): the absolute file path or the URL as given, never with credentials. All of them are in document_sources.';
 COMMENT ON COLUMN documents.url IS 'Where the text came from: the final URL after redirects, or the original address a local file names.';
-COMMENT ON COLUMN documents.canonical_url IS 'The page''s own canonical URL (link rel=canonical or og:url), used for doc_id.';
+COMMENT ON COLUMN documents.canonical_url IS 'The URL the page claims as its own (link rel=canonical, og:url, or a seed''s Original url line), normalised. What the page says, not its identity: group on it to find copies of one story.';
 COMMENT ON COLUMN documents.title IS 'Headline.';
 COMMENT ON COLUMN documents.author IS 'Byline, when the page names one.';
 COMMENT ON COLUMN documents.published IS 'Publication date (the dateline events are dated against).';
@@ -217,19 +236,31 @@ COMMENT ON COLUMN documents.input_format IS 'What the input was (code list: inpu
 COMMENT ON COLUMN documents.pipeline_version IS 'Version of cleaning and extraction that produced the row; a newer one re-processes unchanged inputs.';
 COMMENT ON COLUMN documents.ingested_at IS 'When this row was loaded.';
 COMMENT ON COLUMN documents.run_id IS 'The run (runs.run_id) that loaded this row.';
+COMMENT ON COLUMN documents.decode_errors IS 'Invalid byte sequences read as U+FFFD: a UTF-8 page with a few bad bytes (0 almost always).';
+
+COMMENT ON TABLE document_sources IS 'Every input that carries an article, one row per input: several inputs can carry one article (the same page at two addresses, a local copy), and an article is deleted only when none does.';
+COMMENT ON COLUMN document_sources.source IS 'The input: absolute file path or URL as given, never with credentials.';
+COMMENT ON COLUMN document_sources.doc_id IS 'The article it carries now (documents.doc_id).';
+COMMENT ON COLUMN document_sources.url IS 'Where its bytes came from: the final URL after redirects, or the original address a local file names.';
+COMMENT ON COLUMN document_sources.raw_sha256 IS 'sha256 of the raw bytes last read from it: unchanged bytes are not read again.';
+COMMENT ON COLUMN document_sources.first_seen IS 'When it started carrying this article.';
+COMMENT ON COLUMN document_sources.last_seen IS 'When a run last read it.';
+COMMENT ON COLUMN document_sources.run_id IS 'The run (runs.run_id) that last read it.';
 
 COMMENT ON TABLE runs IS 'One row per `newsdb run`: when, on what, and what came of it.';
 COMMENT ON COLUMN runs.run_id IS 'Prefect flow-run id (or a random UUID outside Prefect).';
 COMMENT ON COLUMN runs.started_at IS 'When the run started.';
 COMMENT ON COLUMN runs.finished_at IS 'When it ended; NULL while running or if the process died.';
 COMMENT ON COLUMN runs.sources IS 'The sources the run was given (files, folders, URLs, @lists).';
-COMMENT ON COLUMN runs.n_new IS 'Documents loaded for the first time.';
-COMMENT ON COLUMN runs.n_updated IS 'Documents whose input changed and were replaced.';
-COMMENT ON COLUMN runs.n_unchanged IS 'Inputs skipped because their bytes had not changed.';
+COMMENT ON COLUMN runs.n_new IS 'Articles loaded for the first time (a new row of documents each).';
+COMMENT ON COLUMN runs.n_updated IS 'Inputs that now carry another article (their text changed), or whose article was re-extracted.';
+COMMENT ON COLUMN runs.n_unchanged IS 'Inputs skipped because their bytes had not changed (their last_seen moves on).';
 COMMENT ON COLUMN runs.n_failed IS 'Inputs that failed at some stage (see failures).';
 COMMENT ON COLUMN runs.n_quotes IS 'Quotes loaded by the run.';
 COMMENT ON COLUMN runs.n_events IS 'Events loaded by the run.';
-COMMENT ON COLUMN runs.status IS 'running, completed or crashed.';
+COMMENT ON COLUMN runs.status IS 'running, completed, interrupted (stopped by Ctrl-C between two batches) or crashed (found still running by a later run: killed).';
+COMMENT ON COLUMN runs.n_duplicate IS 'New inputs carrying an article already stored: linked to it in document_sources, not extracted again.';
+COMMENT ON COLUMN runs.crash_noticed_at IS 'For a crashed run: when a later run found it dead.';
 COMMENT ON COLUMN runs.newsdb_version IS 'newsdb version that ran.';
 
 COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage.';
@@ -241,7 +272,7 @@ COMMENT ON COLUMN failures.message IS 'One sentence a person can act on.';
 COMMENT ON COLUMN failures."at" IS 'When it happened.';
 
 COMMENT ON TABLE seen_urls IS 'Article URLs already taken from a feed, sitemap or site home page: each run fetches only URLs not in here. A URL whose fetch failed for a passing reason (timeout, connection error, HTTP 429 or 5xx) is left out, so the next run tries it again.';
-COMMENT ON COLUMN seen_urls.url IS 'The article URL as the feed or sitemap listed it.';
+COMMENT ON COLUMN seen_urls.url IS 'The article URL as the feed or sitemap listed it, never with credentials.';
 COMMENT ON COLUMN seen_urls.via IS 'The followed source it came from, as the user named it, e.g. feed:https://example.com/rss.';
 COMMENT ON COLUMN seen_urls.first_seen IS 'When a run first took the URL (later sightings do not change it).';
 COMMENT ON COLUMN seen_urls.run_id IS 'The run (runs.run_id) that first took it.';

@@ -70,3 +70,14 @@ def prefect_server() -> Iterator[ServerInfo]:
 def prefect_harness(prefect_server: ServerInfo) -> Iterator[None]:
     """What flow tests ask for: the session's one Prefect server."""
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_server_left_behind() -> Iterator[None]:
+    """Whatever starts newsdb's managed server in this session's PREFECT_HOME (the fixture
+    above, or a command under test), it is stopped when the session ends: tests leave no
+    server running."""
+    yield
+    from flows import server
+
+    server.stop()

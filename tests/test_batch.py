@@ -35,13 +35,16 @@ def test_process_batch_gives_frames_with_table_schemas() -> None:
         assert texts[q["doc_id"]][q["char_start"] : q["char_end"]] == q["quote_text"]
 
 
-def test_duplicate_articles_in_a_batch_are_reported_not_loaded_twice() -> None:
+def test_duplicate_articles_in_a_batch_are_extracted_once_and_kept_as_sources() -> None:
     raws = _seed_raws()
     copy = RawDoc(source="/elsewhere/copy.txt", body=raws[1].body, content_type="text/plain")
     out = batch.process_batch([*raws, copy], "run-1", NOW)
     assert out.documents.height == 2
-    assert out.failures.rows(named=True)[0]["error_kind"] == "duplicate"
-    assert out.failures["source"].to_list() == ["/elsewhere/copy.txt"]
+    assert out.failures.is_empty()
+    carried = dict(zip(out.sources["source"], out.sources["doc_id"], strict=True))
+    assert carried[copy.source] == carried[raws[1].source]
+    assert set(carried) == {r.source for r in [*raws, copy]}
+    assert set(out.sources["raw_sha256"]) == {r.sha256 for r in raws}
 
 
 def test_extractor_crash_costs_one_document_not_the_batch(

@@ -1,5 +1,5 @@
-"""The event coder end to end: small hand-made examples for each behaviour, the seed
-expectations and a devset floor.
+"""The event coder end to end: small hand-made examples for each behaviour (the seed and
+devset acceptance tests are in ``tests/test_acceptance.py``).
 
 spaCy is loaded once per process (``load_nlp`` is cached); each example is one or two
 sentences, so the whole file runs in a few seconds after the model has loaded.
@@ -7,21 +7,13 @@ sentences, so the whole file runs in a few seconds after the model has loaded.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from transforms.events import extract_events
-from transforms.events.score import GoldEvent, check_seeds, cleaned_text, score
 from transforms.model import EventRecord, QuoteRecord, stable_id
 from transforms.nlp import load_nlp
-
-ROOT = Path(__file__).resolve().parent.parent
-DEVSET = ROOT / "tests" / "fixtures" / "devset"
-SEEDS = ROOT / "seeds"
-SEED_GOLD = ROOT / "tests" / "fixtures" / "expectations" / "seeds.json"
 
 
 def code(
@@ -342,38 +334,3 @@ def test_offsets_index_the_text() -> None:
     event = code(text)[0]
     assert text[event.trigger_start : event.trigger_end] == event.trigger_text == "accused"
     assert event.sentence_index == 1
-
-
-# ---- acceptance: seeds and devset -------------------------------------------------------------
-
-
-def _coded_article(path: Path, published: date) -> list[EventRecord]:
-    text = cleaned_text(str(path.resolve()), path.read_bytes())
-    return extract_events(load_nlp()(text), doc_id=path.stem, published=published, quotes=[])
-
-
-@pytest.mark.parametrize("name", ["000_38393c7eca97659f.txt", "003_ab72f8260a983db2.txt"])
-def test_seed_required_events(name: str) -> None:
-    spec = json.loads(SEED_GOLD.read_text(encoding="utf-8"))[name]
-    predicted = _coded_article(SEEDS / name, date.fromisoformat(spec["published"]))
-    missing = [
-        c.expected for c in check_seeds(predicted, spec["events"]) if c.required and not c.ok
-    ]
-    assert missing == []
-
-
-def test_devset_floor() -> None:
-    """Figures reached on the devset when this test was written, minus a small margin."""
-    articles = []
-    for txt in sorted(DEVSET.glob("*.txt")):
-        spec = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        gold = [GoldEvent.from_json(e) for e in spec["events"]]
-        articles.append(
-            (txt.stem, _coded_article(txt, date.fromisoformat(spec["published"])), gold)
-        )
-    report = score(articles)
-    assert report.f1 >= 0.93
-    assert report.precision >= 0.93
-    assert report.recall >= 0.93
-    assert report.actor1_country.rate >= 0.87
-    assert report.fatalities.correct == report.fatalities.total >= 3

@@ -9,9 +9,10 @@ import polars as pl
 import pytest
 
 from transforms.frames import (
+    carried_sources,
     documents_frame,
-    duplicate_failures,
     failures_frame,
+    failures_of,
     first_copies,
     records_frame,
 )
@@ -25,6 +26,7 @@ from transforms.model import (
     Failure,
     FailureStamp,
     QuoteRecord,
+    RawDoc,
 )
 
 NOW = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
@@ -99,24 +101,31 @@ def test_batch_frames_refuse_a_missing_extra_or_retyped_column() -> None:
         replace(empty, quotes=quotes.with_columns(pl.col("char_start").cast(pl.Int64())))
 
 
-def test_later_copies_of_an_article_are_dropped_and_reported() -> None:
+def test_later_copies_of_an_article_are_kept_as_its_sources() -> None:
     documents = documents_frame(
         [_doc("d1", "/a"), _doc("d2", "/b"), _doc("d1", "/c"), _doc("d1", "/d")], STAMP
     )
     assert first_copies(documents).to_list() == [True, True, False, False]
-    failures = duplicate_failures(documents, "r1", NOW)
-    assert failures.schema.keys() == FAILURES.schema.keys()
-    FAILURES.check(failures)
-    assert failures.select("source", "stage", "error_kind", "message").rows() == [
-        ("/c", "clean", "duplicate", "same article as /a (doc_id d1); kept that one"),
-        ("/d", "clean", "duplicate", "same article as /a (doc_id d1); kept that one"),
+    raws = [RawDoc(s, s.encode(), url=f"https://x.example{s}") for s in ("/a", "/b", "/c", "/d")]
+    sources = carried_sources(documents, raws, "r1", NOW)
+    assert sources.select("source", "doc_id", "url").rows() == [
+        ("/a", "d1", "https://x.example/a"),
+        ("/b", "d2", "https://x.example/b"),
+        ("/c", "d1", "https://x.example/c"),
+        ("/d", "d1", "https://x.example/d"),
     ]
+    assert sources["raw_sha256"].to_list() == [r.sha256 for r in raws]
+    assert set(sources["first_seen"]) == set(sources["last_seen"]) == {NOW}
 
 
-def test_no_duplicates_no_failures() -> None:
+def test_no_duplicates_all_first_copies() -> None:
     documents = documents_frame([_doc("d1", "/a"), _doc("d2", "/b")], STAMP)
     assert first_copies(documents).all()
-    assert duplicate_failures(documents, "r1", NOW).is_empty()
+
+
+def test_failures_round_trip_through_a_frame() -> None:
+    failures = [Failure("/x", "read", "unreadable", "cannot read /x")]
+    assert failures_of(failures_frame(failures, "r9", NOW)) == failures
 
 
 def test_failures_frame_stamps_run_and_time() -> None:

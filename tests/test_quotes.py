@@ -1,22 +1,16 @@
-"""Quote extraction: one small example of our own per construction, then the seed acceptance
-test and the devset threshold.
+"""Quote extraction: one small example of our own per construction (the seed and devset
+acceptance tests are in ``tests/test_acceptance.py``).
 
 spaCy is loaded once per session (``load_nlp`` is cached); every example is a few sentences.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from transforms.model import QuoteRecord, stable_id
-from transforms.nlp import load_nlp, paragraph_index_of, parse
+from transforms.nlp import load_nlp, paragraph_index_of
 from transforms.quotes import extract_quotes
-from transforms.quotes.score import load_devset, load_seeds, score_article, total
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def quotes(text: str) -> list[QuoteRecord]:
@@ -451,35 +445,3 @@ def test_never_raises_and_offsets_hold_on_broken_text() -> None:
     ]
     for text in texts:
         quotes(text)
-
-
-# --- seeds and devset ----------------------------------------------------------------------------
-
-
-def _scores(articles: list) -> list:
-    docs = parse(a.text for a in articles)
-    return [
-        score_article(a, extract_quotes(doc, doc_id=a.name))
-        for a, doc in zip(articles, docs, strict=True)
-    ]
-
-
-def test_seeds_every_required_quote_with_its_speaker_and_nothing_forbidden() -> None:
-    articles = load_seeds(ROOT / "seeds", FIXTURES / "expectations" / "seeds.json")
-    for score in _scores(articles):
-        assert not score.misses, [g.text for g in score.misses]
-        wrong = [p.gold.text for p in score.pairs if not p.gold.optional and not p.speaker_ok]
-        assert not wrong, wrong
-        assert not score.must_not_hits, score.must_not_hits
-
-
-def test_devset_quality_does_not_regress() -> None:
-    articles = load_devset(FIXTURES / "devset")
-    scores = _scores(articles)
-    for score in scores:
-        for r in score.predicted:
-            assert score.article.text[r.char_start : r.char_end] == r.quote_text
-    totals = total(scores)
-    # Measured: precision 1.000, recall 1.000, F1 1.000, speaker accuracy 0.979 (193 quotes).
-    assert totals.f1 >= 0.98
-    assert totals.speaker_accuracy >= 0.96

@@ -19,8 +19,8 @@ import polars as pl
 from transforms.clean import clean_many
 from transforms.events import extract_events
 from transforms.frames import (
+    carried_sources,
     documents_frame,
-    duplicate_failures,
     failures_frame,
     first_copies,
     records_frame,
@@ -93,16 +93,23 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     timings: dict[str, float] = defaultdict(float)
     t0 = time.perf_counter()
     docs, clean_failures = clean_many(raws)
-    documents = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
-    duplicates = duplicate_failures(documents, run_id, ingested_at)
-    first = first_copies(documents)
-    documents, docs = documents.filter(first), list(compress(docs, first))
+    cleaned = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
+    first = first_copies(cleaned)
+    documents, docs = cleaned.filter(first), list(compress(docs, first))
     timings["clean"] += time.perf_counter() - t0
 
     quotes, events, extract_failures = extract_all(docs, timings)
     if extract_failures:  # their documents are not loaded, so the next run tries them again
-        broken = [f.source for f in extract_failures]
-        documents = documents.filter(~pl.col("source").is_in(broken))
+        broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
+        copies = cleaned.filter(~first & pl.col("doc_id").is_in(broken["doc_id"].implode()))
+        extract_failures += [  # a copy of an article whose extraction failed fails with it
+            Failure(source, "extract", "extract_error", f"Same text as {kept}, whose "
+                    "extraction failed (see its own failure row).")
+            for source, kept in copies.select("source", "doc_id").iter_rows()
+        ]  # fmt: skip
+        failed = [f.source for f in extract_failures]
+        documents = documents.filter(~pl.col("source").is_in(failed))
+        cleaned = cleaned.filter(~pl.col("source").is_in(failed))
 
     t1 = time.perf_counter()
     out = BatchFrames(
@@ -112,10 +119,10 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
         failures=pl.concat(
             [
                 failures_frame(clean_failures, run_id, ingested_at),
-                duplicates,
                 failures_frame(extract_failures, run_id, ingested_at),
             ]
         ),
+        sources=carried_sources(cleaned, raws, run_id, ingested_at),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

@@ -3,7 +3,7 @@
 Frames are built strictly, from the tables declared in ``transforms.model``: every record must
 be of the table's record type, a table with load-time columns must be given its stamp, and a
 value of the wrong type is an error (Polars' strict construction), never a NULL or a silent
-cast. What a batch does to whole tables (dropping later copies of one article) is written as
+cast. What a batch does to whole tables (keeping one copy of each article) is written as
 Polars expressions over the frames.
 """
 
@@ -19,10 +19,14 @@ import polars as pl
 from transforms.model import (
     DOCUMENTS,
     FAILURES,
+    SOURCES,
     Document,
     DocumentStamp,
     Failure,
     FailureStamp,
+    RawDoc,
+    SourceRecord,
+    SourceStamp,
     Table,
 )
 
@@ -67,29 +71,40 @@ def failures_frame(failures: Sequence[Failure], run_id: str, at: datetime) -> pl
     return records_frame(FAILURES, failures, FailureStamp(run_id=run_id, at=at))
 
 
+def failures_of(frame: pl.DataFrame) -> list[Failure]:
+    """The ``Failure`` records of a failures frame (what the run summary counts)."""
+    return [
+        Failure(*row)
+        for row in frame.select("source", "stage", "error_kind", "message").iter_rows()
+    ]
+
+
+def sources_frame(records: Sequence[SourceRecord], run_id: str, seen_at: datetime) -> pl.DataFrame:
+    """``document_sources`` rows read by this run now (first and last seen, until the load
+    keeps an older ``first_seen`` for an input still carrying the same article)."""
+    return records_frame(SOURCES, records, SourceStamp(seen_at, seen_at, run_id))
+
+
 def first_copies(documents: pl.DataFrame) -> pl.Series:
     """True for the first document of each ``doc_id`` in a batch, False for later copies.
 
-    Two inputs with the same canonical URL or the same body text are one article: loading both
-    would make the second silently overwrite the first, so only the first is kept.
+    Two inputs with the same body text are one article: it is extracted once, and every
+    input that carried it becomes one of its sources (``carried_sources``).
     """
     return documents.select(pl.col("doc_id").is_first_distinct()).to_series()
 
 
-def duplicate_failures(documents: pl.DataFrame, run_id: str, at: datetime) -> pl.DataFrame:
-    """One ``failures`` row for each later copy of an article, naming the copy that was kept."""
-    kept_source = pl.col("source").first().over("doc_id")
-    return (
-        documents.with_columns(kept_source=kept_source)
-        .filter(~pl.col("doc_id").is_first_distinct())
-        .select(
-            source="source",
-            stage=pl.lit("clean"),
-            error_kind=pl.lit("duplicate"),
-            message=pl.format(
-                "same article as {} (doc_id {}); kept that one", "kept_source", "doc_id"
-            ),
-            run_id=pl.lit(run_id),
-            at=pl.lit(at, dtype=FAILURES.schema["at"]),
-        )
+def carried_sources(
+    documents: pl.DataFrame, raws: Sequence[RawDoc], run_id: str, seen_at: datetime
+) -> pl.DataFrame:
+    """One ``document_sources`` row per document of a batch (later copies of an article
+    included): its input, the article it carries, and the bytes and address it was read from."""
+    read = {r.source: r for r in raws}
+    return sources_frame(
+        [
+            SourceRecord(source, doc_id, read[source].sha256, read[source].url)
+            for source, doc_id in documents.select("source", "doc_id").iter_rows()
+        ],
+        run_id,
+        seen_at,
     )

@@ -32,11 +32,17 @@ Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
 @dataclass(frozen=True, slots=True)
 class SourceItem:
     """One input: an absolute file path or an http(s) URL (of an article, or of a feed, sitemap
-    or site home page to follow). ``via`` names the followed source an article URL came from."""
+    or site home page to follow).
+
+    ``via`` names the followed source an article URL came from. ``link`` is the symlink inside
+    an input folder this file was reached through, when the file itself lies outside that
+    folder: followed, but worth telling the operator about.
+    """
 
     kind: SourceKind
     location: str
     via: str | None = None
+    link: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,22 @@ class Document:
     fetched_at: datetime | None = None
     origin: Origin = "local"
     input_format: InputFormat = "html"
+    decode_errors: int = 0  # invalid byte sequences read as U+FFFD (a UTF-8 page, a few bad bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One row of ``document_sources``: which article an input carries now.
+
+    Identity is the article's text, so several inputs can carry one article (the same page
+    at two addresses, a local copy of it); each keeps its own row, and an article lives as long
+    as one input carries it.
+    """
+
+    source: str
+    doc_id: str
+    raw_sha256: str  # the bytes last read from it: unchanged bytes are not read again
+    url: str | None = None  # where those bytes came from (after redirects)
 
 
 @dataclass(slots=True)
@@ -170,6 +192,15 @@ class DocumentStamp:
 
     pipeline_version: str  # re-process inputs stored by another version
     ingested_at: datetime
+    run_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStamp:
+    """The columns a ``document_sources`` row gets when a run reads its input."""
+
+    first_seen: datetime  # kept by the load while the input carries the same article
+    last_seen: datetime
     run_id: str
 
 
@@ -274,20 +305,24 @@ DOCUMENTS = Table("documents", Document, DocumentStamp)
 QUOTES = Table("quotes", QuoteRecord)
 EVENTS = Table("events", EventRecord)
 FAILURES = Table("failures", Failure, FailureStamp)
+SOURCES = Table("document_sources", SourceRecord, SourceStamp)
 #: Every table whose rows newsdb builds from records (``runs`` and ``schema_meta`` are written
 #: by SQL statements in ``sql/load/``).
-TABLES: tuple[Table, ...] = (DOCUMENTS, QUOTES, EVENTS, FAILURES)
+TABLES: tuple[Table, ...] = (DOCUMENTS, QUOTES, EVENTS, FAILURES, SOURCES)
 
 DOCUMENT_SCHEMA = DOCUMENTS.schema
 QUOTE_SCHEMA = QUOTES.schema
 EVENT_SCHEMA = EVENTS.schema
 FAILURE_SCHEMA = FAILURES.schema
+SOURCE_SCHEMA = SOURCES.schema
 
 
 @dataclass(slots=True)
 class BatchFrames:
     """What one batch adds to each table, plus where its time went.
 
+    ``sources`` says which article each input of the batch carries: the documents processed
+    here, and inputs skipped because their bytes were already stored (``transforms.run.plan``).
     Each frame must have exactly its table's columns and types: a frame built by hand with a
     column missing, extra or retyped is refused here, before it reaches the database.
     """
@@ -296,6 +331,7 @@ class BatchFrames:
     quotes: pl.DataFrame
     events: pl.DataFrame
     failures: pl.DataFrame
+    sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_SCHEMA))
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -303,13 +339,17 @@ class BatchFrames:
         QUOTES.check(self.quotes)
         EVENTS.check(self.events)
         FAILURES.check(self.failures)
+        SOURCES.check(self.sources)
 
     @classmethod
-    def empty(cls, failures: pl.DataFrame | None = None) -> BatchFrames:
-        """No rows in any table (but ``failures``, when given)."""
+    def empty(
+        cls, failures: pl.DataFrame | None = None, sources: pl.DataFrame | None = None
+    ) -> BatchFrames:
+        """No rows in any table (but ``failures`` and ``sources``, when given)."""
         return cls(
             pl.DataFrame(schema=DOCUMENT_SCHEMA),
             pl.DataFrame(schema=QUOTE_SCHEMA),
             pl.DataFrame(schema=EVENT_SCHEMA),
             pl.DataFrame(schema=FAILURE_SCHEMA) if failures is None else failures,
+            pl.DataFrame(schema=SOURCE_SCHEMA) if sources is None else sources,
         )

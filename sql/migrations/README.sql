@@ -1,1 +1,9 @@
 -- Migrations: NNN_description.sql brings a database from schema version NNN-1 to NNN.
+--
+-- connectors/duckstore.py runs every migration past the file's version in order, then
+-- sql/schema.sql (whose CREATE ... IF NOT EXISTS and CREATE OR REPLACE VIEW bring views up to
+-- date), all in one transaction: a failed migration leaves the old schema intact. Bump
+-- SCHEMA_VERSION there with each new file. A migration is a frozen snapshot: it spells out its
+-- own DDL rather than relying on schema.sql, which only describes the newest version, and
+-- new columns go at the end of a table, where ALTER TABLE ... ADD COLUMN puts them (schema.sql
+-- lists them in the same place, so old and new files have the same column order).

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from connectors.catalog import fresh_schema, schema_docs
-from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB
+from connectors.duckstore import SCHEMA_VERSION, NewsDB, split_statements
 from flows.analyst import CODEBOOK, codebook_text
 from flows.cli import main
 from transforms.codebook import code_lists, defined_codes, literal_values, note_problems
@@ -79,12 +79,16 @@ def test_stale_codebook_is_detected(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_an_older_database_gets_the_comments_when_migrated(tmp_path: Path) -> None:
-    """A version-1 file (no comments, no speaker_key macro) is brought to the current schema."""
+    """A version-1 file (no comments, no speaker_key macro) is brought to the current schema.
+
+    Version 1 is its real DDL (tests/fixtures/schema_v1.sql), not today's tables: later
+    migrations add columns that a version-1 file does not have yet.
+    """
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    schema = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
-    v1 = schema.split("-- A speaker's name as a matching key")[0]  # tables and indexes only
-    con.execute(v1)
+    v1 = Path(__file__).parents[1] / "fixtures" / "schema_v1.sql"
+    for statement in split_statements(v1.read_text(encoding="utf-8")):
+        con.execute(statement)
     con.execute("INSERT INTO schema_meta VALUES ('schema_version', '1')")
     con.close()
     with NewsDB.open(path) as db:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 import transforms.clean.document as clean_module
-from transforms.clean import MAX_TEXT_CHARS, CleanError, clean, clean_many, input_format
+from transforms.clean import (
+    MAX_TEXT_CHARS,
+    CleanError,
+    clean,
+    clean_many,
+    document_id,
+    input_format,
+)
 from transforms.clean.urls import canonical_url
 from transforms.model import RawDoc, stable_id
 
@@ -54,11 +61,11 @@ def test_seed(name: str) -> None:
     assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
 
 
-def test_seed_with_original_url_is_identified_by_it() -> None:
+def test_seed_with_original_url_keeps_it_but_is_identified_by_its_text() -> None:
     gold = SEED_GOLD["000_38393c7eca97659f.txt"]
     doc = clean(raw_file(SEEDS / "000_38393c7eca97659f.txt"))
     assert doc.canonical_url == gold["url"]
-    assert doc.doc_id == stable_id("doc", gold["url"])
+    assert doc.doc_id == document_id(doc.text)  # a claimed URL never decides identity
     assert doc.input_format == "markdown"  # Markdown saved as .txt is sniffed
 
 
@@ -146,7 +153,6 @@ def test_html_metadata_from_json_ld() -> None:
     assert doc.author == "Jane Smith"
     assert doc.site == "The Daily Bugle"
     assert doc.canonical_url == "https://www.bugle.example/news/2020/03/04/minister-quits"
-    assert doc.doc_id == stable_id("doc", doc.canonical_url)
 
 
 def test_html_metadata_from_og_tags() -> None:
@@ -383,7 +389,7 @@ def test_identity_and_provenance_fields() -> None:
     doc = clean(raw)
     assert doc.content_sha256 == raw.sha256
     assert doc.canonical_url == "https://www.bugle.example/news/minister-quits"
-    assert doc.doc_id == stable_id("doc", "https://www.bugle.example/news/minister-quits")
+    assert doc.doc_id == document_id(doc.text)
     assert (doc.fetched_at, doc.origin, doc.source) == (fetched, "live", raw.source)
 
 
@@ -391,6 +397,20 @@ def test_same_story_from_two_urls_gets_one_doc_id() -> None:
     a = clean(raw_html(noisy_page(), "https://WWW.bugle.example/news/minister-quits/#comments"))
     b = clean(raw_html(noisy_page(), "https://www.bugle.example/news/minister-quits?fbclid=abc"))
     assert a.doc_id == b.doc_id
+
+
+def test_claiming_another_articles_canonical_url_does_not_take_its_identity() -> None:
+    """A canonical link is whatever the page says: two different texts claiming one address
+    stay two articles, so neither can replace the other."""
+    url = "https://www.bugle.example/news/minister-quits"
+    real = clean(raw_html(noisy_page(), url))
+    head = f'<link rel="canonical" href="{url}">'
+    other = ["A different story, written by someone else, about something else entirely."]
+    impostor = clean(
+        raw_html(noisy_page(head, paragraphs=[*other, *ARTICLE[1:]]), "https://evil.example/copy")
+    )
+    assert impostor.canonical_url == real.canonical_url == url
+    assert impostor.doc_id != real.doc_id
 
 
 def test_without_url_the_doc_id_hashes_the_body_text(tmp_path: Path) -> None:

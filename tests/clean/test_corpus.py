@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from bench import make_corpus
 from transforms.clean import CleanError, clean
 from transforms.model import RawDoc
-
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
-
-
-def _load_generator() -> ModuleType:
-    # bench/ is a folder of scripts, not a package: load the file as a module.
-    spec = importlib.util.spec_from_file_location("make_corpus", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-make_corpus = _load_generator()
 
 
 @pytest.fixture(scope="module")

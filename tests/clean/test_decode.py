@@ -201,3 +201,68 @@ def test_declared_in_markup_reads_meta_and_xml_declaration() -> None:
         "ISO-8859-15"
     )
     assert declared_in_markup(b"<html><head><title>x</title>") is None
+
+
+# --- a few bad bytes in a UTF-8 page (issue 13, case 3) -------------------------------------
+
+STORY = (
+    "“We will rebuild the bridge before the first snow,” the mayor of Škofja Loka told "
+    "reporters on Tuesday. The café owners on the river bank — most of them closed since "
+    "the flood — said they were “cautiously hopeful”. Engineers from Zürich and Graz will "
+    "inspect the piers next week, according to the regional government’s statement. "
+)
+
+
+def _with_bad_bytes(text: str, n: int) -> bytes:
+    """UTF-8 with ``n`` stray windows-1252 apostrophes (0x92) pasted over ASCII spaces."""
+    data = bytearray(text.encode("utf-8"))
+    spaces = [i for i, b in enumerate(data) if b == 0x20]
+    for i in spaces[5 : 5 + 7 * n : 7]:
+        data[i] = 0x92
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("header", "meta"), [("utf-8", True), ("utf-8", False), (None, True), (None, False)]
+)
+def test_a_few_invalid_bytes_keep_a_utf8_page_utf8(header: str | None, meta: bool) -> None:
+    head = '<head><meta charset="utf-8"><title>Bridge</title></head>' if meta else "<head></head>"
+    page = f"<html>{head}<body><p>{STORY * 3}</p></body></html>"
+    decoded = decode(_with_bad_bytes(page, 5), header)
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced == 5
+    assert decoded.text.count("\ufffd") == 5
+    for word in ("“We will rebuild", "Škofja", "café", "Zürich", "government’s", "— most"):
+        assert word in decoded.text
+
+
+def test_a_mostly_utf8_page_under_a_latin1_header_is_utf8() -> None:
+    decoded = decode(_with_bad_bytes(STORY * 3, 3), "iso-8859-1", html=False)
+    assert (decoded.encoding, decoded.replaced) == ("utf-8", 3)
+    assert "“cautiously hopeful”" in decoded.text
+
+
+def test_many_invalid_bytes_are_not_forced_into_utf8() -> None:
+    # Real windows-1252 text declared UTF-8: every non-ASCII byte is invalid UTF-8 and none is
+    # a valid multi-byte character, so replacement characters would destroy it.
+    decoded = decode((STORY * 3).encode("cp1252", errors="replace"), "utf-8", html=False)
+    assert decoded.encoding == "cp1252" and decoded.replaced == 0
+
+
+def test_clean_utf8_reports_no_replacements() -> None:
+    assert decode(STORY.encode("utf-8"), "utf-8", html=False).replaced == 0
+
+
+def test_cleaned_document_counts_the_replaced_bytes() -> None:
+    from transforms.clean import clean
+    from transforms.model import RawDoc
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in (STORY, STORY.upper(), STORY.lower()))
+    page = (
+        '<html><head><meta charset="utf-8"><title>Bridge</title></head>'
+        f"<body><article>{paragraphs}</article></body></html>"
+    )
+    raw = RawDoc("https://news.example/bridge", _with_bad_bytes(page, 5), charset="utf-8")
+    doc = clean(raw)
+    assert doc.decode_errors == 5
+    assert "“We will rebuild the bridge" in doc.text and "Škofja Loka" in doc.text

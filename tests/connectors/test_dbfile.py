@@ -12,12 +12,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from connectors.dbfile import RunLock, StoreError, connect, lock_path
-from connectors.duckstore import SCHEMA_VERSION, NewsDB
+from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB, split_statements
 from connectors.runwriter import RunWriter
 from transforms.model import BatchFrames
+
+NOW = datetime(2026, 1, 2, tzinfo=UTC)
 
 
 def _hold_open(path: Path, seconds: float, *, read_only: bool = False) -> subprocess.Popen[str]:
@@ -165,20 +168,39 @@ def test_run_writer_holds_the_lock_but_not_the_file(tmp_path: Path) -> None:
             pass
 
 
-@pytest.mark.parametrize("version", [1, 2])
+def _database_at(path: Path, version: int) -> None:
+    """A file as schema ``version`` wrote it: version 1's real DDL (tests/fixtures/
+    schema_v1.sql), then the frozen migrations up to ``version``, one run row in it."""
+    con = duckdb.connect(str(path))
+    v1 = Path(__file__).parents[1] / "fixtures" / "schema_v1.sql"
+    for stmt in split_statements(v1.read_text(encoding="utf-8")):
+        con.execute(stmt)
+    for step in range(2, version + 1):
+        (migration,) = (SQL_DIR / "migrations").glob(f"{step:03d}_*.sql")
+        for stmt in split_statements(migration.read_text(encoding="utf-8")):
+            con.execute(stmt)
+    con.execute("INSERT INTO schema_meta VALUES ('schema_version', ?)", [str(version)])
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, status, newsdb_version) "
+        "VALUES ('r0', now(), 'completed', '0')"
+    )
+    con.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
 def test_older_database_gains_seen_urls(tmp_path: Path, version: int) -> None:
-    """Files from before feeds (versions 1 and 2) are migrated: seen_urls appears, with its
-    codebook comments, and nothing else changes."""
+    """Files from before feeds (every older version) are migrated: seen_urls appears, with
+    its codebook comments, and the rest of the file is there as before."""
     db = tmp_path / f"v{version}.duckdb"
-    with NewsDB.open(db) as fresh:
-        fresh.execute("DROP TABLE seen_urls")
-        fresh.execute(
-            "UPDATE schema_meta SET value = ? WHERE key = 'schema_version'", [str(version)]
-        )
+    _database_at(db, version)
     with NewsDB.open(db) as migrated:
-        assert migrated.schema_version() == SCHEMA_VERSION == 3
+        assert migrated.schema_version() == SCHEMA_VERSION == 4
         assert migrated.seen_urls(["https://x.test/a"]) == set()
+        migrated.mark_seen([("https://x.test/a", "feed:https://x.test/rss")], "r1", NOW)
+        assert migrated.seen_urls(["https://x.test/a"]) == {"https://x.test/a"}
         comments = migrated.execute(
             "SELECT comment FROM duckdb_columns() WHERE table_name = 'seen_urls'"
         )
         assert len(comments) == 4 and all(c for (c,) in comments)
+        assert migrated.execute("SELECT run_id FROM runs") == [("r0",)]
+        assert migrated.execute("SELECT count(*) FROM document_sources") == [(0,)]

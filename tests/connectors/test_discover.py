@@ -333,3 +333,37 @@ def test_seeds_folder_discovers_and_reads(tmp_path: Path) -> None:
     assert failures == [] and len(items) == 2
     docs = [read_local(Path(i.location), max_bytes=1_000_000) for i in items]
     assert all(isinstance(d, RawDoc) and d.content_type == "text/plain" for d in docs)
+
+
+# --- links that leave the folder, or lead nowhere (issue 13, case 10) -------------------------
+
+
+def test_links_out_of_the_folder_are_followed_and_named_and_broken_ones_are_failures(
+    tmp_path: Path,
+) -> None:
+    folder, outside = tmp_path / "in", tmp_path / "elsewhere"
+    folder.mkdir()
+    outside.mkdir()
+    (folder / "a.txt").write_text("A story.")
+    (outside / "private.txt").write_text("Not meant for the database.")
+    (folder / "inside.txt").symlink_to(folder / "a.txt")
+    (folder / "out.txt").symlink_to(outside / "private.txt")
+    (folder / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "device.txt").symlink_to("/dev/null")
+
+    items, failures = discover([str(folder)])
+
+    assert [i.location for i in items] == [
+        str((folder / "a.txt").resolve()),
+        str((outside / "private.txt").resolve()),
+    ]
+    assert items[0].link is None  # a link within the folder is nothing to report
+    assert items[1].link == str(folder / "out.txt")
+    kinds = {Path(f.source).name: f.error_kind for f in failures}
+    assert kinds == {
+        "broken.txt": "broken_link",
+        "loop.txt": "link_loop",
+        "device.txt": "not_a_file",
+    }
+    assert all(f.stage == "discover" and str(folder) in f.message for f in failures)

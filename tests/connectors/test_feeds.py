@@ -66,13 +66,16 @@ def local_names(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> str:
     return f"http://wire.localhost:{httpserver.port}"
 
 
-def _config(tmp_path: Path) -> FetchConfig:
+def _config(tmp_path: Path, *, allowed: tuple[str, ...] = ("127.0.0.0/8",)) -> FetchConfig:
+    """The fetcher's settings; the local server is reachable only because loopback is allowed
+    (``*.localhost`` resolves to it, and newsdb refuses loopback by default)."""
     return FetchConfig(
         cache_dir=tmp_path / "raw",
         per_host_delay=0.0,
         max_retries=0,
         connect_timeout=2.0,
         read_timeout=2.0,
+        allowed_networks=allowed,
     )
 
 
@@ -128,7 +131,43 @@ def test_sitemap_index_and_urlset() -> None:
     assert sitemap_links(urlset, f"{base}/sitemap-news.xml") == ([f"{base}/news/s1.html"], [])
 
 
+def test_credentials_in_listed_urls_are_cut_not_kept() -> None:
+    """A feed, sitemap or home page that lists ``user:password@`` URLs: the article is kept,
+    its credentials never reach the fetcher, the database or a message."""
+    base = "https://wire.example"
+    rss = _rss(base, ["/news/d.html"]).replace(
+        "</channel>",
+        ITEM.format(title="c", link="https://reader:secret@wire.example/news/c.html")
+        + "</channel>",
+    )
+    assert feed_links(rss, f"{base}/rss.xml") == [f"{base}/news/d.html", f"{base}/news/c.html"]
+    urlset = URLSET.format(locs="<url><loc>https://u:secret@wire.example/news/s.html</loc></url>")
+    assert sitemap_links(urlset, f"{base}/sitemap.xml") == ([f"{base}/news/s.html"], [])
+    home = HOME.replace('href="/rss.xml"', 'href="https://u:secret@wire.example/rss.xml"')
+    assert home_page_feeds(home, f"{base}/") == [f"{base}/rss.xml"]
+
+
 # --- following ------------------------------------------------------------------------------
+
+
+def test_followed_sources_obey_the_address_policy(
+    httpserver: HTTPServer, local_names: str, tmp_path: Path
+) -> None:
+    """A feed on a loopback (or private) address is refused unless allowed, like any page:
+    a scheduled run must not be pointed at this machine by a name in a configuration file."""
+    httpserver.expect_request("/rss.xml").respond_with_data(
+        _rss(local_names, ["/news/1.html"]), content_type="application/rss+xml"
+    )
+    feed = SourceItem("feed", f"{local_names}/rss.xml")
+    items, failures = follow(
+        [feed], _config(tmp_path, allowed=()), _never_seen, limit=5, pause=_no_pause
+    )
+    assert items == []
+    assert [(f.source, f.error_kind) for f in failures] == [
+        (f"feed:{local_names}/rss.xml", "blocked_address")
+    ]
+    assert "loopback" in failures[0].message
+    assert not httpserver.log, "the refused address was reached"
 
 
 def test_feed_gives_new_urls_up_to_the_limit_through_the_fetcher(

@@ -65,6 +65,7 @@ def make_config(tmp_path: Path, **overrides: Any) -> FetchConfig:
         "per_host_delay": 0.0,
         "respect_robots": False,
         "cache_dir": tmp_path / "raw",
+        "allowed_networks": ("127.0.0.1",),  # the local test server (refused by default)
     }
     knobs.update(overrides)
     return FetchConfig(**knobs)

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB, StoreError, split_statements
-from transforms.frames import documents_frame, failures_frame, records_frame
+from transforms.frames import documents_frame, failures_frame, records_frame, sources_frame
 from transforms.model import (
     EVENTS,
     QUOTES,
@@ -23,6 +23,7 @@ from transforms.model import (
     EventRecord,
     Failure,
     QuoteRecord,
+    SourceRecord,
 )
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -67,6 +68,7 @@ def _batch(doc_id: str, source: str, text: str = "Hello world.", n_quotes: int =
         failures=failures_frame(
             [Failure("http://x/404", "fetch", "http_404", "HTTP 404")], "r1", NOW
         ),
+        sources=sources_frame([SourceRecord(source, doc_id, "sha-" + text)], "r1", NOW),
     )
 
 
@@ -91,10 +93,11 @@ def test_load_is_idempotent_and_replaces_derived_rows(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
         db.load(_batch("d1", "/a.txt", n_quotes=3))
         first = _tables(db)
-        db.load(_batch("d1", "/a.txt", n_quotes=3))
+        assert db.load(_batch("d1", "/a.txt", n_quotes=3)).status == {"/a.txt": "unchanged"}
         assert _tables(db) == first
-        # The same document with fewer quotes: old quotes must not linger.
-        db.load(_batch("d1", "/a.txt", n_quotes=1))
+        # Re-extracted (reprocess, or a new pipeline) with fewer quotes: old ones must not linger.
+        report = db.load(_batch("d1", "/a.txt", n_quotes=1), reprocess=True)
+        assert (report.status, report.n_quotes) == ({"/a.txt": "updated"}, 1)
         assert db.query("SELECT count(*) AS n FROM quotes")["n"][0] == 1
         assert db.query("SELECT count(*) AS n FROM documents")["n"][0] == 1
 
@@ -115,7 +118,7 @@ def test_failed_load_leaves_previous_state(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
         db.load(_batch("d1", "/a.txt"))
         before = _tables(db)
-        bad = _batch("d1", "/a.txt", text="Changed.")
+        bad = _batch("d1-edited", "/a.txt", text="Changed.")
         # A quote with a NULL quote_text violates NOT NULL after the deletes already ran.
         bad.quotes = bad.quotes.with_columns(pl.lit(None, dtype=pl.String()).alias("quote_text"))
         with pytest.raises(duckdb.Error):
@@ -167,6 +170,132 @@ def test_failed_migration_keeps_old_schema(tmp_path: Path) -> None:
         assert "x" not in cols
 
 
+def test_version_1_database_gets_its_sources_and_new_columns(tmp_path: Path) -> None:
+    """A file written by schema version 1 (tests/fixtures/schema_v1.sql) opens at the current
+    version: every document keeps its id and rows and gets its source as a document_sources
+    row, and the next load works on it."""
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for stmt in split_statements(
+        (Path(__file__).parents[1] / "fixtures" / "schema_v1.sql").read_text()
+    ):
+        con.execute(stmt)
+    con.execute("INSERT INTO schema_meta VALUES ('schema_version', '1')")
+    old = _batch("d1", "/a.txt")
+    for table in ("documents", "quotes", "events"):
+        frame = getattr(old, table).drop("decode_errors", strict=False)
+        con.register("f", frame.to_arrow())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM f")
+        con.unregister("f")
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, status, newsdb_version) "
+        "VALUES ('r0', now(), 'completed', '0')"
+    )
+    con.close()
+
+    with NewsDB.open(path) as db:
+        assert db.schema_version() == SCHEMA_VERSION
+        assert db.query("SELECT source, doc_id, raw_sha256 FROM document_sources").rows() == [
+            ("/a.txt", "d1", "sha-Hello world.")
+        ]
+        assert db.query("SELECT decode_errors FROM documents").rows() == [(0,)]
+        assert db.query("SELECT n_duplicate, crash_noticed_at FROM runs").rows() == [(0, None)]
+        report = db.load(_batch("d2", "/a.txt", text="Edited."))
+        assert report.status == {"/a.txt": "updated"}
+        assert db.query("SELECT doc_id FROM documents").rows() == [("d2",)]
+
+
+# --- sources: nothing replaced (issue 13, case 2) ---------------------------------------------
+
+
+def _sources(db: NewsDB) -> list[tuple]:
+    return db.con.execute("SELECT source, doc_id FROM document_sources ORDER BY ALL").fetchall()
+
+
+def test_second_source_of_a_stored_article_is_linked_not_rewritten(tmp_path: Path) -> None:
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        assert db.load(_batch("d1", "/a.txt")).status == {"/a.txt": "new"}
+        before = _tables(db)
+        copy = _batch("d1", "/copy.txt")
+        copy.quotes = copy.quotes.with_columns(pl.lit("changed").alias("quote_text"))
+        report = db.load(copy)
+        assert report.status == {"/copy.txt": "duplicate"}
+        assert (report.n_quotes, report.n_events) == (0, 0)
+        assert _tables(db) == before  # the stored article and its rows are untouched
+        assert _sources(db) == [("/a.txt", "d1"), ("/copy.txt", "d1")]
+
+
+def test_article_stays_while_any_source_carries_it(tmp_path: Path) -> None:
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        db.load(_batch("d1", "/a.txt"))
+        db.load(_batch("d1", "/b.txt"))
+        assert db.load(_batch("d2", "/a.txt", text="Edited.")).status == {"/a.txt": "updated"}
+        docs = db.query("SELECT doc_id, source FROM documents ORDER BY doc_id").rows()
+        assert docs == [("d1", "/b.txt"), ("d2", "/a.txt")]  # d1 names its remaining source
+        assert set(db.query("SELECT doc_id FROM quotes")["doc_id"]) == {"d1", "d2"}
+        db.load(_batch("d3", "/b.txt", text="Also edited."))
+        assert set(db.query("SELECT doc_id FROM documents")["doc_id"]) == {"d2", "d3"}
+        assert set(db.query("SELECT doc_id FROM events")["doc_id"]) == {"d2", "d3"}
+
+
+def test_unchanged_source_moves_last_seen_only(tmp_path: Path) -> None:
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        db.load(_batch("d1", "/a.txt"))
+        later = datetime(2026, 2, 1, tzinfo=UTC)
+        again = _batch("d1", "/a.txt")
+        again.sources = sources_frame(
+            [SourceRecord("/a.txt", "d1", "sha-Hello world.")], "r2", later
+        )
+        assert db.load(again).status == {"/a.txt": "unchanged"}
+        row = db.con.execute(
+            "SELECT first_seen, last_seen, run_id FROM document_sources"
+        ).fetchall()
+        assert row == [(NOW, later, "r2")]
+
+
+def test_repeated_quote_id_fails_that_article_not_the_batch(tmp_path: Path) -> None:
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        db.load(_batch("d0", "/a.txt", text="First version."))
+        good, bad = _batch("d1", "/b.txt"), _batch("d2", "/a.txt", text="Second version.")
+        bad.quotes = pl.concat([bad.quotes, bad.quotes])  # one quote_id twice
+        batch = BatchFrames(
+            documents=pl.concat([good.documents, bad.documents]),
+            quotes=pl.concat([good.quotes, bad.quotes]),
+            events=pl.concat([good.events, bad.events]),
+            failures=good.failures,
+            sources=pl.concat([good.sources, bad.sources]),
+        )
+        report = db.load(batch)
+        assert report.status == {"/b.txt": "new"}
+        assert [(f.source, f.stage, f.error_kind) for f in report.failures] == [
+            ("/a.txt", "load", "key_collision")
+        ]
+        assert _sources(db) == [("/a.txt", "d0"), ("/b.txt", "d1")]  # /a.txt keeps its article
+        assert set(db.query("SELECT doc_id FROM documents")["doc_id"]) == {"d0", "d1"}
+        kinds = db.query("SELECT source, stage, error_kind FROM failures ORDER BY ALL").rows()
+        assert ("/a.txt", "load", "key_collision") in kinds
+
+
+def test_quote_id_stored_for_another_article_fails_that_article(tmp_path: Path) -> None:
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        db.load(_batch("d1", "/a.txt"))
+        clash = _batch("d2", "/b.txt", text="Other.")
+        clash.quotes = clash.quotes.with_columns(pl.lit("q-d1-0").alias("quote_id"))
+        fine = _batch("d3", "/c.txt", text="Third.")
+        batch = BatchFrames(
+            documents=pl.concat([clash.documents, fine.documents]),
+            quotes=pl.concat([clash.quotes, fine.quotes]),
+            events=pl.concat([clash.events, fine.events]),
+            failures=fine.failures,
+            sources=pl.concat([clash.sources, fine.sources]),
+        )
+        report = db.load(batch)
+        assert report.status == {"/c.txt": "new"}
+        assert [f.error_kind for f in report.failures] == ["key_collision"]
+        assert "q-d1-0" in report.failures[0].message
+        assert set(db.query("SELECT doc_id FROM documents")["doc_id"]) == {"d1", "d3"}
+
+
 def test_locked_database_gives_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "locked.duckdb"
     holder = subprocess.Popen(
@@ -211,3 +340,27 @@ def test_views_and_example_queries_run(tmp_path: Path) -> None:
 def test_split_statements_ignores_comment_only_chunks() -> None:
     script = "-- header\nSELECT 1;\n\n-- note\nSELECT 2;\n-- trailing comment\n"
     assert split_statements(script) == ["-- header\nSELECT 1", "-- note\nSELECT 2"]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "COPY documents TO '{out}'",
+        "SELECT * FROM read_text('{secret}')",
+        "ATTACH '{out}.duckdb' AS other",
+        "INSTALL httpfs",
+        "SET enable_external_access = true",
+    ],
+)
+def test_connection_without_external_access_stays_in_its_file(tmp_path: Path, sql: str) -> None:
+    path = tmp_path / "x.duckdb"
+    with NewsDB.open(path) as db:
+        db.load(_batch("d1", "/a.txt"))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    out = tmp_path / "leak.csv"
+    with NewsDB.open(path, read_only=True, external_access=False) as db:
+        assert db.query("SELECT count(*) AS n FROM documents")["n"][0] == 1
+        with pytest.raises(duckdb.Error):
+            db.query(sql.format(out=out, secret=secret))
+    assert not out.exists() and not Path(f"{out}.duckdb").exists()

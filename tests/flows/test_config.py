@@ -52,6 +52,19 @@ def test_schedules_resolve_paths_against_the_file(tmp_path: Path) -> None:
     }
 
 
+def test_allowed_networks_reach_every_schedule_and_the_flow(tmp_path: Path) -> None:
+    """A team's feed on its intranet: allowed once in the file, passed to every schedule's
+    runs as the flow's ``allow_addresses`` (public addresses need no listing)."""
+    path = _write(
+        tmp_path,
+        'allow_addresses = ["10.20.0.0/16", "192.168.1.20"]\n'
+        '[[schedule]]\nname = "intranet"\ncron = "0 * * * *"\n'
+        'sources = ["feed:http://wire.corp.example/rss"]\n',
+    )
+    (schedule,) = load(path)
+    assert schedule.parameters()["allow_addresses"] == ["10.20.0.0/16", "192.168.1.20"]
+
+
 def test_example_file_in_the_repository_is_valid() -> None:
     schedules = load(ROOT / "newsdb.example.toml")
     assert schedules and all(s.sources for s in schedules)
@@ -71,6 +84,11 @@ def test_example_file_in_the_repository_is_valid() -> None:
         ),
         ("[[schedule]]\nname='a'\ncron='0 * * * *'\nsources=['x']\n" * 2, "a repeated"),
         ("[[schedule]\n", "not valid TOML"),
+        (
+            "allow_addresses = ['intranet.example']\n"
+            "[[schedule]]\nname = 'a'\ncron = '0 * * * *'\nsources = ['x']\n",
+            "allow_addresses: cannot allow 'intranet.example'",
+        ),
     ],
 )
 def test_bad_files_say_what_and_where(tmp_path: Path, text: str, message: str) -> None:
@@ -86,6 +104,9 @@ def test_serve_without_a_file_or_sources_explains(
     assert err.count("\n") == 1 and "newsdb.example.toml" in err
     assert main(["serve", "seeds"]) == 2
     assert "--cron" in capsys.readouterr().err
+    assert main(["serve", "seeds", "--cron", "0 * * * *", "--allow-address", "intranet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--allow-address" in err
 
 
 def test_query_output_formats() -> None:

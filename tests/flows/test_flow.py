@@ -43,6 +43,7 @@ the Syrian Observatory for Human Rights, a war monitor based in Britain.</p>
 def _ingest(db: Path, sources: list[str], tmp: Path, **kw: Any) -> dict[str, Any]:
     from flows.ingest import ingest
 
+    kw.setdefault("allow_addresses", ["127.0.0.1"])  # the local test server
     return ingest(sources=sources, db_path=str(db), cache_dir=str(tmp / "raw"), batch_size=4, **kw)
 
 
@@ -183,7 +184,7 @@ def test_bad_inputs_become_failures_and_never_stop_the_run(
     result = _ingest(db, [str(folder), *urls], tmp_path)
 
     assert result["inputs"] == 7
-    stored = {r[0] for r in _rows(db, "SELECT source FROM documents")}
+    stored = {r[0] for r in _rows(db, "SELECT source FROM document_sources")}
     failed = {r[0]: r[1] for r in _rows(db, "SELECT source, error_kind FROM failures")}
     everything = {str(p) for p in folder.iterdir()} | set(urls)
     assert stored | set(failed) == everything  # every input is a document or a failure

@@ -343,6 +343,8 @@ def test_feed_followed_across_runs_fetches_only_new_articles(
         str(db),
         "--cache-dir",
         str(tmp_path / "raw"),
+        "--allow-address",  # wire.localhost is loopback, which newsdb refuses unless allowed
+        "127.0.0.0/8",
         "--json",
     ]
 

@@ -11,12 +11,18 @@ module per concern, in the order an input meets them:
 * ``datelines``: a line that is only a publication date;
 * ``boilerplate``: the one table of non-article lines;
 * ``normalize``: the one Unicode/whitespace normalisation of body text;
-* ``urls``: the canonical URL that names a document;
+* ``urls``: the canonical URL a document claims (kept as data, never its identity);
 * ``errors``: ``CleanError``, the reason an input is not a document;
 * ``original``: before any fetching, the web page a saved local file says it copies.
 """
 
-from transforms.clean.document import MAX_TEXT_CHARS, clean, clean_many, input_format
+from transforms.clean.document import (
+    MAX_TEXT_CHARS,
+    clean,
+    clean_many,
+    document_id,
+    input_format,
+)
 from transforms.clean.errors import CleanError, CleanErrorKind
 from transforms.clean.original import original_url
 
@@ -26,6 +32,7 @@ __all__ = [
     "CleanErrorKind",
     "clean",
     "clean_many",
+    "document_id",
     "input_format",
     "original_url",
 ]

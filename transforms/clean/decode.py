@@ -6,7 +6,9 @@ Order of evidence (strongest first):
 2. the charset of the HTTP ``Content-Type`` header (``RawDoc.charset``);
 3. for HTML, ``<meta charset>`` / ``<meta http-equiv="Content-Type">`` / the XML declaration,
    looked for in the first bytes as the WHATWG "prescan" does;
-4. strict UTF-8: random legacy-encoded text is almost never valid UTF-8;
+4. UTF-8: random legacy-encoded text is almost never valid UTF-8, and a page whose valid
+   multi-byte characters far outnumber a few invalid bytes is UTF-8 with a few bad bytes
+   (a stray windows-1252 apostrophe pasted into a CMS), decoded with U+FFFD for each;
 5. windows-1252, the browsers' default for Western pages with no declaration, when the bytes
    read as Western text under it;
 6. statistical detection (charset_normalizer) otherwise: non-Latin scripts and multi-byte
@@ -15,6 +17,8 @@ Order of evidence (strongest first):
 Declarations are only evidence: one that does not decode strictly is skipped, and a declared
 single-byte charset is overridden when the bytes are valid, non-ASCII UTF-8 (the classic
 "Apache says ISO-8859-1" misconfiguration; cp1252 text is practically never valid UTF-8).
+A declared or detected UTF-8 page with a few invalid bytes stays UTF-8: reading the whole page
+in a legacy code page instead would garble every curly quote and accented letter in it.
 Labels are read as the WHATWG Encoding Standard does, so ``iso-8859-1`` / ``us-ascii`` mean
 windows-1252: pages that say "latin-1" routinely contain cp1252 curly quotes (0x93/0x94) and
 dashes (0x96/0x97), which real ISO-8859-1 would turn into invisible C1 control characters.
@@ -50,6 +54,12 @@ DETECT_SAMPLE_BYTES = 32_768
 MAX_WESTERN_ACCENTED_SHARE = 0.5
 #: Decoded text with more than this share of control or replacement characters is not text.
 MAX_GARBAGE_SHARE = 0.01
+#: A page is UTF-8 with a few bad bytes when its invalid sequences number at most this share
+#: of its bytes (or 8, for short texts) ...
+MAX_INVALID_UTF8_SHARE = 0.002
+#: ... and its valid multi-byte characters outnumber them at least this many times. Legacy
+#: text read as UTF-8 has (almost) no valid multi-byte characters at all.
+MIN_UTF8_EVIDENCE = 2
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -94,11 +104,13 @@ _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Decoded text, the Python codec that produced it, and which evidence chose it."""
+    """Decoded text, the Python codec that produced it, which evidence chose it, and how many
+    invalid byte sequences were replaced by U+FFFD (only ever for UTF-8, see ``_mostly_utf8``)."""
 
     text: str
     encoding: str
     method: DecodeMethod
+    replaced: int = 0
 
 
 def codec_for(label: str | None) -> str | None:
@@ -168,18 +180,23 @@ def decode(body: bytes, declared: str | None = None, *, html: bool = True) -> De
         if in_page and in_page.startswith(("utf-16", "utf-32")):
             in_page = "utf-8"
         candidates.append((in_page, "meta"))
+    utf8 = _mostly_utf8(body)
     for codec, method in candidates:
         if codec is None:
             continue
-        if codec != "utf-8" and not is_multi_byte_encoding(codec) and _is_utf8_text(body):
-            return _checked(body.decode("utf-8"), "utf-8", "utf-8")  # mislabelled UTF-8
+        if codec != "utf-8" and not is_multi_byte_encoding(codec) and utf8 is not None:
+            return _checked(utf8[0], "utf-8", "utf-8", replaced=utf8[1])  # mislabelled
         text = _strict(body, codec)
         if text is not None:
             return _checked(text, codec, method)
+        if codec == "utf-8" and utf8 is not None:
+            return _checked(utf8[0], "utf-8", method, replaced=utf8[1])  # a few bad bytes
 
     text = _strict(body, "utf-8")
     if text is not None:
         return _checked(text, "utf-8", "utf-8")
+    if utf8 is not None:
+        return _checked(utf8[0], "utf-8", "utf-8", replaced=utf8[1])
     return _detect(body)
 
 
@@ -214,15 +231,23 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
-def _is_utf8_text(body: bytes) -> bool:
-    """Valid UTF-8 with at least one non-ASCII character (pure ASCII proves nothing)."""
+def _mostly_utf8(body: bytes) -> tuple[str, int] | None:
+    """``(text, invalid sequences)`` when ``body`` is UTF-8 with at most a few bad bytes.
+
+    Needs non-ASCII content (pure ASCII proves nothing) and, when some sequences are
+    invalid, few of them (``MAX_INVALID_UTF8_SHARE``) against many more valid multi-byte
+    characters (``MIN_UTF8_EVIDENCE``): legacy text read as UTF-8 has almost none of those.
+    Each invalid sequence becomes one U+FFFD.
+    """
     if body.isascii():
-        return False
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return None
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - body.count("\ufffd".encode())
+    if invalid == 0:
+        return text, 0
+    multibyte = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    few = invalid <= max(8, MAX_INVALID_UTF8_SHARE * len(body))
+    return (text, invalid) if few and multibyte >= MIN_UTF8_EVIDENCE * invalid else None
 
 
 def _accented_share(text: str) -> float:
@@ -239,7 +264,7 @@ def _accented_share(text: str) -> float:
     return accented / total if total else 0.0
 
 
-def _checked(text: str | None, codec: str, method: DecodeMethod) -> Decoded:
+def _checked(text: str | None, codec: str, method: DecodeMethod, *, replaced: int = 0) -> Decoded:
     """Reject decodings that are mostly control or replacement characters (binary data)."""
     if text is None:
         raise CleanError("bad_encoding", f"The input is not valid {codec} despite its {method}.")
@@ -251,4 +276,4 @@ def _checked(text: str | None, codec: str, method: DecodeMethod) -> Decoded:
             f"The input does not look like text: {garbage} of {len(text)} characters decoded "
             f"as {codec} are control or replacement characters.",
         )
-    return Decoded(text, codec, method)
+    return Decoded(text, codec, method, replaced)

@@ -3,9 +3,11 @@
 Decides which path an input takes (HTML, plain text or Markdown), runs it, caps the length and
 gives the document its identity.
 
-Identity: ``doc_id`` is derived from the canonical URL when there is one, so the same story read
-from a local file and fetched live is one document; otherwise from the body text, so identical
-texts collapse and any change in cleaning that changes the text gives a new id.
+Identity: ``doc_id`` is derived from the body text alone, so identical texts collapse into one
+article (each input that carried it is recorded as one of its sources by the load) and an
+edited text is a new article. A canonical URL, or a seed's ``Original url:`` line, is what a
+page *claims*: anyone can claim anyone's address, so it is kept as data (``canonical_url``)
+but never decides identity, and no page can replace another article by claiming its URL.
 """
 
 from __future__ import annotations
@@ -74,12 +76,8 @@ def clean(raw: RawDoc) -> Document:
         )
 
     canonical = canonical_url(content.found_url) or canonical_url(raw.url)
-    if canonical:
-        doc_id = stable_id("doc", canonical)
-    else:
-        doc_id = stable_id("doc", hashlib.sha256(text.encode("utf-8")).hexdigest())
     return Document(
-        doc_id=doc_id,
+        doc_id=document_id(text),
         source=raw.source,
         text=text,
         content_sha256=raw.sha256,
@@ -93,7 +91,13 @@ def clean(raw: RawDoc) -> Document:
         fetched_at=raw.fetched_at,
         origin=raw.origin,
         input_format=fmt,
+        decode_errors=decoded.replaced,
     )
+
+
+def document_id(text: str) -> str:
+    """The identity of an article: its cleaned body text (see the module docstring)."""
+    return stable_id("doc", hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 class _Content(NamedTuple):

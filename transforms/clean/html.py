@@ -42,6 +42,7 @@ from transforms.clean.boilerplate import headline_key
 from transforms.clean.errors import CleanError
 from transforms.clean.normalize import normalize_line, split_lines
 from transforms.clean.textdoc import body_paragraphs, read_header
+from transforms.safety import strip_userinfo
 
 #: Fewer words than this after cleaning is an error page, a stub or a paywall teaser.
 MIN_ARTICLE_WORDS = 15
@@ -86,6 +87,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = load_html(html)
     if tree is None:
         raise CleanError("empty", "The page could not be parsed as HTML or has no content.")
+    _drop_credentials(tree)
     json_ld = _json_ld(tree)
     canonical = _canonical_link(tree, url, json_ld)
     language = _language(tree, json_ld)
@@ -214,6 +216,16 @@ def _text_key(text: str) -> str:
     return " ".join(normalize_line(text).casefold().split())
 
 
+def _drop_credentials(tree: HtmlElement) -> None:
+    """Remove ``user:password@`` from the addresses a page gives in ``<link>`` and ``<meta>``,
+    before anything (trafilatura's URL and site name included) reads them."""
+    for element in tree.iter("link", "meta"):
+        for attr in ("href", "content"):
+            value = element.get(attr)
+            if value and "@" in value:
+                element.set(attr, strip_userinfo(value.strip()))
+
+
 def _canonical_link(
     tree: HtmlElement, base: str | None, json_ld: list[dict[str, Any]]
 ) -> str | None:
@@ -239,7 +251,7 @@ def _canonical_link(
             continue
         absolute = urljoin(base, href) if base else href
         if absolute.startswith(("http://", "https://")):
-            return absolute
+            return strip_userinfo(absolute)  # a page may claim anything, credentials included
     return None
 
 

@@ -40,6 +40,7 @@ from transforms.clean.boilerplate import headline_key, is_boilerplate
 from transforms.clean.datelines import parse_date_line
 from transforms.clean.markdown import plain_lines
 from transforms.clean.normalize import join_paragraphs, split_lines
+from transforms.safety import strip_userinfo
 
 #: A headline has at most this many words (news headlines rarely pass 20).
 HEADLINE_MAX_WORDS = 25
@@ -74,7 +75,7 @@ _NAME_PARTICLES = frozenset({
 def find_original_url(text: str) -> str | None:
     """The address a seed file declares as its original (``Original url: <https://...>``)."""
     m = _ORIGINAL_URL.search(text)
-    return m.group(1) if m else None
+    return strip_userinfo(m.group(1)) if m else None  # never stored with credentials
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
-"""One canonical spelling per article URL, so the same story read twice gets the same doc_id.
+"""One canonical spelling per article URL, so the same story read twice names one address.
 
-Used for ``Document.canonical_url`` and hence ``doc_id``. It names a story; it is never fetched
-(``RawDoc.url`` keeps the address as it was), so it may reorder what a server would not care
-about. A story shared through different links gets one spelling:
+Used for ``Document.canonical_url``, which analysts group by; it is what a page claims, so it
+never decides ``doc_id`` (the text does, see ``transforms.clean.document``). It names a story;
+it is never fetched (``RawDoc.url`` keeps the address as it was), so it may reorder what a
+server would not care about. A story shared through different links gets one spelling:
 
 * scheme and host case, default ports, punycode hosts, doubled slashes, non-ASCII and unsafe
   characters percent-encoded:

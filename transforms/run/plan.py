@@ -1,9 +1,13 @@
 """Decide, before any parsing, which inputs of a batch need work.
 
-An input is *unchanged* when the database already holds a document with the same raw-bytes hash
-made by the current pipeline version (from this source, or from another source carrying the same
-bytes); *updated* when its source is stored with other bytes or an older pipeline; otherwise *new*.
-Unchanged inputs are neither cleaned nor parsed: that is what makes re-runs cheap.
+An input is *unchanged* when its own ``document_sources`` row holds the same raw-bytes hash for
+an article made by the current pipeline version; a *duplicate* when it is a new source whose
+bytes another source already served; *updated* when its source is stored with other bytes or an
+older pipeline; otherwise *new*. Unchanged and duplicate inputs (and an updated one whose new
+bytes another source already served) are neither cleaned nor parsed: that is what makes re-runs
+cheap. They still become ``document_sources`` rows (``Plan.links``), so every source of an
+article is recorded and its ``last_seen`` moves on. These statuses are the plan; what the load
+really did is in its report (``connectors.batchload.LoadReport``), which the summary counts.
 
 The decision is a join of the batch's inputs with what the store holds for them
 (``sql/load/known_inputs.sql``), aggregated per input: Polars expressions, no loop over rows.
@@ -18,19 +22,21 @@ from typing import Literal
 
 import polars as pl
 
-from transforms.model import RawDoc
+from transforms.model import RawDoc, SourceRecord
 from transforms.run.version import PIPELINE_VERSION
 
-Status = Literal["new", "updated", "unchanged"]
+Status = Literal["new", "updated", "unchanged", "duplicate"]
 
 #: The batch's inputs, as the store is asked about them.
 INPUTS_SCHEMA = pl.Schema({"source": pl.String(), "content_sha256": pl.String()})
-#: What the store holds for them: one row per stored document that shares an input's source or
-#: its bytes (``source`` is the input's, ``stored_source`` the stored document's).
+#: What the store holds for them: one row per stored source that is the input's own or served
+#: its bytes (``source`` is the input's, ``stored_source`` the stored one's, ``doc_id`` the
+#: article that one carries).
 STORED_SCHEMA = pl.Schema(
     {
         "source": pl.String(),
         "stored_source": pl.String(),
+        "doc_id": pl.String(),
         "stored_sha256": pl.String(),
         "stored_pipeline_version": pl.String(),
     }
@@ -42,6 +48,7 @@ class Plan:
     """The batch split by what must happen to each input."""
 
     to_process: list[RawDoc] = field(default_factory=list)
+    links: list[SourceRecord] = field(default_factory=list)  # skipped: their article is stored
     status: dict[str, Status] = field(default_factory=dict)
 
     def count(self, status: Status) -> int:
@@ -72,28 +79,43 @@ def plan_batch(
     same_bytes = (pl.col("stored_sha256") == pl.col("content_sha256")) & (
         pl.col("stored_pipeline_version") == pipeline_version
     )
-    known_source = pl.col("stored_source") == pl.col("source")
-    statuses = (
+    own = pl.col("stored_source") == pl.col("source")
+    # The article an input can be linked to without parsing: its own row's when that holds
+    # the same bytes, else that of another source which served the same bytes.
+    preference = pl.when(same_bytes & own).then(0).when(same_bytes).then(1)
+    plan = (
         inputs_frame(raws)
         .with_row_index("row")
         .join(stored, on="source", how="left")
+        .with_columns(preference=preference)
+        .sort("row", "preference", nulls_last=True)
         .group_by("row", maintain_order=True)
         .agg(
             pl.col("source").first(),
-            same_bytes.any().alias("same_bytes"),
-            known_source.any().alias("known_source"),
+            pl.col("doc_id").filter(pl.col("preference").is_not_null()).first().alias("link"),
+            (pl.col("preference") == 0).any().alias("own_bytes"),
+            own.any().alias("known_source"),
         )
+        .with_columns(link=pl.lit(None, pl.String()) if refresh else pl.col("link"))
         .select(
             "source",
-            status=pl.when(pl.col("same_bytes") & (not refresh))
+            "link",
+            status=pl.when(pl.col("link").is_not_null() & ~pl.col("known_source"))
+            .then(pl.lit("duplicate"))
+            .when(pl.col("own_bytes") & pl.col("link").is_not_null())
             .then(pl.lit("unchanged"))
             .when(pl.col("known_source"))
             .then(pl.lit("updated"))
             .otherwise(pl.lit("new")),
         )
     )
-    work = statuses.get_column("status") != "unchanged"
+    linked = plan.get_column("link").is_not_null()
     return Plan(
-        to_process=list(compress(raws, work)),
-        status=dict(zip(statuses["source"], statuses["status"], strict=True)),
+        to_process=list(compress(raws, ~linked)),
+        links=[
+            SourceRecord(raw.source, doc_id, raw.sha256, raw.url)
+            for raw, doc_id in zip(raws, plan["link"], strict=True)
+            if doc_id is not None
+        ],
+        status=dict(zip(plan["source"], plan["status"], strict=True)),
     )

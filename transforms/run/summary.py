@@ -7,25 +7,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import polars as pl
-
 from transforms.model import Failure
+from transforms.safety import printable
 
 
 @dataclass(slots=True)
 class RunSummary:
     run_id: str
     db_path: str
+    status: str = "completed"  # or "interrupted" (Ctrl-C stopped it between two batches)
     n_inputs: int = 0
     n_new: int = 0
     n_updated: int = 0
     n_unchanged: int = 0
+    n_duplicate: int = 0
     n_failed: int = 0
     n_quotes: int = 0
     n_events: int = 0
     seconds: float = 0.0
     failure_kinds: Counter[str] = field(default_factory=Counter)
     failure_examples: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+    links_out: list[tuple[str, str]] = field(default_factory=list)  # (link, target) outside
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add_failures(self, failures: Iterable[Failure]) -> None:
@@ -37,25 +39,29 @@ class RunSummary:
         self.failure_kinds[error_kind] += 1
         self.failure_examples.append((source, message))
 
-    def add_batch(
-        self, statuses: Mapping[str, str], failures: pl.DataFrame, timings: dict[str, float]
+    def add_load(
+        self,
+        statuses: Mapping[str, str],
+        failures: Iterable[Failure],
+        n_quotes: int,
+        n_events: int,
+        timings: Mapping[str, float] | None = None,
     ) -> None:
-        """Count one processed batch: its inputs were planned new or updated, and count as such
-        only if they did not fail while being cleaned or extracted."""
-        planned = pl.DataFrame(
-            {"source": list(statuses), "status": list(statuses.values())},
-            schema={"source": pl.String(), "status": pl.String()},
-        )
-        done = planned.filter(~pl.col("source").is_in(failures["source"].implode()))
-        self.n_new += done.filter(pl.col("status") == "new").height
-        self.n_updated += done.filter(pl.col("status") == "updated").height
-        for source, error_kind, message in failures.select(
-            "source", "error_kind", "message"
-        ).iter_rows():
-            self.add_failure(source, error_kind, message)
-        self.add_stage_seconds(timings)
+        """Count one loaded batch as the database saw it: what happened to each input that was
+        loaded (new, updated, unchanged, duplicate), the inputs that failed, and the quotes and
+        events written. Counting the load, not the plan, keeps the summary equal to the
+        tables (an article carried by two inputs is one new row, not two)."""
+        counts = Counter(statuses.values())
+        self.n_new += counts["new"]
+        self.n_updated += counts["updated"]
+        self.n_unchanged += counts["unchanged"]
+        self.n_duplicate += counts["duplicate"]
+        self.n_quotes += n_quotes
+        self.n_events += n_events
+        self.add_failures(failures)
+        self.add_stage_seconds(timings or {})
 
-    def add_stage_seconds(self, timings: dict[str, float]) -> None:
+    def add_stage_seconds(self, timings: Mapping[str, float]) -> None:
         for stage, secs in timings.items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + secs
 
@@ -66,38 +72,53 @@ class RunSummary:
     def headline(self) -> str:
         return (
             f"{self.n_inputs} inputs in {self.seconds:.1f} s: {self.n_new} new, "
-            f"{self.n_updated} updated, {self.n_unchanged} unchanged, {self.n_failed} failed; "
+            f"{self.n_updated} updated, {self.n_unchanged} unchanged, "
+            f"{self.n_duplicate} duplicate, {self.n_failed} failed; "
             f"{self.n_quotes} quotes, {self.n_events} events"
         )
 
     def to_text(self, max_examples: int = 5) -> str:
-        lines = [f"newsdb run {self.run_id} -> {self.db_path}", "  " + self.headline()]
+        state = "" if self.status == "completed" else f" ({self.status})"
+        first = f"newsdb run {self.run_id} -> {printable(self.db_path)}{state}"
+        lines = [first, "  " + self.headline()]
         if self.failure_kinds:
             kinds = ", ".join(f"{k} x{n}" for k, n in self.failure_kinds.most_common())
             lines.append(f"  failures by kind: {kinds}")
             for source, message in self.failure_examples[:max_examples]:
-                lines.append(f"    - {source}: {message}")
+                lines.append(f"    - {printable(source)}: {printable(message)}")
             more = self.n_failed - min(max_examples, len(self.failure_examples))
             if more > 0:
                 lines.append(f"    ... and {more} more (SELECT * FROM failures)")
+        if self.links_out:
+            lines.append(f"  links followed out of the input folders: {len(self.links_out)}")
+            for link, target in self.links_out[:max_examples]:
+                lines.append(f"    - {printable(link)} -> {printable(target)}")
+            if len(self.links_out) > max_examples:
+                lines.append(f"    ... and {len(self.links_out) - max_examples} more")
         return "\n".join(lines)
 
     def to_markdown(self, max_examples: int = 20) -> str:
         rows = [
-            "| new | updated | unchanged | failed | quotes | events | seconds |",
-            "|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_failed} "
-            f"| {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
+            "| new | updated | unchanged | duplicate | failed | quotes | events | seconds |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {self.n_new} | {self.n_updated} | {self.n_unchanged} | {self.n_duplicate} "
+            f"| {self.n_failed} | {self.n_quotes} | {self.n_events} | {self.seconds:.1f} |",
         ]
-        md = [f"# newsdb run `{self.run_id}`", "", f"Database: `{self.db_path}`", "", *rows]
+        database = f"Database: `{printable(self.db_path)}`"
+        md = [f"# newsdb run `{self.run_id}`", "", database, "", *rows]
         if self.stage_seconds:
             md += ["", "| stage | seconds |", "|---|---:|"]
             md += [f"| {k} | {v:.2f} |" for k, v in sorted(self.stage_seconds.items())]
         if self.failure_examples:
             md += ["", "## Failures", "", "| source | why |", "|---|---|"]
             md += [
-                f"| {s} | {m.replace('|', '/')} |" for s, m in self.failure_examples[:max_examples]
+                f"| {printable(s)} | {printable(m).replace('|', '/')} |"
+                for s, m in self.failure_examples[:max_examples]
             ]
+        if self.links_out:
+            md += ["", "## Links followed out of the input folders", "", "| link | file |"]
+            md += ["|---|---|"]
+            md += [f"| {printable(a)} | {printable(b)} |" for a, b in self.links_out[:max_examples]]
         return "\n".join(md)
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,10 +126,12 @@ class RunSummary:
         return {
             "run_id": self.run_id,
             "db_path": self.db_path,
+            "status": self.status,
             "inputs": self.n_inputs,
             "new": self.n_new,
             "updated": self.n_updated,
             "unchanged": self.n_unchanged,
+            "duplicate": self.n_duplicate,
             "failed": self.n_failed,
             "quotes": self.n_quotes,
             "events": self.n_events,

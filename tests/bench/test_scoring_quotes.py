@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from transforms.model import QuoteRecord
-from transforms.quotes.score import (
-    Article,
-    GoldQuote,
-    fallback_text,
-    locate,
-    overlap,
-    score_article,
-    speaker_matches,
-    total,
-)
+from bench.scoring.pipeline import Processed, Quote
+from bench.scoring.quotes import GoldQuote, locate, overlap, score_article, speaker_matches, total
 
 TEXT = (
     "The ministry said the talks had failed. The ministry said the talks had failed again.\n\n"
@@ -20,30 +11,27 @@ TEXT = (
 )
 
 
-def record(text: str, start: int, speaker: str | None = "ministry") -> QuoteRecord:
-    return QuoteRecord(
-        quote_id=f"q{start}",
-        doc_id="d",
-        quote_text=text,
-        char_start=start,
-        char_end=start + len(text),
-        quote_type="indirect",
-        speaker=speaker,
-    )
+def record(text: str, start: int, speaker: str | None = "ministry") -> Quote:
+    return Quote(text, start, start + len(text), "indirect", speaker=speaker)
 
 
-def article(*gold: GoldQuote) -> Article:
-    return Article("a", TEXT, locate(TEXT, list(gold)))
+def processed(*quotes: Quote, text: str | None = TEXT) -> Processed:
+    return Processed("a.txt", text=text, quotes=list(quotes))
 
 
 def test_gold_spans_are_located_in_order() -> None:
     first, second = locate(
         TEXT,
-        [GoldQuote("the talks had failed", "indirect", ("m",))] * 1
-        + [GoldQuote("the talks had failed again", "indirect", ("m",))],
+        [
+            GoldQuote("the talks had failed", "indirect", ("m",)),
+            GoldQuote("the talks had failed again", "indirect", ("m",)),
+        ],
     )
-    assert TEXT[first.start : first.end] == "the talks had failed"
-    assert second.start > first.start
+    (a, b), (c, _) = first.spans[0], second.spans[0]
+    assert TEXT[a:b] == "the talks had failed"
+    assert c > a
+    (missing,) = locate(TEXT, [GoldQuote("not in the text", "direct")])
+    assert not missing.located
 
 
 def test_overlap_is_positional_not_bag_of_words() -> None:
@@ -58,7 +46,7 @@ def test_matching_is_one_to_one_and_counts_false_positives() -> None:
     gold = GoldQuote("We will not give up,", "direct", ("Minister",))
     start = TEXT.index("We will")
     preds = [record("We will not give up,", start, "minister"), record("We will", start)]
-    score = score_article(article(gold), preds)
+    score = score_article("a", processed(*preds), [gold])
     assert len(score.pairs) == 1 and score.pairs[0].pred is preds[0]
     assert score.false_positives == [preds[1]]
     totals = total([score])
@@ -67,10 +55,24 @@ def test_matching_is_one_to_one_and_counts_false_positives() -> None:
 
 def test_optional_gold_is_neither_a_hit_nor_a_false_positive() -> None:
     optional = GoldQuote("the talks had failed", "indirect", ("m",), optional=True)
-    score = score_article(article(optional), [record("the talks had failed", TEXT.index("the"))])
+    pred = record("the talks had failed", TEXT.index("the"))
+    score = score_article("a", processed(pred), [optional])
     totals = total([score])
     assert (totals.gold, totals.matched, totals.false_positives) == (0, 0, 0)
     assert score.misses == []
+
+
+def test_must_not_strings_flag_predictions_over_them() -> None:
+    pred = record("We will not give up,", TEXT.index("We will"))
+    score = score_article("a", processed(pred), [], must_not=["We will not give up"])
+    assert [bad for bad, _ in score.must_not_hits] == ["We will not give up"]
+
+
+def test_a_document_the_pipeline_rejected_misses_every_gold_quote() -> None:
+    failed = Processed("a.txt", failure="clean/empty: no body")
+    score = score_article("a", failed, [GoldQuote("the talks had failed", "indirect", ("m",))])
+    assert len(score.misses) == 1 and score.failure
+    assert total([score]).recall == 0.0
 
 
 def test_speaker_comparison_follows_the_fullest_name_convention() -> None:
@@ -81,8 +83,3 @@ def test_speaker_comparison_follows_the_fullest_name_convention() -> None:
     assert not speaker_matches("Netanyahu", ["Benjamin Netanyahu"])
     assert not speaker_matches("Vladimir Putin", ["Benjamin Netanyahu"])
     assert not speaker_matches(None, ["Benjamin Netanyahu"])
-
-
-def test_fallback_text_drops_the_header_lines() -> None:
-    raw = "A headline\nMarch 3, 2020\nBy Jo Writer\n\nFirst paragraph.\n\nSecond one.\n"
-    assert fallback_text(raw) == "First paragraph.\n\nSecond one."

@@ -1,4 +1,5 @@
--- Version 3: article URLs already fetched from feeds and sitemaps, so each run fetches only new ones.
+-- 004: article URLs already taken from feeds, sitemaps and site home pages, so each run fetches
+-- only new ones. Comments come from sql/schema.sql, which runs after every migration.
 CREATE TABLE IF NOT EXISTS seen_urls (
     url         VARCHAR PRIMARY KEY,
     via         VARCHAR NOT NULL,

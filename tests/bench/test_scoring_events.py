@@ -1,40 +1,30 @@
-"""The event scorer (transforms/events/score.py): matching, figures and seed checks."""
+"""The event scorer (bench/scoring/events.py): matching, figures, actor codes and seed checks."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from transforms.events.score import (
+from bench.scoring.events import (
     GoldEvent,
-    article_body,
     check_seeds,
+    country_ok,
     format_report,
     match,
     parse_gold_date,
     score,
     sentence_overlap,
 )
-from transforms.model import EventRecord
+from bench.scoring.pipeline import Event
 
 SENTENCE = "Turkish warplanes struck hideouts in northern Iraq late on Tuesday, the ministry said."
 
 
-def predicted(event_type: str, sentence: str = SENTENCE, **kw: object) -> EventRecord:
-    fields = {
-        "event_id": "e",
-        "doc_id": "d",
-        "event_type": event_type,
-        "trigger_text": "struck",
-        "trigger_start": 0,
-        "trigger_end": 6,
-        "sentence_text": sentence,
-        "sentence_index": 0,
-    }
-    fields.update(kw)
-    return EventRecord(**fields)  # type: ignore[arg-type]
+def predicted(event_type: str, sentence: str = SENTENCE, **kw: Any) -> Event:
+    return Event(event_type, trigger_text="struck", sentence_text=sentence, **kw)
 
 
-def gold(event_type: str, sentence: str = SENTENCE, **kw: object) -> GoldEvent:
+def gold(event_type: str, sentence: str = SENTENCE, **kw: Any) -> GoldEvent:
     item = {"type": event_type, "sentence": sentence, "actor1_country": "TUR", "date": "2020-09-01"}
     item.update(kw)
     return GoldEvent.from_json(item)
@@ -75,21 +65,27 @@ def test_figures() -> None:
             )
         ]
     )
-    assert (report.tp, report.fp, report.fn) == (1, 1, 1)
+    assert (report.counts.tp, report.counts.fp, report.counts.fn) == (1, 1, 1)
     assert report.precision == report.recall == report.f1 == 0.5
     assert report.actor1_country.rate == report.date.rate == report.fatalities.rate == 1.0
     text = format_report(report)
     assert "F1=0.500" in text and "false positives" in text
 
 
+def test_actor_codes_countries_none_and_bodies_without_country() -> None:
+    assert country_ok("TUR", "MIL", ("TUR",))
+    assert country_ok("TUR", None, ("IRQ", "TUR"))  # any of several gold actors
+    assert not country_ok("IRQ", None, ("TUR",))
+    assert country_ok(None, None, ())  # the devset's NULL = NULL
+    assert not country_ok("TUR", None, ())
+    assert country_ok(None, "IGO", ("IGO",))  # compared with the sector
+    assert not country_ok(None, "GOV", ("IGO",))
+    assert country_ok(None, "REB", ("IMG",))
+
+
 def test_gold_dates() -> None:
     assert parse_gold_date("2015") == date(2015, 1, 1)
     assert parse_gold_date(None) is None
-
-
-def test_article_body_drops_headline_dateline_and_byline() -> None:
-    raw = "Headline here\nSeptember 3, 2020\nBy Someone\n\nFirst paragraph.\n\nSecond."
-    assert article_body(raw) == "First paragraph.\n\nSecond."
 
 
 def test_seed_checks() -> None:
