@@ -14,7 +14,9 @@ goes to the task runner: a local process pool (``--workers N``) or a Dask cluste
 A bounded number of batches is in flight at once, so memory stays flat on any input size.
 
 The run holds the database's run lock throughout but opens the file only per step
-(``connectors/runwriter.py``), so analysts can query between batches.
+(``connectors/runwriter.py``), so analysts can query between batches. Ctrl-C stops it at the
+next batch boundary (``flows/interrupt.py``): batches in flight are loaded, and the run is
+recorded as ``interrupted``.
 """
 
 from __future__ import annotations

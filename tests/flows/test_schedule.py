@@ -251,7 +251,9 @@ def test_query_answers_during_a_run_and_sees_each_committed_batch(
 
 
 def test_run_with_nothing_new_needs_no_prefect(prefect_server: ServerInfo, tmp_path: Path) -> None:
-    """The second run over unchanged inputs is recorded without Prefect, spaCy or a server."""
+    """Later runs with nothing to extract are recorded without Prefect, spaCy or a server, as
+    the flow would record them: unchanged inputs move their ``last_seen`` on, and a new input
+    carrying a stored article (a copy) is linked to it as a duplicate."""
     db = tmp_path / "news.duckdb"
     assert main(["run", str(SEEDS), "--db", str(db), "--cache-dir", str(tmp_path / "raw")]) == 0
     probe = (
@@ -259,28 +261,41 @@ def test_run_with_nothing_new_needs_no_prefect(prefect_server: ServerInfo, tmp_p
         "print('loaded:', *sorted(m for m in ('prefect', 'spacy') if m in sys.modules)); "
         "sys.exit(rc)"
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            probe,
-            "run",
-            str(SEEDS),
-            "--db",
-            str(db),
-            "--cache-dir",
-            str(tmp_path / "raw"),
-        ],
-        env=_env(PREFECT_API_URL="http://127.0.0.1:9/api"),  # nothing answers there
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "nothing new to process" in done.stderr
-    assert "2 unchanged" in done.stdout and "loaded:\n" in done.stdout + "\n"
-    runs = _rows(db, "SELECT status, n_new, n_unchanged FROM runs ORDER BY started_at")
-    assert runs == [("completed", 2, 0), ("completed", 0, 2)]
+
+    def idle_run(*sources: Path) -> subprocess.CompletedProcess[str]:
+        argv = ["run", *map(str, sources), "--db", str(db), "--cache-dir", str(tmp_path / "raw")]
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *argv],
+            env=_env(PREFECT_API_URL="http://127.0.0.1:9/api"),  # nothing answers there
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "nothing new to process" in done.stderr
+        assert "loaded:\n" in done.stdout + "\n"
+        return done
+
+    assert "2 unchanged" in idle_run(SEEDS).stdout
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(first, copies / "same.txt")
+    assert "2 unchanged, 1 duplicate" in idle_run(SEEDS, copies).stdout
+
+    runs = _rows(db, "SELECT status, n_new, n_unchanged, n_duplicate FROM runs ORDER BY started_at")
+    assert runs == [("completed", 2, 0, 0), ("completed", 0, 2, 0), ("completed", 0, 2, 1)]
+    assert _rows(db, "SELECT count(*) FROM documents") == [(2,)]
+    ((last_run,),) = _rows(db, "SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1")
+    links = {
+        Path(source).name: (doc_id, run_id)
+        for source, doc_id, run_id in _rows(
+            db, "SELECT source, doc_id, run_id FROM document_sources"
+        )
+    }
+    assert len(links) == 3
+    assert links["same.txt"][0] == links[first.name][0]  # the copy carries the stored article
+    assert {run_id for _, run_id in links.values()} == {last_run}  # all read by the last run
 
 
 @pytest.fixture
