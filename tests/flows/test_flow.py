@@ -323,8 +323,8 @@ def test_cli_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     blocker.write_text("x")
     assert main(["run", str(SEEDS), "--db", str(blocker / "x.duckdb")]) == 2
     assert "cannot" in capsys.readouterr().err
-    assert main(["serve", "--cron", "0 * * * *"]) == 2
-    assert "Prefect server" in capsys.readouterr().err
+    assert main(["serve", "--config", str(tmp_path / "newsdb.toml")]) == 2
+    assert "newsdb.toml" in capsys.readouterr().err
 
 
 def test_cli_locked_database_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
