@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,12 @@ def floor(pages: list[Path]) -> dict[str, float]:
     return {"extract_s": t1 - t0, "spacy_s": t2 - t1, "total_s": t2 - t0, "tokens": words}
 
 
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def flow_run(pages_dir: Path, workers: int, batch_size: int) -> dict[str, Any]:
     """One ingest run into a fresh database, in a child process so memory is measured cleanly."""
     code = f"""
@@ -80,33 +87,39 @@ import json, resource, sys, time
 sys.path.insert(0, {str(ROOT)!r})
 from flows.settings import configure_prefect_env
 configure_prefect_env()
-from flows.cli import in_flight_for, shared_api_server, task_runner_for
-from flows.ingest import ingest
+from flows import server
+from flows.cli import in_flight_for, task_runner_for
 import tempfile, pathlib
 tmp = pathlib.Path(tempfile.mkdtemp())
-server = shared_api_server(parallel={workers} > 1)
-server.__enter__()
-# Warm-up: starts Prefect's temporary server and loads the model once.
-t0 = time.perf_counter()
-ingest(sources=[{str(ROOT / "seeds")!r}], db_path=str(tmp / 'warm.duckdb'),
-       cache_dir=str(tmp / 'raw'))
-warm = time.perf_counter() - t0
-runner = task_runner_for({workers}, None)
-t0 = time.perf_counter()
-res = ingest.with_options(task_runner=runner)(
-    sources=[{str(pages_dir)!r}], db_path=str(tmp / 'bench.duckdb'), cache_dir=str(tmp / 'raw'),
-    batch_size={batch_size}, max_in_flight=in_flight_for({workers}))
-total = time.perf_counter() - t0
+ours = server.explicit_api_url() is None and server.status_managed() is None
+server.ensure()  # newsdb's managed server in this bench's PREFECT_HOME, for flow and workers
+try:
+    from flows.ingest import ingest
+    # Warm-up: the first flow run against the server, and the model loaded once.
+    t0 = time.perf_counter()
+    ingest(sources=[{str(ROOT / "seeds")!r}], db_path=str(tmp / 'warm.duckdb'),
+           cache_dir=str(tmp / 'raw'))
+    warm = time.perf_counter() - t0
+    runner = task_runner_for({workers}, None)
+    t0 = time.perf_counter()
+    res = ingest.with_options(task_runner=runner)(
+        sources=[{str(pages_dir)!r}], db_path=str(tmp / 'bench.duckdb'),
+        cache_dir=str(tmp / 'raw'), batch_size={batch_size},
+        max_in_flight=in_flight_for({workers}))
+    total = time.perf_counter() - t0
+finally:
+    if ours:  # started for this bench: leave no server behind
+        server.stop()
 res.pop('text')
 res['wall_s'] = total
 res['warmup_s'] = warm
 res['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 res['peak_worker_rss_mb'] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-server.__exit__(None, None, None)
 print('BENCH' + json.dumps(res))
 """
     env = dict(os.environ)
     env.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="newsdb-bench-prefect-"))
+    env.setdefault("NEWSDB_SERVER_PORT", str(_free_port()))  # never the user's server's port
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
     )

@@ -18,10 +18,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from connectors.files import SUPPORTED_SUFFIXES, media_type_for
-from transforms.model import Failure, SourceItem
+from transforms.model import Failure, SourceItem, SourceKind
 from transforms.safety import strip_userinfo
 
 _URL_SCHEMES = ("http", "https")
+#: Prefixes of sources that are followed rather than ingested: ``feed:URL`` (RSS, Atom or JSON
+#: Feed), ``sitemap:URL`` (a sitemap, or a site whose robots.txt names its sitemaps) and
+#: ``site:URL`` (a home page whose feeds are found for you). See ``connectors/feeds.py``.
+FOLLOWED_KINDS: tuple[SourceKind, ...] = ("feed", "sitemap", "site")
 # Files that document a folder rather than belong to it. A folder of articles kept in a repository
 # or a data set usually carries a README (the devset does); ingesting it would invent quotes and
 # events from the documentation. Only skipped while walking: naming one explicitly still works.
@@ -39,7 +43,8 @@ class SourceError(Exception):
 def discover(
     sources: Sequence[str], *, cwd: Path | None = None
 ) -> tuple[list[SourceItem], list[Failure]]:
-    """Expand files, folders, http(s) URLs and ``@list`` files into ``SourceItem``s.
+    """Expand files, folders, http(s) URLs, followed sources (``feed:``, ``sitemap:``,
+    ``site:`` URLs) and ``@list`` files into ``SourceItem``s.
 
     Relative paths resolve against ``cwd`` (default: the process's working directory), or
     against the list file's folder for entries of an ``@list``. Folders are walked recursively
@@ -92,6 +97,19 @@ def _expand(entry: str, base: Path, state: _Walk) -> _Problem | None:
         return _expand_list(entry[1:].strip(), base, state)
 
     m = _SCHEME.match(entry)
+    kind = next((k for k in FOLLOWED_KINDS if m and k == m.group(1).lower()), None)
+    if m is not None and kind is not None:
+        target = entry[m.end() :].strip()
+        inner = _SCHEME.match(target)
+        url = _clean_url(target) if inner and inner.group(1).lower() in _URL_SCHEMES else None
+        if url is None:
+            return _Problem(
+                "bad_url",
+                f"{entry!r}: {kind}: must be followed by an http(s) URL, "
+                f"e.g. {kind}:https://example.org/{'rss.xml' if kind == 'feed' else ''}",
+            )
+        state.add(SourceItem(kind=kind, location=url))
+        return None
     if m and m.group(1).lower() in _URL_SCHEMES:
         url = _clean_url(entry)
         if url is None:
@@ -106,7 +124,8 @@ def _expand(entry: str, base: Path, state: _Walk) -> _Problem | None:
         return _Problem(
             "unsupported_scheme",
             f"{entry!r} uses the unsupported scheme {m.group(1)!r}: "
-            "only http(s) URLs, local files, folders and @lists can be ingested.",
+            "only http(s) URLs, feed:, sitemap: and site: URLs, local files, folders and "
+            "@lists can be ingested.",
         )
     if not path.exists():
         where = f" (relative to {base})" if not Path(entry).expanduser().is_absolute() else ""
@@ -256,7 +275,16 @@ def _clean_url(entry: str) -> str | None:
 
 
 def public_source(entry: str) -> str:
-    """A source as it may be stored or shown: an http(s) URL loses ``user:password@``; paths
-    and @lists are left alone (their entries are cleaned when read)."""
+    """A source as it may be stored or shown: an http(s) URL, also after ``feed:``,
+    ``sitemap:`` or ``site:``, loses ``user:password@``; paths and @lists are left alone
+    (their entries are cleaned when read)."""
     m = _SCHEME.match(entry.strip())
-    return strip_userinfo(entry) if m and m.group(1).lower() in _URL_SCHEMES else entry
+    if m is None:
+        return entry
+    scheme = m.group(1).lower()
+    if scheme in _URL_SCHEMES:
+        return strip_userinfo(entry)
+    if scheme in FOLLOWED_KINDS:
+        prefix, target = entry[: m.end()], entry[m.end() :]
+        return prefix + strip_userinfo(target.strip())
+    return entry

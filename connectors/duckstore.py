@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import polars as pl
 
+from connectors.dbfile import NO_EXTERNAL_ACCESS, StoreError, connect, explain_open_error
 from transforms.model import BatchFrames
 
 if TYPE_CHECKING:
@@ -26,21 +27,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 3
-
-
-#: DuckDB settings that confine a connection to its own database file.
-_Settings = dict[str, str | bool | int | float | list[str]]
-_NO_EXTERNAL_ACCESS: _Settings = {
-    "enable_external_access": False,
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-    "lock_configuration": True,
-}
-
-
-class StoreError(Exception):
-    """A database problem a user can act on (locked, unwritable, too new)."""
+SCHEMA_VERSION = 4
 
 
 def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:
@@ -78,12 +65,14 @@ class NewsDB:
         read_only: bool = False,
         external_access: bool = True,
         sql_dir: Path = SQL_DIR,
+        wait: float = 0.0,
     ) -> NewsDB:
         """Open (creating folders and the file if needed) and migrate; clear errors otherwise.
 
         ``external_access=False`` is for SQL someone typed: the connection then cannot read or
         write any other file (``COPY``, ``read_text``, ``ATTACH``), install or load extensions,
-        or turn any of that back on (the configuration is locked).
+        or turn any of that back on (the configuration is locked). ``wait`` is how long to
+        retry while another process holds the file (``dbfile.py``).
         """
         p = str(path)
         if p != ":memory:" and not read_only:
@@ -93,18 +82,15 @@ class NewsDB:
                 raise StoreError(f"cannot create the folder for {p}: {exc.strerror}") from exc
         if read_only and p != ":memory:" and not Path(p).exists():
             raise StoreError(f"no database at {p} (run `newsdb run` first)")
-        config: _Settings = {} if external_access else _NO_EXTERNAL_ACCESS
-        try:
-            con = duckdb.connect(p, read_only=read_only, config=config)
-        except duckdb.Error as exc:  # locked, unwritable, truncated or damaged
-            raise StoreError(_explain_open_error(p, exc)) from exc
+        config = None if external_access else NO_EXTERNAL_ACCESS
+        con = connect(p, read_only=read_only, wait=wait, config=config)
         db = cls(con, p)
         if not read_only:
             try:
                 db.migrate(sql_dir)
             except duckdb.Error as exc:  # a damaged block, or a migration that cannot apply
                 con.close()
-                raise StoreError(_explain_open_error(p, exc)) from exc
+                raise StoreError(explain_open_error(p, exc)) from exc
         return db
 
     def close(self) -> None:
@@ -234,6 +220,26 @@ class NewsDB:
 
         return load_batch(self, batch, reprocess=reprocess)
 
+    # -- URLs followed from feeds and sitemaps ---------------------------------------------
+
+    def seen_urls(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` an earlier run already fetched from a feed or sitemap."""
+        if not urls:
+            return set()
+        rows = self.execute(read_sql("load/seen_urls.sql"), {"urls": list(urls)})
+        return {row[0] for row in rows}
+
+    def mark_seen(self, seen: Sequence[tuple[str, str]], run_id: str, at: datetime) -> None:
+        """Remember (url, via) pairs so later runs skip them; earlier sightings are kept."""
+        if not seen:
+            return
+        urls, vias = zip(*seen, strict=True)
+        with self.transaction():
+            self.execute(
+                read_sql("load/mark_seen.sql"),
+                {"urls": list(urls), "vias": list(vias), "run_id": run_id, "at": at},
+            )
+
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sql: str) -> pl.DataFrame:
@@ -243,22 +249,3 @@ class NewsDB:
             return pl.DataFrame()
         frame: pl.DataFrame = relation.pl()
         return frame
-
-
-def _explain_open_error(path: str, exc: Exception) -> str:
-    msg = str(exc)
-    if "lock" in msg.lower():
-        holder = re.search(r"\(PID (\d+)\)", msg)
-        who = f" (process {holder.group(1)})" if holder else ""
-        return (
-            f"{path} is locked by another newsdb run or DuckDB session{who}; "
-            "wait for it to finish, or use --db to write elsewhere"
-        )
-    if "permission" in msg.lower() or "read-only" in msg.lower():
-        return f"cannot write {path}: permission denied"
-    if "corrupt" in msg.lower() or "not a valid duckdb" in msg.lower() or "read enough" in msg:
-        return (
-            f"{path} is damaged or not a DuckDB file ({msg.splitlines()[0]}); "
-            "restore a backup or use --db to start a new one"
-        )
-    return f"cannot open {path}: {msg.splitlines()[0]}"

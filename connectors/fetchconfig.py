@@ -41,6 +41,8 @@ class FetchConfig:
     cache_dir: Path | None = Path("data/raw")
     refresh: bool = False  # ignore cached copies (pages and robots.txt) and fetch again
     max_cache_age: float | None = None  # None: a cached page never expires
+    # Media types read; anything else is refused unread. Feeds and sitemaps widen it.
+    accepted_types: frozenset[str] = ACCEPTED_TYPES
     # Networks reachable besides public addresses, e.g. ("10.0.0.0/8",); see addresses.py.
     allowed_networks: tuple[str, ...] = ()
 

@@ -76,10 +76,13 @@ def read_response(
         body = _read_body(url, resp, MAX_ROBOTS_BYTES, started, cfg.total_timeout, truncate=True)
         return body if isinstance(body, Problem) else replace(reply, body=body)
 
-    if content_type is not None and content_type not in ACCEPTED_TYPES:
+    if content_type is not None and content_type not in cfg.accepted_types:
+        wanted = "HTML or text"
+        if cfg.accepted_types != ACCEPTED_TYPES:
+            wanted = "a feed, sitemap or web page"
         return Problem(
             "unsupported_type",
-            f"the server sent {content_type}, not HTML or text (body not downloaded)",
+            f"the server sent {content_type}, not {wanted} (body not downloaded)",
             url,
         )
     declared = _content_length(resp)

@@ -71,15 +71,17 @@ def report_filters(args: argparse.Namespace) -> Any:
 
 
 def _open_current(path: str) -> Any:
-    """The database read-only, or migrated first when an older newsdb wrote it."""
+    """The database read-only, or migrated first when an older newsdb wrote it. During a run,
+    like ``newsdb query``, it waits for the batch being loaded (``connectors/dbfile.py``)."""
+    from connectors.dbfile import READ_WAIT_SECONDS
     from connectors.duckstore import SCHEMA_VERSION, NewsDB, StoreError
 
     try:
-        db = NewsDB.open(path, read_only=True)
+        db = NewsDB.open(path, read_only=True, wait=READ_WAIT_SECONDS)
         if db.schema_version() < SCHEMA_VERSION:
             db.close()
             NewsDB.open(path).close()  # migrates, like the next `newsdb run` would
-            db = NewsDB.open(path, read_only=True)
+            db = NewsDB.open(path, read_only=True, wait=READ_WAIT_SECONDS)
     except StoreError as exc:
         raise AnalystUsageError(str(exc)) from exc
     return db

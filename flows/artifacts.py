@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from prefect.artifacts import create_table_artifact
 
-from connectors.duckstore import NewsDB
 from connectors.reportdb import run_highlights
+from connectors.runwriter import RunWriter
 
 TOP_EVENTS_KEY = "ingest-top-events"
 TOP_SPEAKERS_KEY = "ingest-top-speakers"
 
 
-def publish_highlights(db: NewsDB, run_id: str) -> None:
+def publish_highlights(db: RunWriter, run_id: str) -> None:
     """Two table artifacts: the run's top events (by how many articles report them) and its
     most quoted speakers, over the documents this run loaded."""
-    events, speakers = run_highlights(db, run_id)
+    with db.session() as con:  # rows first, closed before Prefect's API is called
+        events, speakers = run_highlights(con, run_id)
     create_table_artifact(
         table=events,
         key=TOP_EVENTS_KEY,

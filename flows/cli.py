@@ -1,15 +1,19 @@
-"""``newsdb``: run the ingest flow, query the database, serve a schedule, export Parquet.
+"""``newsdb``: run the ingest flow, query the database, serve schedules, manage the Prefect server.
 
-Usage errors (a missing path, an unwritable or locked database) exit with status 2 and one clear
-line, before Prefect starts; a run that completes exits 0 even when some documents failed (they
-are in the ``failures`` table and in the summary).
+Usage errors (a missing path, an unwritable or locked database, a taken port) exit with status 2
+and one clear line, before Prefect starts; a run that completes exits 0 even when some documents
+failed (they are in the ``failures`` table and in the summary).
+
+Prefect is imported only when there is work for it: ``newsdb run`` first checks, without it,
+whether any input needs processing (``flows/survey.py``), and ``newsdb query`` never needs it.
+Runs and schedules report to one long-lived local Prefect server (``flows/server.py``) unless
+``PREFECT_API_URL`` names another.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,54 +22,47 @@ from typing import Any
 
 from flows import analyst
 from flows.interrupt import INTERRUPTED_LINE, init_worker
-from flows.options import (
-    DaskTarget,
-    OptionError,
-    check_allow_addresses,
-    check_run_options,
-    parse_dask,
-)
+from flows.options import DaskTarget, OptionError, check_run_options, parse_dask
+from flows.reading import cmd_export, cmd_query
+from flows.serving import cmd_serve, cmd_server
 from flows.settings import (
-    ALLOW_ADDRESSES_ENV,
     DEFAULT_BATCH_SIZE,
     DEFAULT_CACHE_DIR,
+    DEFAULT_CONFIG,
     DEFAULT_DB,
+    DEFAULT_LIMIT_PER_SOURCE,
     DEFAULT_SOURCES,
     allowed_addresses_from_env,
     configure_prefect_env,
 )
+from flows.usage import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    add_allow_address,
+    ensure_server,
+    first_line,
+    precheck_sources,
+    public_sources,
+    say,
+)
 from transforms.safety import printable
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+def _add_db(p: argparse.ArgumentParser, default: str | None = DEFAULT_DB) -> None:
+    p.add_argument("--db", default=default, help=f"DuckDB file (default: {DEFAULT_DB})")
 
 
-class UsageError(Exception):
-    """Bad invocation: reported as one line, exit status 2."""
-
-
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default: {DEFAULT_DB})")
-
-
-def _add_allow_address(p: argparse.ArgumentParser) -> None:
+def _add_limit(p: argparse.ArgumentParser, default: int | None) -> None:
     p.add_argument(
-        "--allow-address",
-        action="append",
-        default=[],
-        metavar="CIDR",
-        help="let the fetcher reach this private/loopback address or network (repeatable; "
-        f"also ${ALLOW_ADDRESSES_ENV}, comma-separated); public addresses need no listing",
+        "--limit-per-source",
+        type=int,
+        default=default,
+        metavar="N",
+        help="new articles taken per feed:, sitemap: or site: source and run "
+        f"(default {DEFAULT_LIMIT_PER_SOURCE})",
     )
-
-
-def _allowed_addresses(args: argparse.Namespace) -> list[str]:
-    """The env setting plus the flags, checked now so a typo is a usage error."""
-    entries = [*allowed_addresses_from_env(), *args.allow_address]
-    try:
-        check_allow_addresses(entries)
-    except OptionError as exc:
-        raise UsageError(str(exc)) from exc
-    return entries
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,10 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "sources",
         nargs="*",
-        help="file (.txt .md .html .htm .html.gz), folder, http(s) URL, or @FILE of them "
-        "(default: seeds/)",
+        help="file (.txt .md .html .htm .html.gz), folder, http(s) URL, feed:URL, "
+        "sitemap:URL, site:URL, or @FILE of them (default: seeds/)",
     )
     _add_db(run)
+    _add_limit(run, DEFAULT_LIMIT_PER_SOURCE)
     run.add_argument("--refresh", action="store_true", help="refetch URLs even when cached")
     run.add_argument(
         "--reprocess", action="store_true", help="re-extract inputs whose bytes are unchanged"
@@ -106,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="run the CPU stages on Dask: tcp://HOST:PORT, or local:N for a local cluster",
     )
-    _add_allow_address(run)
+    add_allow_address(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -121,12 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(query)
 
-    serve = sub.add_parser("serve", help="run ingest on a cron schedule (needs a Prefect server)")
-    serve.add_argument("sources", nargs="*")
-    serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *"')
-    serve.add_argument("--name", default="newsdb-scheduled")
-    _add_allow_address(serve)
-    _add_db(serve)
+    serve = sub.add_parser(
+        "serve", help="run ingest on schedules: newsdb.toml's, or --cron over SOURCES"
+    )
+    serve.add_argument("sources", nargs="*", help="sources for one --cron schedule")
+    serve.add_argument("--cron", help='cron expression for SOURCES, e.g. "0 * * * *"')
+    serve.add_argument("--name", default="newsdb-scheduled", help="deployment name with --cron")
+    serve.add_argument(
+        "--config",
+        type=Path,
+        default=Path(DEFAULT_CONFIG),
+        help=f"schedules file when no SOURCES are given (default: ./{DEFAULT_CONFIG})",
+    )
+    _add_db(serve, default=None)
+    _add_limit(serve, None)
+    add_allow_address(serve)
+
+    server = sub.add_parser(
+        "server", help="the local Prefect server runs and schedules report to (127.0.0.1)"
+    )
+    server.add_argument("action", choices=("start", "stop", "status"))
 
     export = sub.add_parser("export", help="export tables to Parquet, partitioned by date")
     export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
@@ -166,58 +178,32 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
 
 
 @contextmanager
-def shared_api_server(parallel: bool) -> Iterator[None]:
-    """One temporary Prefect server for the flow *and* its worker processes.
+def _run_lock(sources: Sequence[str], db: str) -> Iterator[None]:
+    """Fail fast on usage errors (sources that cannot be used, a database another run holds or
+    that cannot be written; a reader between two batches of another run is waited for), then
+    hold the run lock from the check for work to the end of the flow, which joins it."""
+    from connectors.dbfile import RunLock, StoreError
+    from connectors.duckstore import NewsDB
 
-    With no PREFECT_API_URL, every process that runs a Prefect task starts its own temporary
-    server (about 10 s of CPU each); spawned pool or Dask workers would each do so. Starting it
-    once here and handing its URL down, through the settings context and the environment that
-    workers inherit, lets them all report to the same one.
-    """
-    if not parallel or os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()
-    server.start(
-        timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 60))
-    )
-    os.environ["PREFECT_API_URL"] = server.api_url
+    precheck_sources(sources)
+    lock = RunLock(db)
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
-
-
-def _precheck_run(sources: Sequence[str], db: str) -> None:
-    """Fail fast on usage errors, before the few seconds Prefect needs to start."""
-    from connectors.discover import SourceError, discover
-    from connectors.duckstore import NewsDB, StoreError
-
-    try:
-        discover(sources)
-    except SourceError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        NewsDB.open(db).close()
+        lock.acquire(shared=True)
+        NewsDB.open(db, wait=3.0).close()
     except StoreError as exc:
+        lock.release()
         raise UsageError(str(exc)) from exc
-
-
-def _sources(args: argparse.Namespace) -> list[str]:
-    """The sources to ingest, without URL credentials: they become flow parameters, which
-    Prefect stores, and rows of ``runs``."""
-    from connectors.discover import public_source
-
-    return [public_source(s) for s in args.sources or DEFAULT_SOURCES]
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    sources = _sources(args)
+    """Every option is checked before anything is imported or created (``flows/options.py``);
+    then, holding the run lock, a run with nothing to process is recorded without Prefect,
+    and any other run is the ingest flow, reporting to the Prefect server."""
+    sources = public_sources(args.sources or DEFAULT_SOURCES)
     allow_addresses = [*allowed_addresses_from_env(), *args.allow_address]
     try:
         dask = check_run_options(
@@ -229,38 +215,84 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     except OptionError as exc:
         raise UsageError(str(exc)) from exc
-    _precheck_run(sources, args.db)
-    runner = task_runner_for(args.workers, args.dask)
+    if args.limit_per_source < 1:
+        raise UsageError(f"--limit-per-source must be at least 1, got {args.limit_per_source}")
+    parallel = args.workers if dask is None else _dask_parallelism(dask)
+    with _run_lock(sources, args.db):
+        # The first line once the sources and the database check out: a usage error stays
+        # the only line, and a run says at once what it is doing.
+        say(f"newsdb: {_count(len(sources), 'source')} -> {printable(args.db)}")
+        return _run(args, sources, allow_addresses, parallel)
+
+
+def _run(
+    args: argparse.Namespace, sources: list[str], allow_addresses: list[str], parallel: int
+) -> int:
     import duckdb
 
+    from connectors.dbfile import StoreError
     from connectors.discover import SourceError
-    from connectors.duckstore import StoreError
 
-    parallel = args.workers if dask is None else _dask_parallelism(dask)
     try:
-        with shared_api_server(parallel=args.workers > 1 or bool(args.dask)):
-            result = run_ingest(
-                runner,
-                sources=sources,
-                db_path=args.db,
-                refresh=args.refresh,
-                reprocess=args.reprocess,
-                fetch_originals=args.fetch_originals,
-                batch_size=args.batch_size,
-                cache_dir=args.cache_dir,
-                max_cache_age_hours=args.max_cache_age,
-                max_in_flight=in_flight_for(parallel),
-                allow_addresses=allow_addresses,
-                show_progress=not args.no_progress and sys.stderr.isatty(),
-            )
+        if not args.refresh and not args.reprocess:
+            idle = _run_if_idle(args, sources, allow_addresses)
+            if idle is not None:
+                say("newsdb: nothing new to process (Prefect not started)")
+                return _print_summary(idle, args.json)
+        server = ensure_server()
+        say(f"newsdb: processing; Prefect UI at {server.ui_url}")
+        result = run_ingest(
+            task_runner_for(args.workers, args.dask),
+            sources=sources,
+            db_path=args.db,
+            refresh=args.refresh,
+            reprocess=args.reprocess,
+            fetch_originals=args.fetch_originals,
+            batch_size=args.batch_size,
+            cache_dir=args.cache_dir,
+            max_cache_age_hours=args.max_cache_age,
+            max_in_flight=in_flight_for(parallel),
+            limit_per_source=args.limit_per_source,
+            allow_addresses=allow_addresses,
+            show_progress=not args.no_progress and sys.stderr.isatty(),
+        )
     except (SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
     except duckdb.Error as exc:  # the file was damaged under a running flow
         raise UsageError(
-            f"{args.db} failed during the run ({_first_line(exc)}); batches loaded before are "
+            f"{args.db} failed during the run ({first_line(exc)}); batches loaded before are "
             "kept, see `newsdb query` or restore a backup"
         ) from exc
-    if args.json:
+    ui = server.flow_run_url(result["run_id"])
+    result["prefect_ui"] = ui
+    result["text"] += f"\n  Prefect UI: {ui}"
+    return _print_summary(result, args.json)
+
+
+def _run_if_idle(
+    args: argparse.Namespace, sources: list[str], allow_addresses: list[str]
+) -> dict[str, Any] | None:
+    from flows.survey import fetch_config, run_if_idle
+
+    config = fetch_config(
+        args.cache_dir,
+        refresh=False,
+        max_cache_age_hours=args.max_cache_age,
+        allow_addresses=allow_addresses,
+    )
+    summary = run_if_idle(
+        sources,
+        args.db,
+        config,
+        fetch_originals=args.fetch_originals,
+        batch_size=args.batch_size,
+        limit_per_source=args.limit_per_source,
+    )
+    return None if summary is None else summary.to_dict()
+
+
+def _print_summary(result: dict[str, Any], as_json: bool) -> int:
+    if as_json:
         print(json.dumps({k: v for k, v in result.items() if k != "text"}, indent=2))
     else:
         print(result["text"])
@@ -268,6 +300,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(INTERRUPTED_LINE, file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def run_ingest(runner: Any, **params: Any) -> dict[str, Any]:
@@ -291,127 +327,11 @@ def _dask_parallelism(dask: DaskTarget) -> int:
     return 4  # a remote cluster: keep a few batches queued per round trip
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-# --- query ----------------------------------------------------------------------------------
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    import polars as pl
-
-    from connectors.duckstore import NewsDB, StoreError
-
-    if args.file is not None:
-        if not args.file.is_file():
-            raise UsageError(f"no such SQL file: {args.file}")
-        sql = args.file.read_text(encoding="utf-8")
-    elif args.sql:
-        sql = args.sql
-    else:
-        raise UsageError('give SQL text or --file FILE, e.g. newsdb query "SELECT * FROM runs"')
-    try:
-        db = NewsDB.open(args.db, read_only=True, external_access=args.allow_external)
-    except StoreError as exc:
-        raise UsageError(str(exc)) from exc
-    with db:
-        try:
-            frame = db.query(sql)
-        except Exception as exc:  # DuckDB's own message says what is wrong with the SQL
-            hint = ""
-            if not args.allow_external and _needs_external_access(exc):
-                hint = (
-                    " (files, extensions and settings are off limits; --allow-external lifts that)"
-                )
-            raise UsageError(f"query on {args.db} failed: {_first_line(exc)}{hint}") from exc
-    if args.format == "csv":
-        sys.stdout.write(_flat(frame).write_csv())
-    elif args.format == "json":
-        sys.stdout.write(frame.write_json() + "\n")
-    else:
-        with pl.Config(tbl_rows=200, tbl_cols=-1, fmt_str_lengths=120, tbl_width_chars=200):
-            print(frame)
-    return EXIT_OK
-
-
-def _needs_external_access(exc: Exception) -> bool:
-    """True when DuckDB refused a query for what the sandbox of ``newsdb query`` forbids."""
-    import duckdb
-
-    return isinstance(exc, duckdb.PermissionException) or "configuration has been locked" in str(
-        exc
-    )
-
-
-def _flat(frame: Any) -> Any:
-    """``frame`` with list and struct columns as JSON text, which CSV can hold."""
-    import json as _json
-
-    import polars as pl
-
-    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
-    return frame.with_columns(
-        pl.Series(
-            name,
-            [None if v is None else _json.dumps(v, default=str) for v in frame[name].to_list()],
-            dtype=pl.String(),
-        )
-        for name in nested
-    )
-
-
-# --- serve ----------------------------------------------------------------------------------
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    if not os.environ.get("PREFECT_API_URL"):
-        raise UsageError(
-            "scheduled runs need a Prefect server: start one with `prefect server start` and "
-            "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling)"
-        )
-    sources = _sources(args)
-    allow_addresses = _allowed_addresses(args)
-    _precheck_run(sources, args.db)
-    from flows.ingest import ingest
-
-    ingest.serve(
-        name=args.name,
-        cron=args.cron,
-        parameters={"sources": sources, "db_path": args.db, "allow_addresses": allow_addresses},
-    )
-    return EXIT_OK
-
-
-# --- export ---------------------------------------------------------------------------------
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    import duckdb
-
-    from connectors.duckstore import NewsDB, StoreError
-    from connectors.export import ExportError, check_target, export_parquet
-
-    try:
-        check_target(args.parquet)
-        db = NewsDB.open(args.db, read_only=True)
-    except (ExportError, StoreError) as exc:
-        raise UsageError(str(exc)) from exc
-    with db:
-        try:
-            written = export_parquet(db, args.parquet)
-        except duckdb.Error as exc:
-            raise UsageError(f"exporting {args.db} failed: {_first_line(exc)}") from exc
-    for table, n in written.items():
-        print(f"{table}: {n} rows")
-    print(f"written under {args.parquet}")
-    return EXIT_OK
-
-
 COMMANDS = {
     "run": cmd_run,
     "query": cmd_query,
     "serve": cmd_serve,
+    "server": cmd_server,
     "export": cmd_export,
     **analyst.COMMANDS,
 }

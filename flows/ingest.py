@@ -4,13 +4,19 @@ Orchestration only. Each stage is one coarse task per *batch* (a task run costs 
 about 25 ms, so never one per article), and the work itself lives in ``connectors/`` (I/O) and
 ``transforms/`` (pure CPU work):
 
-    discover (1 task) -> for each batch: acquire (network/disk, in this process)
+    discover (1 task) -> follow (feeds, sitemaps, sites -> their new article URLs; 1 task)
+                      -> for each batch: acquire (network/disk, in this process)
                                          -> process (CPU: clean + NLP + extract, on the task runner)
                                          -> load (single DuckDB writer, in this process)
 
 Network I/O and parsing are separate tasks so each can be retried on its own, and only ``process``
 goes to the task runner: a local process pool (``--workers N``) or a Dask cluster (``--dask``).
 A bounded number of batches is in flight at once, so memory stays flat on any input size.
+
+The run holds the database's run lock throughout but opens the file only per step
+(``connectors/runwriter.py``), so analysts can query between batches. Ctrl-C stops it at the
+next batch boundary (``flows/interrupt.py``): batches in flight are loaded, and the run is
+recorded as ``interrupted``.
 """
 
 from __future__ import annotations
@@ -18,9 +24,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -30,18 +34,32 @@ from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
 from connectors.batchload import LoadReport
-from connectors.discover import discover, public_source
-from connectors.duckstore import NewsDB
+from connectors.discover import FOLLOWED_KINDS, discover, public_source
 from connectors.fetchconfig import FetchConfig
+from connectors.runwriter import RunWriter
 from flows.artifacts import publish_highlights
 from flows.interrupt import stop_requests
 from flows.progress import RunProgress
-from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_CACHE_DIR, DEFAULT_DB, DEFAULT_SOURCES
+from flows.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_CACHE_DIR,
+    DEFAULT_DB,
+    DEFAULT_LIMIT_PER_SOURCE,
+    DEFAULT_SOURCES,
+)
+from flows.survey import (
+    Seen,
+    batches,
+    failures_only,
+    fetch_config,
+    follow_sources,
+    links_out,
+    survey,
+)
 from transforms.batch import process_batch
 from transforms.clean import original_url
-from transforms.frames import failures_frame, failures_of, sources_frame
+from transforms.frames import failures_of
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
-from transforms.run.plan import Plan, inputs_frame, plan_batch
 from transforms.run.summary import RunSummary
 from transforms.run.version import NEWSDB_VERSION
 from transforms.safety import printable
@@ -51,6 +69,14 @@ from transforms.safety import printable
 def discover_task(sources: list[str]) -> tuple[list[SourceItem], list[Failure]]:
     """Expand files, folders, URLs and @lists into a deduplicated list of inputs."""
     return discover(sources)
+
+
+@task(name="follow", cache_policy=NO_CACHE)
+def follow_task(
+    items: list[SourceItem], config: FetchConfig, db: RunWriter, limit: int
+) -> tuple[list[SourceItem], list[Failure]]:
+    """Fetch feeds, sitemaps and home pages; keep up to ``limit`` new article URLs each."""
+    return follow_sources(items, config, db, limit)
 
 
 @task(name="acquire", cache_policy=NO_CACHE)
@@ -72,14 +98,12 @@ def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> Batc
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(db: NewsDB, frames: BatchFrames, reprocess: bool) -> LoadReport:
-    """Merge one batch into DuckDB in a single transaction (the only writer)."""
-    return db.load(frames, reprocess=reprocess)
-
-
-def _batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+def load_task(
+    db: RunWriter, frames: BatchFrames, reprocess: bool, seen: Seen, run_id: str, at: datetime
+) -> LoadReport:
+    """Merge one batch into DuckDB in a single transaction (the only writer), then remember
+    the followed URLs it settled."""
+    return db.load(frames, reprocess=reprocess, seen=seen, run_id=run_id, at=at)
 
 
 @flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
@@ -94,49 +118,55 @@ def ingest(
     max_cache_age_hours: float | None = None,
     max_in_flight: int = 2,
     show_progress: bool = False,
+    limit_per_source: int = DEFAULT_LIMIT_PER_SOURCE,
     allow_addresses: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline over ``sources`` (default: ``seeds/``) into ``db_path``.
 
     ``refresh`` refetches URLs even when cached; ``reprocess`` re-extracts inputs whose bytes
     are unchanged (after an extractor change); ``max_in_flight`` bounds how many batches are
-    being processed at once (set it to the number of workers); ``allow_addresses`` lists the
-    private or loopback networks the fetcher may reach (public addresses need no listing).
+    being processed at once (set it to the number of workers); ``limit_per_source`` caps the
+    new article URLs taken from each feed, sitemap or site per run; ``allow_addresses`` lists
+    the private or loopback networks the fetcher may reach (public addresses need no listing).
     """
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     run_id = str(flow_run.get_id() or uuid.uuid4())
     source_list = [public_source(s) for s in sources or DEFAULT_SOURCES]
-    config = FetchConfig(
-        cache_dir=Path(cache_dir),
+    config = fetch_config(
+        cache_dir,
         refresh=refresh,
-        max_cache_age=None if max_cache_age_hours is None else max_cache_age_hours * 3600,
-        allowed_networks=tuple(allow_addresses or ()),
+        max_cache_age_hours=max_cache_age_hours,
+        allow_addresses=allow_addresses or (),
     )
     summary = RunSummary(run_id=run_id, db_path=db_path)
 
-    with NewsDB.open(db_path) as db, stop_requests() as stop:
+    with RunWriter.hold(db_path) as db, stop_requests() as stop:
         for dead in db.start_run(run_id, started_at, source_list, NEWSDB_VERSION):
             logger.warning("run %s never finished (killed?); marked crashed", dead)
         status = "crashed"
         try:
             items, discover_failures = discover_task(source_list)
+            if any(i.kind in FOLLOWED_KINDS for i in items):
+                items, follow_failures = follow_task(items, config, db, limit_per_source)
+                discover_failures += follow_failures
             summary.n_inputs = len(items) + len(discover_failures)
             summary.add_failures(discover_failures)
-            summary.links_out = [(i.link, i.location) for i in items if i.link is not None]
+            summary.links_out = links_out(items)
             for link, target in summary.links_out:
                 logger.warning(
                     "followed %s out of its folder, to %s", printable(link), printable(target)
                 )
-            db.load(_failures_only(discover_failures, run_id))
+            if discover_failures:
+                db.load(failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
 
             in_flight: deque[Any] = deque()
             with RunProgress(len(items), enabled=show_progress) as progress:
 
-                def load(frames: BatchFrames) -> None:
-                    report = load_task(db, frames, reprocess)
+                def load(frames: BatchFrames, seen: Seen) -> None:
+                    report = load_task(db, frames, reprocess, seen, run_id, started_at)
                     summary.add_load(
                         report.status,
                         [*failures_of(frames.failures), *report.failures],
@@ -146,30 +176,26 @@ def ingest(
                     )
 
                 def drain_one() -> None:
-                    future, n_docs = in_flight.popleft()
-                    load(future.result())
+                    future, n_docs, seen = in_flight.popleft()
+                    load(future.result(), seen)
                     progress.advance(n_docs)
 
-                for batch in _batches(items, batch_size):
+                for batch in batches(items, batch_size):
                     if stop.is_set():  # Ctrl-C: stop here, between two batches
                         break
                     acquired = acquire_task(batch, config, fetch_originals)
-                    raws = [r for r in acquired if isinstance(r, RawDoc)]
-                    failed = [r for r in acquired if isinstance(r, Failure)]
-                    summary.add_failures(failed)
-                    if failed:
-                        db.load(_failures_only(failed, run_id))
-                    plan = _plan(db, raws, reprocess)
-                    if plan.links:
-                        # Loaded at once: the articles they link to are stored right now.
-                        links = sources_frame(plan.links, run_id, datetime.now(UTC))
-                        load(BatchFrames.empty(sources=links))
+                    found = survey(batch, acquired, db, reprocess=reprocess)
+                    plan = found.plan
+                    if found.failed or plan.links or found.settled_now():
+                        # Loaded at once: the articles the links point to are stored right now,
+                        # and the followed URLs settled here need nothing more from this run.
+                        load(found.settled_frames(run_id), found.settled_now())
                     skipped = len(batch) - len(plan.to_process)
                     if skipped:
                         progress.advance(skipped)
                     if plan.to_process:
                         future = process_task.submit(plan.to_process, run_id, started_at)
-                        in_flight.append((future, len(plan.to_process)))
+                        in_flight.append((future, len(plan.to_process), found.settled_with_load()))
                     while len(in_flight) >= max(1, max_in_flight):
                         drain_one()
                     logger.info(summary.headline())
@@ -201,11 +227,3 @@ def ingest(
         markdown=summary.to_markdown(), key="ingest-summary", description=summary.headline()
     )
     return summary.to_dict()
-
-
-def _plan(db: NewsDB, raws: list[RawDoc], reprocess: bool) -> Plan:
-    return plan_batch(raws, db.stored_inputs(inputs_frame(raws)), refresh=reprocess)
-
-
-def _failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
-    return BatchFrames.empty(failures=failures_frame(failures, run_id, datetime.now(UTC)))

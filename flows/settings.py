@@ -14,6 +14,10 @@ DEFAULT_DB = "data/newsdb.duckdb"
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_CACHE_DIR = "data/raw"
 DEFAULT_BATCH_SIZE = 100
+#: New article URLs taken per feed, sitemap or site and run; a backlog waits for later runs.
+DEFAULT_LIMIT_PER_SOURCE = 100
+#: What ``newsdb serve`` with no arguments serves (see newsdb.example.toml).
+DEFAULT_CONFIG = "newsdb.toml"
 #: Networks the fetcher may reach besides public addresses, comma-separated
 #: (e.g. "10.0.0.0/8,192.168.1.20"); ``--allow-address`` adds to them.
 ALLOW_ADDRESSES_ENV = "NEWSDB_ALLOW_ADDRESSES"
@@ -26,11 +30,12 @@ def allowed_addresses_from_env() -> list[str]:
 
 
 def configure_prefect_env() -> None:
-    """Sensible defaults for running without a Prefect server; explicit settings win.
+    """Sensible defaults for Prefect; explicit settings win.
 
-    With no PREFECT_API_URL, Prefect starts a temporary local server; it keeps its state under
-    PREFECT_HOME (here ``data/.prefect`` so nothing lands in the user's home), must not try its
-    telemetry lookup on a machine without internet, and gets time to start on a slow disk.
+    Prefect keeps its state under PREFECT_HOME (here ``data/.prefect``, so nothing lands in the
+    user's home): the local server newsdb starts (``flows/server.py``) keeps its database and
+    log there. Prefect must not try its telemetry lookup on a machine without internet, and a
+    temporary server (flows called from Python with no server at all) gets time to start.
     """
     os.environ.setdefault("PREFECT_HOME", str(PROJECT_DIR / "data" / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -139,6 +139,16 @@ CREATE TABLE IF NOT EXISTS events (
     method            VARCHAR
 );
 
+-- Article URLs already taken from a feed, sitemap or site (via = the source as the user named
+-- it, e.g. feed:https://...): each run fetches only URLs not in here. A URL whose fetch failed
+-- for a passing reason (timeout, 5xx, 429) is not recorded, so the next run tries it again.
+CREATE TABLE IF NOT EXISTS seen_urls (
+    url         VARCHAR PRIMARY KEY,
+    via         VARCHAR NOT NULL,
+    first_seen  TIMESTAMPTZ NOT NULL,
+    run_id      VARCHAR NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS documents_source_idx ON documents (source);
 CREATE INDEX IF NOT EXISTS quotes_doc_idx ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
@@ -217,7 +227,7 @@ COMMENT ON COLUMN documents.title IS 'Headline.';
 COMMENT ON COLUMN documents.author IS 'Byline, when the page names one.';
 COMMENT ON COLUMN documents.published IS 'Publication date (the dateline events are dated against).';
 COMMENT ON COLUMN documents.site IS 'Publisher''s host name, e.g. example.com.';
-COMMENT ON COLUMN documents.language IS 'Language of the text (ISO 639-1), NULL when unknown.';
+COMMENT ON COLUMN documents.language IS 'Language the article is written in (ISO 639 code, 639-1 where one exists), read from its text with the page''s declared language as a hint; NULL when the text is too short to tell and the page declares none. Quotes and events are extracted from en and NULL articles only; any other has an unsupported_language row in failures.';
 COMMENT ON COLUMN documents.text IS 'Cleaned body: Unicode-normalised, paragraphs separated by one blank line. Quote and event offsets index this exact string.';
 COMMENT ON COLUMN documents.content_sha256 IS 'sha256 of the raw input bytes: an input with unchanged bytes is skipped on the next run.';
 COMMENT ON COLUMN documents.fetched_at IS 'When the page was fetched (NULL for local files).';
@@ -253,13 +263,19 @@ COMMENT ON COLUMN runs.n_duplicate IS 'New inputs carrying an article already st
 COMMENT ON COLUMN runs.crash_noticed_at IS 'For a crashed run: when a later run found it dead.';
 COMMENT ON COLUMN runs.newsdb_version IS 'newsdb version that ran.';
 
-COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage.';
+COMMENT ON TABLE failures IS 'Every input that could not be fetched, read, cleaned, extracted or loaded, and why: one row per run, source and stage. A notice (error_kind unsupported_language) is an input that was loaded but not extracted.';
 COMMENT ON COLUMN failures.run_id IS 'The run (runs.run_id) it happened in.';
 COMMENT ON COLUMN failures.source IS 'The input, as given (path or URL).';
 COMMENT ON COLUMN failures.stage IS 'Where it failed (code list: failure_stage).';
-COMMENT ON COLUMN failures.error_kind IS 'Short machine-friendly reason, e.g. http_404, robots_disallow, too_large, empty.';
+COMMENT ON COLUMN failures.error_kind IS 'Short machine-friendly reason, e.g. http_404, robots_disallow, too_large, empty; unsupported_language: the article is stored (documents.language) but, not being English, has no quotes or events.';
 COMMENT ON COLUMN failures.message IS 'One sentence a person can act on.';
 COMMENT ON COLUMN failures."at" IS 'When it happened.';
+
+COMMENT ON TABLE seen_urls IS 'Article URLs already taken from a feed, sitemap or site home page: each run fetches only URLs not in here. A URL whose fetch failed for a passing reason (timeout, connection error, HTTP 429 or 5xx) is left out, so the next run tries it again.';
+COMMENT ON COLUMN seen_urls.url IS 'The article URL as the feed or sitemap listed it, never with credentials.';
+COMMENT ON COLUMN seen_urls.via IS 'The followed source it came from, as the user named it, e.g. feed:https://example.com/rss.';
+COMMENT ON COLUMN seen_urls.first_seen IS 'When a run first took the URL (later sightings do not change it).';
+COMMENT ON COLUMN seen_urls.run_id IS 'The run (runs.run_id) that first took it.';
 
 COMMENT ON TABLE quotes IS 'Quotations with their resolved speakers. text[char_start:char_end] of the document is quote_text (SQL: substr(text, char_start + 1, char_end - char_start)).';
 COMMENT ON COLUMN quotes.quote_id IS 'Stable id of the quote.';

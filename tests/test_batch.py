@@ -64,3 +64,60 @@ def test_extractor_crash_costs_one_document_not_the_batch(
     fail = out.failures.rows(named=True)
     assert [(f["stage"], f["error_kind"]) for f in fail] == [("extract", "extract_error")]
     assert "ValueError: boom" in fail[0]["message"]
+
+
+FRENCH = (
+    "Grève des contrôleurs aériens\n\n"
+    "Les contrôleurs aériens ont cessé le travail jeudi matin à Marseille, entraînant "
+    "l'annulation de plus de deux cents vols, a annoncé la direction de l'aviation civile.\n\n"
+    "« Nous demandons simplement des effectifs suffisants », a déclaré un représentant du "
+    "syndicat majoritaire devant l'aéroport.\n"
+)
+
+
+def test_an_article_in_another_language_is_loaded_unextracted_with_a_notice() -> None:
+    french = RawDoc(source="/in/greve.txt", body=FRENCH.encode(), content_type="text/plain")
+    out = batch.process_batch([*_seed_raws(), french], "run-1", NOW)
+    languages = dict(zip(out.documents["source"], out.documents["language"], strict=True))
+    assert languages[french.source] == "fr"
+    assert {languages[r.source] for r in _seed_raws()} == {"en"}
+    doc_id = out.documents.filter(out.documents["source"] == french.source)["doc_id"][0]
+    assert doc_id not in set(out.quotes["doc_id"]) and doc_id not in set(out.events["doc_id"])
+    assert out.quotes.height and out.events.height  # the English seeds were extracted
+    notes = out.failures.rows(named=True)
+    assert [(n["source"], n["stage"], n["error_kind"]) for n in notes] == [
+        (french.source, "extract", "unsupported_language")
+    ]
+    assert "'fr'" in notes[0]["message"] and "no extraction ran" in notes[0]["message"]
+    assert french.source in set(out.sources["source"])  # its input is recorded as a source
+
+
+def test_split_by_language_extracts_unknown_and_english() -> None:
+    from transforms.model import Document
+
+    docs = [
+        Document(doc_id=f"d{i}", source=f"/s{i}", text="x", content_sha256="h", language=lang)
+        for i, lang in enumerate(["en", None, "de"])
+    ]
+    readable, notices = batch.split_by_language(docs)
+    assert [d.source for d in readable] == ["/s0", "/s1"]
+    assert [(n.source, n.error_kind) for n in notices] == [("/s2", "unsupported_language")]
+
+
+def test_one_story_through_two_share_links_is_one_article_with_two_sources() -> None:
+    page = (
+        b"<!doctype html><html lang='en'><head><title>Ferry strike ends</title></head><body>"
+        b"<article><h1>Ferry strike ends</h1><p>Ferry crews returned to work on Monday after "
+        b"a five-day strike over pay ended with an agreement between the union and the "
+        b"operator, the company said in a statement.</p><p>Services between the islands and "
+        b"the mainland will run to the normal timetable from Tuesday morning.</p></article>"
+        b"</body></html>"
+    )
+    story = "https://www.island-news.example/local/ferry-strike-ends"
+    links = [story + "?utm_source=twitter&utm_medium=social", story + "/?fbclid=IwAR0q#top"]
+    raws = [RawDoc(source=u, body=page, url=u, content_type="text/html") for u in links]
+    out = batch.process_batch(raws, "run-1", NOW)
+    assert out.documents.height == 1
+    assert out.documents["canonical_url"].to_list() == [story]
+    assert sorted(out.sources["source"]) == sorted(links)
+    assert out.sources["doc_id"].n_unique() == 1

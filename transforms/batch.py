@@ -2,8 +2,9 @@
 
 ``process_batch`` is what a worker process (local pool or Dask) runs: it cleans, parses each text
 once with spaCy (the language layer reading it once for both extractors), extracts quotes and
-events, and hands back Arrow-backed Polars frames plus the seconds spent per stage. It never
-touches the database, so any number of workers can run it while a single writer loads the
+events (from English articles; an article in another language is loaded unextracted, with a
+notice saying so), and hands back Arrow-backed Polars frames plus the seconds spent per stage. It
+never touches the database, so any number of workers can run it while a single writer loads the
 results.
 """
 
@@ -94,6 +95,38 @@ def extract_all(
     return quotes, events, failures
 
 
+#: Languages the extractors read: the spaCy model and every lexicon behind them are English.
+EXTRACTED_LANGUAGES = frozenset({"en"})
+
+
+def split_by_language(docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
+    """The documents the extractors can read, and a notice for each one they cannot.
+
+    An article in another language is still loaded (searchable, with ``documents.language``);
+    its ``unsupported_language`` row says why it has no quotes or events, instead of an empty
+    result nobody is told about. An unknown language (a text too short to tell) is extracted.
+    Since the article is loaded, an unchanged input is skipped by later runs like any other, so
+    the notice is written once, by the run that read the article, not again on every run.
+    """
+    readable: list[Document] = []
+    notices: list[Failure] = []
+    for doc in docs:
+        if doc.language is None or doc.language in EXTRACTED_LANGUAGES:
+            readable.append(doc)
+            continue
+        notices.append(
+            Failure(
+                doc.source,
+                "extract",
+                "unsupported_language",
+                f"The article is in language {doc.language!r} (ISO 639), and newsdb extracts "
+                "quotes and events from English only: no extraction ran. It is stored, "
+                "searchable, with that language.",
+            )
+        )
+    return readable, notices
+
+
 def warm_up() -> None:
     """Load the spaCy model and every lexicon now, not inside the first batch.
 
@@ -116,6 +149,7 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     documents, docs = cleaned.filter(first), list(compress(docs, first))
     timings["clean"] += time.perf_counter() - t0
 
+    docs, language_notices = split_by_language(docs)
     quotes, events, extract_failures = extract_all(docs, timings)
     if extract_failures:  # their documents are not loaded, so the next run tries them again
         broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
@@ -137,6 +171,7 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
         failures=pl.concat(
             [
                 failures_frame(clean_failures, run_id, ingested_at),
+                failures_frame(language_notices, run_id, ingested_at),
                 failures_frame(extract_failures, run_id, ingested_at),
             ]
         ),

@@ -247,7 +247,11 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "fetch": ("Downloading a URL.", "http_404, robots_disallow, timeout"),
         "read": ("Reading a file.", "unreadable, too_large"),
         "clean": ("Extracting the article text.", "empty: no article text found"),
-        "extract": ("NLP, quotes or events.", "an extractor error on one document"),
+        "extract": (
+            "NLP, quotes or events.",
+            "an extractor error on one document; unsupported_language: a non-English article, "
+            "stored but not extracted",
+        ),
         "load": ("Writing to DuckDB.", "a constraint violated by one batch"),
     },
     "origin": {

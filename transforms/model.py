@@ -22,7 +22,8 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import polars as pl
 
-SourceKind = Literal["file", "url"]
+# feed, sitemap and site sources are followed: they stand for the article URLs they list.
+SourceKind = Literal["file", "url", "feed", "sitemap", "site"]
 Origin = Literal["local", "live", "cache"]
 InputFormat = Literal["html", "text", "markdown"]
 Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
@@ -30,14 +31,17 @@ Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
 
 @dataclass(frozen=True, slots=True)
 class SourceItem:
-    """One input named by the user: an absolute file path or an http(s) URL.
+    """One input: an absolute file path or an http(s) URL (of an article, or of a feed, sitemap
+    or site home page to follow).
 
-    ``link`` is the symlink inside an input folder this file was reached through, when the file
-    itself lies outside that folder: followed, but worth telling the operator about.
+    ``via`` names the followed source an article URL came from. ``link`` is the symlink inside
+    an input folder this file was reached through, when the file itself lies outside that
+    folder: followed, but worth telling the operator about.
     """
 
     kind: SourceKind
     location: str
+    via: str | None = None
     link: str | None = field(default=None, compare=False)
 
 
@@ -104,9 +108,17 @@ class SourceRecord:
     url: str | None = None  # where those bytes came from (after redirects)
 
 
+#: Failure kinds that are notices, not failures: the input *was* loaded (an article kept, with
+#: its language, but not extracted), so the run summary counts them apart from failed inputs.
+NOTICE_KINDS = frozenset({"unsupported_language"})
+
+
 @dataclass(slots=True)
 class Failure:
-    """Why one input could not go through a stage. Becomes a row of ``failures``."""
+    """Why one input could not go through a stage. Becomes a row of ``failures``.
+
+    A kind in ``NOTICE_KINDS`` says why a stage was skipped for an input that was still loaded.
+    """
 
     source: str
     stage: Stage

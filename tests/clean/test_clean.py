@@ -397,6 +397,9 @@ def test_same_story_from_two_urls_gets_one_doc_id() -> None:
     a = clean(raw_html(noisy_page(), "https://WWW.bugle.example/news/minister-quits/#comments"))
     b = clean(raw_html(noisy_page(), "https://www.bugle.example/news/minister-quits?fbclid=abc"))
     assert a.doc_id == b.doc_id
+    # With no canonical link in the page, the address each copy came from is normalised to
+    # one spelling, so the copies group on canonical_url too.
+    assert a.canonical_url == b.canonical_url == "https://www.bugle.example/news/minister-quits"
 
 
 def test_claiming_another_articles_canonical_url_does_not_take_its_identity() -> None:

@@ -12,7 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from connectors.acquire import acquire
-from connectors.discover import discover
+from connectors.discover import discover, public_source
 from connectors.fetchconfig import FetchConfig
 from connectors.http import fetch_urls
 from transforms.clean import clean, original_url
@@ -87,6 +87,23 @@ def test_discover_drops_credentials_from_urls_and_lists(tmp_path: Path) -> None:
     items, failures = discover([f"https://bot:{SECRET}@news.example/a", f"@{listing}"])
     assert [i.location for i in items] == ["https://news.example/a", "https://news.example/b"]
     assert not failures
+
+
+@pytest.mark.parametrize("kind", ["feed", "sitemap", "site"])
+def test_followed_sources_lose_their_credentials(tmp_path: Path, kind: str) -> None:
+    """``feed:``, ``sitemap:`` and ``site:`` sources: the URL after the prefix is cleaned like
+    any other, when named directly, in an @list, and as it is stored (``runs.sources``)."""
+    listing = tmp_path / "follow.txt"
+    listing.write_text(f"{kind}:https://bot:{SECRET}@news.example/list\n")
+    direct = f"{kind}:https://bot:{SECRET}@news.example/rss"
+    items, failures = discover([direct, f"@{listing}"])
+    assert [(i.kind, i.location) for i in items] == [
+        (kind, "https://news.example/rss"),
+        (kind, "https://news.example/list"),
+    ]
+    assert not failures
+    assert public_source(direct) == f"{kind}:https://news.example/rss"
+    assert public_source(f"@{listing}") == f"@{listing}"
 
 
 def test_fetch_and_redirect_never_carry_credentials(httpserver: HTTPServer, tmp_path: Path) -> None:

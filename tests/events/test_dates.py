@@ -104,3 +104,25 @@ def test_time_expressions_widen_to_the_preposition_and_skip_durations() -> None:
     assert "from Wednesday" in texts
     assert any(t.endswith("on Thursday") for t in texts)
     assert not any("72 hours" in t or "three days" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 2021-02-24", date(2021, 2, 24)),  # ISO: the day, not the year
+        ("on 14/02/2021", date(2021, 2, 14)),
+        ("on 03.02.2021", date(2021, 2, 3)),
+        ("on 05/02/2021", date(2021, 2, 5)),  # ambiguous: the reading nearer the dateline
+        ("on February the 24th", date(2021, 2, 24)),  # dateparser, the dateline's year
+    ],
+)
+def test_numeric_and_other_calendar_dates_keep_the_day(text: str, expected: date) -> None:
+    resolved = resolve(text, FRIDAY)
+    assert (resolved.value, resolved.precision, resolved.method) == (expected, "day", "explicit")
+
+
+def test_numeric_dates_the_tagger_misses_are_time_expressions() -> None:
+    doc = load_nlp()("Troops entered the town on 03.11.2020, officials said.")
+    (found,) = time_expressions(next(iter(doc.sents)))
+    assert found.text == "on 03.11.2020"
+    assert resolve(found.text, date(2020, 11, 5)).value == date(2020, 11, 3)

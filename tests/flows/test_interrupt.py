@@ -4,8 +4,11 @@ run finds every committed batch whole, loads the rest once, and the interrupted 
 ``interrupted`` by itself after Ctrl-C (exit 130, one line, no traceback), ``crashed`` by the
 next run after SIGKILL, with when that was noticed.
 
-The runs are real CLI processes reporting to this session's Prefect test server, so no process
-starts a server of its own. The articles are short texts written for this test.
+The runs are real CLI processes that find this session's Prefect server the way a user's
+commands find it: newsdb's managed server, recorded under ``PREFECT_HOME`` (no
+``PREFECT_API_URL``). It runs in a session of its own, so neither signal reaches it: after each
+stopped run it still answers, with the same process, and nothing the run started (a worker, a
+temporary server) outlives it. The articles are short texts written for this test.
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ import re
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+
+from flows import server
+from flows.server import ServerInfo
 
 pytestmark = pytest.mark.flow
 
@@ -45,8 +53,10 @@ def _write_articles(folder: Path) -> None:
         )
 
 
-def _cli(db: Path, folder: Path, api_url: str) -> subprocess.Popen[str]:
-    env = dict(os.environ, PREFECT_API_URL=api_url, PREFECT_LOGGING_LEVEL="INFO")
+def _cli(db: Path, folder: Path) -> subprocess.Popen[str]:
+    """``newsdb run`` as a user starts it: no PREFECT_API_URL, so it uses the managed server."""
+    env = dict(os.environ, PREFECT_LOGGING_LEVEL="INFO")
+    env.pop("PREFECT_API_URL", None)
     return subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "run", str(folder), "--db", str(db),
          "--cache-dir", str(db.parent / "raw"), "--batch-size", str(BATCH), "--no-progress"],
@@ -107,34 +117,73 @@ def _check_committed_batches_whole(db: Path, folder: Path, reference: Path) -> N
         assert got[table] == [r for r in ref[table] if r[col] in ids], table
 
 
+def _our_processes() -> set[int]:
+    """Processes of this test session's Prefect state (its PREFECT_HOME in their environment):
+    the managed server, and anything a CLI run started, whatever its session or group."""
+    marker = f"PREFECT_HOME={os.environ['PREFECT_HOME']}".encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:  # gone, or a zombie
+            continue
+        if marker in environ.split(b"\0"):
+            found.add(int(entry.name))
+    return found
+
+
+def _server_group(info: ServerInfo) -> set[int]:
+    """The managed server's processes: its session (``start_new_session``) is its pid."""
+    return {pid for pid in _our_processes() if _session_of(pid) == info.pid}
+
+
+def _session_of(pid: int) -> int | None:
+    try:
+        return os.getsid(pid)
+    except ProcessLookupError:
+        return None
+
+
+@pytest.fixture
+def nothing_left_behind(prefect_server: ServerInfo) -> Iterator[None]:
+    """After the test: the managed server survived the signals (same process, still
+    answering), and no process a run started is left (no orphaned server or worker)."""
+    assert server.status_managed() == prefect_server
+    before = _our_processes()
+    assert prefect_server.pid in before  # the scan sees what this session started
+    yield
+    assert server.status_managed() == prefect_server, "the signal reached the Prefect server"
+    deadline = time.monotonic() + 10
+    while (left := _our_processes() - before - _server_group(prefect_server)) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.2)
+    assert not left, {pid: Path(f"/proc/{pid}/cmdline").read_bytes()[:200] for pid in left}
+
+
 @pytest.fixture(scope="module")
-def api_url(prefect_harness: None) -> str:
-    from prefect.settings import PREFECT_API_URL
-
-    url = PREFECT_API_URL.value()
-    assert url
-    return str(url)
-
-
-@pytest.fixture(scope="module")
-def reference(api_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def reference(
+    prefect_server: ServerInfo, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """The articles, and a database a clean, uninterrupted run made of them."""
     root = tmp_path_factory.mktemp("reference")
     folder = root / "in"
     _write_articles(folder)
     db = root / "ref.duckdb"
-    proc = _cli(db, folder, api_url)
+    proc = _cli(db, folder)
     _, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
     return folder, db
 
 
 def test_sigkill_keeps_whole_batches_and_the_next_run_marks_the_crash(
-    api_url: str, reference: tuple[Path, Path], tmp_path: Path
+    reference: tuple[Path, Path], tmp_path: Path, nothing_left_behind: None
 ) -> None:
     folder, ref_db = reference
     db = tmp_path / "news.duckdb"
-    proc = _cli(db, folder, api_url)
+    proc = _cli(db, folder)
     try:
         _wait_for_loaded_batch(proc)
     finally:
@@ -145,7 +194,7 @@ def test_sigkill_keeps_whole_batches_and_the_next_run_marks_the_crash(
     assert _rows(db, "SELECT status FROM runs") == [("running",)]
     _check_committed_batches_whole(db, folder, ref_db)
 
-    again = _cli(db, folder, api_url)
+    again = _cli(db, folder)
     _, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
     runs = _rows(db, "SELECT status, crash_noticed_at IS NOT NULL FROM runs ORDER BY started_at")
@@ -154,11 +203,11 @@ def test_sigkill_keeps_whole_batches_and_the_next_run_marks_the_crash(
 
 
 def test_ctrl_c_stops_at_a_batch_boundary_with_exit_130(
-    api_url: str, reference: tuple[Path, Path], tmp_path: Path
+    reference: tuple[Path, Path], tmp_path: Path, nothing_left_behind: None
 ) -> None:
     folder, ref_db = reference
     db = tmp_path / "news.duckdb"
-    proc = _cli(db, folder, api_url)
+    proc = _cli(db, folder)
     try:
         _wait_for_loaded_batch(proc)
         os.killpg(proc.pid, signal.SIGINT)
@@ -175,7 +224,7 @@ def test_ctrl_c_stops_at_a_batch_boundary_with_exit_130(
     assert run == ("interrupted", True)
     _check_committed_batches_whole(db, folder, ref_db)
 
-    again = _cli(db, folder, api_url)
+    again = _cli(db, folder)
     out, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
     statuses = _rows(db, "SELECT status FROM runs ORDER BY started_at")

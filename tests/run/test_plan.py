@@ -122,6 +122,20 @@ def test_summary_counts_what_the_load_reports() -> None:
     assert s.to_dict()["failed"] == 1 and s.to_dict()["duplicate"] == 1
 
 
+def test_summary_counts_a_notice_apart_from_failures() -> None:
+    s = RunSummary(run_id="r1", db_path="x", n_inputs=2)
+    notice = Failure("/fr.txt", "extract", "unsupported_language", "in 'fr': no extraction ran")
+    s.add_load({"/fr.txt": "new", "/en.txt": "new"}, [notice], 3, 1)
+    assert (s.n_new, s.n_failed, s.n_not_extracted) == (2, 0, 1)
+    assert not s.failure_kinds
+    assert s.headline().endswith("3 quotes, 1 events (1 stored without extraction)")
+    text = s.to_text()
+    assert "stored without extraction: unsupported_language x1" in text
+    assert "/fr.txt: in 'fr': no extraction ran" in text
+    assert "## Stored without extraction" in s.to_markdown()
+    assert s.to_dict()["not_extracted"] == 1 and s.to_dict()["failed"] == 0
+
+
 def test_summary_escapes_control_characters() -> None:
     s = RunSummary(run_id="r1", db_path="x")
     hostile = Failure("/in/\x1b[2J\x1b]0;pwned\x07name\u202e.txt", "read", "empty", "bad\rline\n2")

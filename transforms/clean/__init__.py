@@ -8,7 +8,8 @@ module per concern, in the order an input meets them:
 * ``document``: the entry point: which path an input takes, identity, size limit;
 * ``html``: HTML pages through trafilatura (body, title, author, date, site...);
 * ``textdoc`` (+ ``markdown``): saved text and Markdown articles;
-* ``datelines``: a line that is only a publication date;
+* ``language``: the language an article is written in (text first, declaration as a hint);
+* ``datelines``: a line that is only a publication date, and dates written in a span of text;
 * ``boilerplate``: the one table of non-article lines;
 * ``normalize``: the one Unicode/whitespace normalisation of body text;
 * ``urls``: the canonical URL a document claims (kept as data, never its identity);

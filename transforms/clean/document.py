@@ -1,6 +1,7 @@
 """The entry point of the Clean stage: one ``RawDoc`` -> one ``Document`` (or ``CleanError``).
 
-Decides which path an input takes (HTML, plain text or Markdown), runs it, caps the length and
+Decides which path an input takes (HTML, plain text or Markdown), runs it, caps the length,
+reads the language (``language``: the text decides, the page's declaration is a hint) and
 gives the document its identity.
 
 Identity: ``doc_id`` is derived from the body text alone, so identical texts collapse into one
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 from transforms.clean.decode import decode, inflate
 from transforms.clean.errors import CleanError
 from transforms.clean.html import extract_html
+from transforms.clean.language import identify_language
 from transforms.clean.markdown import looks_like_markdown
 from transforms.clean.textdoc import parse_text
 from transforms.clean.urls import canonical_url
@@ -87,12 +89,17 @@ def clean(raw: RawDoc) -> Document:
         author=content.author,
         published=content.published,
         site=content.site or _host(canonical),
-        language=content.language,
+        language=identify_language(_headed(content.title, text), content.language).code,
         fetched_at=raw.fetched_at,
         origin=raw.origin,
         input_format=fmt,
         decode_errors=decoded.replaced,
     )
+
+
+def _headed(title: str | None, text: str) -> str:
+    """The text the language is read from: the headline counts too (a short report needs it)."""
+    return f"{title}\n\n{text}" if title else text
 
 
 def document_id(text: str) -> str:

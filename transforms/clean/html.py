@@ -39,6 +39,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.utils import load_html
 
 from transforms.clean.boilerplate import headline_key
+from transforms.clean.datelines import date_order
 from transforms.clean.errors import CleanError
 from transforms.clean.normalize import normalize_line, split_lines
 from transforms.clean.textdoc import body_paragraphs, read_header
@@ -90,7 +91,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     _drop_credentials(tree)
     json_ld = _json_ld(tree)
     canonical = _canonical_link(tree, url, json_ld)
-    language = _language(tree, json_ld)
+    locales = _declared_locales(tree, json_ld)
+    language = re.split(r"[-_]", locales[0], maxsplit=1)[0].lower() if locales else None
     extracted = bare_extraction(
         tree,
         url=canonical or url,
@@ -113,7 +115,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     keys = {headline_key(h) for h in headlines if h}
     lines = split_lines(extracted.text or "")
     start = next((i for i, line in enumerate(lines) if headline_key(line) not in keys), len(lines))
-    header = read_header(lines, start, after_headline=False)
+    header = read_header(
+        lines,
+        start,
+        after_headline=False,
+        order=date_order(locales, canonical or url),
+        languages=[language, "en"] if language and language != "en" else ["en"],
+    )
     paragraphs = body_paragraphs(lines[header.end :], headlines, join_wrapped=False)
     _reject_non_article(tree, paragraphs, extracted.pagetype)
 
@@ -121,7 +129,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         text="\n\n".join(paragraphs),
         title=title,
         author=_clean_field(extracted.author) or header.author,
-        published=_published(extracted.date) or header.published,
+        published=_publication_date(_published(extracted.date), header.published),
         site=_clean_field(extracted.sitename),
         language=language,
         canonical_url=canonical or _clean_field(extracted.url),
@@ -144,6 +152,23 @@ def _published(found: str | None) -> date | None:
         return date.fromisoformat(found[:10])
     except ValueError:
         return None
+
+
+def _publication_date(found: date | None, dateline: date | None) -> date | None:
+    """htmldate's date, unless it is the page's own date line with day and month swapped.
+
+    htmldate reads a numeric date in the visible text ("04/05/2021") without knowing the site's
+    locale; the date line under the headline was read with it (``transforms.clean.datelines``),
+    so where the two are the same numbers in another order, the date line's reading wins.
+    """
+    if found is None or dateline is None:
+        return found or dateline
+    swapped = found.day <= 12 and (found.year, found.day, found.month) == (
+        dateline.year,
+        dateline.month,
+        dateline.day,
+    )
+    return dateline if swapped else found
 
 
 def _reject_non_article(tree: HtmlElement, paragraphs: list[str], pagetype: str | None) -> None:
@@ -255,21 +280,18 @@ def _canonical_link(
     return None
 
 
-def _language(tree: HtmlElement, json_ld: list[dict[str, Any]]) -> str | None:
-    """ISO 639 code the page declares: <html lang>, Content-Language, og:locale, JSON-LD."""
+def _declared_locales(tree: HtmlElement, json_ld: list[dict[str, Any]]) -> list[str]:
+    """The language tags the page declares, in order of trust: <html lang>, Content-Language,
+    og:locale, JSON-LD ("en-GB", "en_US", "fr"). The first names the page's language (a hint
+    for ``transforms.clean.language``); the first with a region, how it writes dates."""
     declared = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
         if key in ("content-language", "og:locale", "language", "dc.language"):
             declared.append(meta.get("content"))
     declared += [item.get("inLanguage") for item in json_ld]
-    for value in declared:
-        if not isinstance(value, str):
-            continue
-        m = _LANGUAGE.match(value.strip().split(",")[0].strip())
-        if m:
-            return m.group(1).lower()
-    return None
+    tags = [v.strip().split(",")[0].strip() for v in declared if isinstance(v, str)]
+    return [tag for tag in tags if _LANGUAGE.match(tag)]
 
 
 def _json_ld(tree: HtmlElement) -> list[dict[str, Any]]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from transforms.clean.boilerplate import headline_key, is_boilerplate
-from transforms.clean.datelines import parse_date_line
+from transforms.clean.datelines import DateOrder, date_order, is_date_line, parse_date_line
 from transforms.clean.markdown import plain_lines
 from transforms.clean.normalize import join_paragraphs, split_lines
 from transforms.safety import strip_userinfo
@@ -119,7 +119,7 @@ def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
     if first in headings or _starts_with_headline(lines, first):
         title = lines[first]
         start = first + 1
-    header = read_header(lines, start, after_headline=title is not None)
+    header = read_header(lines, start, after_headline=title is not None, order=date_order((), url))
     body = body_paragraphs(lines[header.end :], [title])
     return TextArticle(
         text=join_paragraphs(body),
@@ -139,7 +139,7 @@ def is_headline(line: str) -> bool:
         and any(c.isalpha() for c in line)
         and not _SENTENCE_END.search(line)
         and not line.endswith((",", ";", ":"))
-        and parse_date_line(line) is None
+        and not is_date_line(line)
         and parse_byline(line) is None
         and not is_boilerplate(line)
     )
@@ -162,8 +162,19 @@ def parse_byline(line: str) -> str | None:
     return None
 
 
-def read_header(lines: Sequence[str], start: int, *, after_headline: bool) -> Header:
+def read_header(
+    lines: Sequence[str],
+    start: int,
+    *,
+    after_headline: bool,
+    order: DateOrder | None = None,
+    languages: Sequence[str] = ("en",),
+) -> Header:
     """Find the header that starts at ``lines[start]`` (see the module docstring).
+
+    ``order`` is how the site writes numeric dates and ``languages`` those its date lines may
+    be written in (``transforms.clean.datelines``). A date line whose date cannot be read (day
+    and month ambiguous) still belongs to the header.
 
     After a headline the header may span several blank-separated blocks; it ends before the
     first block with a sentence and no date or byline, which is the first body paragraph.
@@ -185,9 +196,10 @@ def read_header(lines: Sequence[str], start: int, *, after_headline: bool) -> He
         seen += 1
         if seen > HEADER_MAX_LINES or len(line.split()) > HEADER_LINE_MAX_WORDS:
             break
-        day = parse_date_line(line)
-        byline = None if day else parse_byline(line)
-        if day is None and byline is None:
+        day = parse_date_line(line, order, languages)
+        dated = day is not None or is_date_line(line)
+        byline = None if dated else parse_byline(line)
+        if not dated and byline is None:
             if not after_headline:
                 break
             block_has_sentence = block_has_sentence or bool(_SENTENCE_END.search(line))
@@ -232,7 +244,7 @@ def _starts_with_headline(lines: Sequence[str], i: int) -> bool:
     if not is_headline(lines[i]):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else ""
-    return not following or parse_date_line(following) is not None or bool(parse_byline(following))
+    return not following or is_date_line(following) or bool(parse_byline(following))
 
 
 def _continues(line: str) -> bool:

@@ -26,6 +26,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from transforms.clean.datelines import numeric_date_spans, read_date
 from transforms.events.casualties import UNIT_WORDS
 
 Precision = Literal["day", "month", "year"]
@@ -141,6 +142,7 @@ def _joined_entities(sent: Span) -> list[Span]:
     """DATE/TIME entities, with "Monday" + "evening" (split by the NER) joined into one."""
     doc = sent.doc
     ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    ents = sorted(ents + _untagged_numeric_dates(sent, ents), key=lambda e: e.start)
     joined: list[Span] = []
     for ent in ents:
         if joined and joined[-1].end == ent.start:
@@ -148,6 +150,17 @@ def _joined_entities(sent: Span) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def _untagged_numeric_dates(sent: Span, ents: list[Span]) -> list[Span]:
+    """Numeric dates the entity tagger missed ("03.11.2020" is no DATE to the small model)."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    for start, end in numeric_date_spans(sent.text):
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is not None and tagged.isdisjoint(range(span.start, span.end)):
+            found.append(span)
+    return found
 
 
 def resolve(text: str, published: date | None, *, forward: bool = False) -> ResolvedDate:
@@ -232,6 +245,11 @@ def _explicit(low: str, published: date | None, *, forward: bool) -> tuple[date,
         elif forward and month < published.month:
             year += 1
         return date(year, month, 1), "month"
+    # Numeric dates (2020-11-03, 14/02/2021) and written forms the patterns above miss: one
+    # reading for the whole project (transforms.clean.datelines), before the bare year.
+    found = read_date(low, anchor=published)
+    if found is not None:
+        return found
     m = _YEAR.search(low)
     if m and not re.search(r"\d{1,2}:\d\d|\bp\.?m\b|\ba\.?m\b", low):
         return date(int(m.group(1)), 1, 1), "year"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from transforms.model import Failure
+from transforms.model import NOTICE_KINDS, Failure
 from transforms.safety import printable
 
 
@@ -22,11 +22,14 @@ class RunSummary:
     n_unchanged: int = 0
     n_duplicate: int = 0
     n_failed: int = 0
+    n_not_extracted: int = 0  # loaded without extraction (a notice, e.g. unsupported_language)
     n_quotes: int = 0
     n_events: int = 0
     seconds: float = 0.0
     failure_kinds: Counter[str] = field(default_factory=Counter)
     failure_examples: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+    notice_kinds: Counter[str] = field(default_factory=Counter)
+    notice_examples: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
     links_out: list[tuple[str, str]] = field(default_factory=list)  # (link, target) outside
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -35,6 +38,13 @@ class RunSummary:
             self.add_failure(f.source, f.error_kind, f.message)
 
     def add_failure(self, source: str, error_kind: str, message: str) -> None:
+        """Count one failure row; a notice (``NOTICE_KINDS``) is an input that was loaded, so it
+        is counted apart and not as failed."""
+        if error_kind in NOTICE_KINDS:
+            self.n_not_extracted += 1
+            self.notice_kinds[error_kind] += 1
+            self.notice_examples.append((source, message))
+            return
         self.n_failed += 1
         self.failure_kinds[error_kind] += 1
         self.failure_examples.append((source, message))
@@ -70,11 +80,14 @@ class RunSummary:
         return self.n_inputs / self.seconds if self.seconds > 0 else 0.0
 
     def headline(self) -> str:
+        not_extracted = (
+            f" ({self.n_not_extracted} stored without extraction)" if self.n_not_extracted else ""
+        )
         return (
             f"{self.n_inputs} inputs in {self.seconds:.1f} s: {self.n_new} new, "
             f"{self.n_updated} updated, {self.n_unchanged} unchanged, "
             f"{self.n_duplicate} duplicate, {self.n_failed} failed; "
-            f"{self.n_quotes} quotes, {self.n_events} events"
+            f"{self.n_quotes} quotes, {self.n_events} events{not_extracted}"
         )
 
     def to_text(self, max_examples: int = 5) -> str:
@@ -89,6 +102,13 @@ class RunSummary:
             more = self.n_failed - min(max_examples, len(self.failure_examples))
             if more > 0:
                 lines.append(f"    ... and {more} more (SELECT * FROM failures)")
+        if self.notice_kinds:
+            kinds = ", ".join(f"{k} x{n}" for k, n in self.notice_kinds.most_common())
+            lines.append(f"  stored without extraction: {kinds}")
+            for source, message in self.notice_examples[:max_examples]:
+                lines.append(f"    - {printable(source)}: {printable(message)}")
+            if self.n_not_extracted > max_examples:
+                lines.append(f"    ... and {self.n_not_extracted - max_examples} more")
         if self.links_out:
             lines.append(f"  links followed out of the input folders: {len(self.links_out)}")
             for link, target in self.links_out[:max_examples]:
@@ -115,6 +135,12 @@ class RunSummary:
                 f"| {printable(s)} | {printable(m).replace('|', '/')} |"
                 for s, m in self.failure_examples[:max_examples]
             ]
+        if self.notice_examples:
+            md += ["", "## Stored without extraction", "", "| source | why |", "|---|---|"]
+            md += [
+                f"| {printable(s)} | {printable(m).replace('|', '/')} |"
+                for s, m in self.notice_examples[:max_examples]
+            ]
         if self.links_out:
             md += ["", "## Links followed out of the input folders", "", "| link | file |"]
             md += ["|---|---|"]
@@ -133,6 +159,7 @@ class RunSummary:
             "unchanged": self.n_unchanged,
             "duplicate": self.n_duplicate,
             "failed": self.n_failed,
+            "not_extracted": self.n_not_extracted,
             "quotes": self.n_quotes,
             "events": self.n_events,
             "seconds": round(self.seconds, 3),
