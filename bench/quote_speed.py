@@ -3,9 +3,11 @@
 Usage: .venv/bin/python bench/quote_speed.py [--repeat N] [--scale K]
 
 The budget is that quote extraction adds at most 30% to the model's own time on the same text.
-Both are timed on the same documents: the parse with ``nlp.pipe`` (one process, as the flow
-runs it), then ``extract_quotes`` on the parsed docs. ``--scale K`` also joins K copies of every
-article into one long document, to show that extraction time grows linearly with length.
+All are timed on the same documents: the model's parse with ``nlp.pipe`` (one process, as the
+flow runs it), then the language layer's components (layout, quote marks, mention table: shared
+with the event stage, reported apart), then the quote component on the parsed docs.
+``--scale K`` also joins K copies of every article into one long document, to show that
+extraction time grows linearly with length.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scoring.fixtures import DEVSET, SEEDS  # noqa: E402
 from bench.scoring.pipeline import cleaned_texts  # noqa: E402
-from transforms.nlp import load_nlp  # noqa: E402
-from transforms.quotes import extract_quotes  # noqa: E402
+from transforms.nlp import LAYER, load_nlp  # noqa: E402
+from transforms.quotes import find_quotes  # noqa: E402
 
 
 def load_texts() -> list[str]:
@@ -30,29 +32,38 @@ def load_texts() -> list[str]:
     return cleaned_texts(sorted(DEVSET.glob("*.txt")) + sorted(SEEDS.glob("*.txt")))
 
 
-def time_round(texts: list[str]) -> tuple[float, float, int]:
+def time_round(texts: list[str]) -> tuple[float, float, float, int]:
+    """Seconds for the model, the language layer and the quote stage, and the quotes found."""
     nlp = load_nlp()
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    docs = list(nlp.pipe(texts, batch_size=16, disable=LAYER))
     t1 = time.perf_counter()
-    n_quotes = 0
-    for i, doc in enumerate(docs):
-        n_quotes += len(extract_quotes(doc, doc_id=str(i)))
+    layer = [nlp.get_pipe(name) for name in LAYER]
+    for doc in docs:
+        for component in layer:
+            component(doc)
     t2 = time.perf_counter()
-    return t1 - t0, t2 - t1, n_quotes
+    n_quotes = 0
+    for doc in docs:
+        n_quotes += len(find_quotes(doc)._.quotes)
+    t3 = time.perf_counter()
+    return t1 - t0, t2 - t1, t3 - t2, n_quotes
 
 
 def report(label: str, texts: list[str], repeat: int) -> None:
     words = sum(len(t.split()) for t in texts)
-    parse_times, quote_times = [], []
+    parse_times, layer_times, quote_times = [], [], []
     n_quotes = 0
     for _ in range(repeat):
-        p, q, n_quotes = time_round(texts)
+        p, lay, q, n_quotes = time_round(texts)
         parse_times.append(p)
+        layer_times.append(lay)
         quote_times.append(q)
     p, q = statistics.median(parse_times), statistics.median(quote_times)
+    lay = statistics.median(layer_times)
     print(
         f"{label}: {len(texts)} docs, {words} words, {n_quotes} quotes | spaCy {p * 1000:.0f} ms, "
+        f"language layer {lay * 1000:.1f} ms ({lay / p:.1%}), "
         f"quotes {q * 1000:.1f} ms ({q / len(texts) * 1000:.2f} ms/doc) | ratio {q / p:.1%} "
         f"(budget 30%) | median of {repeat}"
     )

@@ -54,7 +54,7 @@ def floor(pages: list[Path]) -> dict[str, float]:
 
     import trafilatura
 
-    from transforms.nlp import load_nlp
+    from transforms.nlp import LAYER, load_nlp
 
     nlp = load_nlp()
     t0 = time.perf_counter()
@@ -68,7 +68,7 @@ def floor(pages: list[Path]) -> dict[str, float]:
             texts.append(text)
     t1 = time.perf_counter()
     words = 0
-    for doc in nlp.pipe(texts, batch_size=16):
+    for doc in nlp.pipe(texts, batch_size=16, disable=LAYER):  # the model alone
         words += len(doc)
     t2 = time.perf_counter()
     return {"extract_s": t1 - t0, "spacy_s": t2 - t1, "total_s": t2 - t0, "tokens": words}

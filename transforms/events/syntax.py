@@ -17,18 +17,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.events.patterns import Frame
 from transforms.events.scope import is_habitual
-from transforms.events.verbs import Frame
+from transforms.nlp.speech import reports_speech
 
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-SPEECH_LEMMAS = words(
-    "say tell add announce state report claim confirm note write declare insist explain "
-    "according warn allege argue acknowledge reiterate stress"
-)
 INTENT_VERBS = words("vow pledge promise swear threaten")
 AGREE_VERBS = words("agree decide offer consent commit")
 REFUSE_VERBS = words("refuse decline")
@@ -184,7 +181,7 @@ def subject_candidates(tok: Token) -> list[Token]:
             cur = cur.head
             inherited = True
             continue
-        if via_conj and cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_LEMMAS:
+        if via_conj and cur.dep_ == "ccomp" and reports_speech(cur.head):
             cur = cur.head
             continue
         return out
@@ -198,7 +195,7 @@ def reporting_verb(tok: Token) -> Token | None:
         if cur.head is cur:
             return None
         head = cur.head
-        if cur.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_LEMMAS:
+        if cur.dep_ in {"ccomp", "parataxis"} and reports_speech(head):
             return head
         cur = head
     return None
@@ -217,12 +214,9 @@ def governing_verb(tok: Token) -> Token | None:
 
 def _speech_clause(verb: Token) -> bool:
     """A speech verb, or a clause reported by one ("X happened, the ministry said")."""
-    if verb.lemma_.lower() in SPEECH_LEMMAS:
+    if reports_speech(verb):
         return True
-    return any(
-        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in SPEECH_LEMMAS
-        for c in verb.children
-    )
+    return any(c.dep_ in {"parataxis", "ccomp"} and reports_speech(c) for c in verb.children)
 
 
 def _temporal_relative(clause: Token) -> bool:
@@ -246,7 +240,7 @@ def verb_in_scope(tok: Token) -> bool:
         return False  # a purpose: an intention, not an event
     if tok.dep_ == "xcomp" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
-        if lemma not in CONTROL_VERBS and lemma not in SPEECH_LEMMAS:
+        if lemma not in CONTROL_VERBS and not reports_speech(head):
             return False  # "used to launch", "considered resigning"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _speech_clause(head):
         return False  # "..., the ministry said, rejecting reports": an elaboration

@@ -23,16 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from transforms.events.lexcache import load_compiled
-
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-CAMEO_VERBS = LEXICON_DIR / "CAMEO.2.0.txt"
-NEWSDB_VERBS = LEXICON_DIR / "newsdb.verbs.txt"
+from transforms.events.patterns import Frame, NounSpec, PrepSpec, VerbPattern, best_pattern
+from transforms.nlp.registry import Lexicon
 
 _BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -75,53 +71,6 @@ def _verb_forms(base: str) -> set[str]:
     return forms
 
 
-@dataclass(frozen=True, slots=True)
-class NounSpec:
-    """A noun phrase in a pattern: a head (any of several words) plus required modifiers."""
-
-    head: frozenset[str]
-    mods: tuple[frozenset[str], ...] = ()
-
-    def matches(self, head: Token) -> bool:
-        if head.lower_ not in self.head and head.lemma_.lower() not in self.head:
-            return False
-        if not self.mods:
-            return True
-        words = {t.lower_ for t in head.lefts} | {t.lemma_.lower() for t in head.lefts}
-        # Modifiers may sit anywhere left of the head: "{AIR STRIKE}" matches "US air strikes".
-        for left in head.lefts:
-            words.update(t.lower_ for t in left.subtree)
-        return all(words & alternatives for alternatives in self.mods)
-
-
-@dataclass(frozen=True, slots=True)
-class PrepSpec:
-    """``(FOR AID)``: a preposition (alternatives split on '/') and an optional object noun."""
-
-    preps: frozenset[str]
-    noun: NounSpec | None
-
-
-@dataclass(frozen=True, slots=True)
-class VerbPattern:
-    code: str | None
-    pre: tuple[NounSpec, ...]
-    post: tuple[NounSpec, ...]
-    preps: tuple[PrepSpec, ...]
-    text: str
-
-    weight: int = 0  # set by VerbDictionary: more constraints = more specific
-
-    def specificity(self) -> int:
-        """More constraints = more specific; a prepositional object counts twice."""
-        return (
-            len(self.pre)
-            + len(self.post)
-            + sum(1 + (p.noun is not None) + len(p.noun.mods if p.noun else ()) for p in self.preps)
-            + sum(len(n.mods) for n in (*self.pre, *self.post))
-        )
-
-
 @dataclass(slots=True)
 class VerbBlock:
     name: str
@@ -138,15 +87,6 @@ class VerbEntry:
     code: str | None  # the verb's own code if it has one, else the block's
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class Frame:
-    """The dependency neighbourhood of a trigger that the patterns are matched against."""
-
-    subjects: list[Token] = field(default_factory=list)
-    objects: list[Token] = field(default_factory=list)
-    preps: list[tuple[str, Token | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,13 +312,13 @@ class VerbDictionary:
         if best is None:
             return None
         _, entry, end = best
-        pattern = _best_pattern(entry.block.patterns, frame)
+        pattern = best_pattern(entry.block.patterns, frame)
         if pattern is not None:
             return VerbHit(pattern.code, entry.verb, entry.block.name, pattern.text, end)
         return VerbHit(entry.code, entry.verb, entry.block.name, None, end)
 
 
-def _multiword_end(doc: Sequence[Token], token: Token, entry: VerbEntry) -> int | None:
+def _multiword_end(doc: Doc, token: Token, entry: VerbEntry) -> int | None:
     """Index after the entry's words if they surround ``token`` in the text, else None.
 
     The words after the verb may also be its particle or preposition child placed after the
@@ -400,41 +340,11 @@ def _multiword_end(doc: Sequence[Token], token: Token, entry: VerbEntry) -> int 
     return end
 
 
-def _best_pattern(patterns: list[VerbPattern], frame: Frame) -> VerbPattern | None:
-    """The most specific matching pattern; among equals, the first listed.
-
-    ``patterns`` is kept sorted by decreasing weight (stable, so file order breaks ties),
-    so the first match is the answer.
-    """
-    if not (frame.objects or frame.preps or frame.subjects):
-        return None
-    for pattern in patterns:
-        if _pattern_matches(pattern, frame):
-            return pattern
-    return None
-
-
-def _pattern_matches(pattern: VerbPattern, frame: Frame) -> bool:
-    for spec in pattern.pre:
-        if not any(spec.matches(s) for s in frame.subjects):
-            return False
-    for spec in pattern.post:
-        if not any(spec.matches(o) for o in frame.objects):
-            return False
-    for prep in pattern.preps:
-        if not any(
-            p in prep.preps and (prep.noun is None or (obj is not None and prep.noun.matches(obj)))
-            for p, obj in frame.preps
-        ):
-            return False
-    return True
-
-
-def _build() -> VerbDictionary:
+def build_dictionary(paths: Sequence[Path]) -> VerbDictionary:
+    """The CAMEO file, then newsdb's, whose verbs replace CAMEO's entries."""
     vd = VerbDictionary()
-    vd.load(CAMEO_VERBS)
-    if NEWSDB_VERBS.exists():
-        vd.load(NEWSDB_VERBS, override=True)
+    for k, path in enumerate(paths):
+        vd.load(path, override=k > 0)
     for block in vd.blocks.values():
         # Most specific first; sort is stable, so newsdb's patterns (inserted first) win ties.
         block.patterns.sort(key=lambda p: -p.weight)
@@ -442,7 +352,9 @@ def _build() -> VerbDictionary:
     return vd
 
 
-@lru_cache(maxsize=1)
+VERBS = Lexicon("verbs", build_dictionary, compiled=True)
+
+
 def verb_dictionary() -> VerbDictionary:
     """The CAMEO dictionary plus newsdb's additions: parsed (~0.4 s) or loaded compiled."""
-    return load_compiled("verbs", [CAMEO_VERBS, NEWSDB_VERBS], _build)
+    return VERBS.get()

@@ -13,17 +13,16 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from transforms.quotes.cues import (
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.phrases import np_bounds
+from transforms.nlp.speech import (
     ADDRESSEE_VERBS,
     CUE_ADDRESSEES,
     CUE_PP_NOUNS,
-    PHRASAL_CUES,
-    CueVerb,
-    cue_for,
+    is_according,
+    particle_of,
 )
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.phrases import np_bounds
-from transforms.quotes.subjects import subject_of
+from transforms.nlp.subjects import subject_of
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 
@@ -56,39 +55,6 @@ class Candidate:
     subject_hint: Token | None = None
 
 
-def cue_entry(tok: Token) -> CueVerb | None:
-    """The lexicon entry when ``tok`` is a reporting verb in a reporting construction."""
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
-        "VBD",
-        "VBZ",
-        "VBP",
-        "VBG",
-        "VBN",
-        "VB",
-    ):
-        return None
-    lemma = tok.lemma_.lower()
-    particle = _particle(tok)
-    return cue_for(lemma, particle)
-
-
-def _particle(tok: Token) -> str | None:
-    """The particle of a phrasal cue ("called *on*", "pointed *out*", "made *clear*"), if any."""
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        if child.i > tok.i and (lemma, child.lower_) in PHRASAL_CUES:
-            return child.lower_
-    return None
-
-
-def is_according(tok: Token) -> bool:
-    """ "according" in "according to X"."""
-    if tok.lower_ != "according":
-        return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.lower_ == "to"
-
-
 def attribute(
     cue: Token, layout: DocLayout, outer_cue_of: dict[int, Token] | None = None
 ) -> Attribution:
@@ -105,7 +71,7 @@ def attribute(
     lemma = cue.lemma_.lower()
     last = cue.i
     # A particle or fixed complement belongs to the cue: "pointed out", "called on", "made clear".
-    particle = _particle(cue)
+    particle = particle_of(cue)
     if particle is not None:
         for child in cue.children:
             if child.lower_ == particle and child.i == last + 1:

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.marks import QuoteSpan
-from transforms.quotes.nouns import is_person_noun
-from transforms.quotes.phrases import is_quote_mark
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.nouns import is_person_noun
+from transforms.nlp.phrases import is_quote_mark
+from transforms.nlp.speech import cue_entry, is_according
+from transforms.quotes.attribution import Attribution, Candidate, attribute
 
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that can end a quoted segment that the attribution follows: '...," he said'.
@@ -57,27 +58,6 @@ class DirectResult:
     used_cues: set[int] = field(default_factory=set)
     #: Token ranges (inclusive) covered by direct quotes' marks and text.
     covered: list[tuple[int, int]] = field(default_factory=list)
-
-
-class TokenMasks:
-    """Per-token flags, built once per document: ``walls`` (direct quotes and boilerplate
-    lines, which no reported clause may enter and whose names are no antecedents) and
-    ``no_cue`` (walls plus quote-mark fragments, whose words are quoted, not used to report)."""
-
-    def __init__(self, layout: DocLayout, direct: DirectResult) -> None:
-        n = len(layout.doc)
-        self.walls = [False] * n
-        for first, last in direct.covered:
-            for i in range(first, last + 1):
-                self.walls[i] = True
-        for block in layout.blocks:
-            if block.boilerplate:
-                for i in layout.tokens_between(block.start, block.end):
-                    self.walls[i] = True
-        self.no_cue = list(self.walls)
-        for span in direct.fragments:
-            for i in layout.tokens_between(span.start, span.end):
-                self.no_cue[i] = True
 
 
 def find_direct_quotes(layout: DocLayout, spans: list[QuoteSpan]) -> DirectResult:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.cues import (
+from transforms.nlp.nouns import RELATIVE_PRONOUNS
+from transforms.nlp.phrases import first_clause_token, np_bounds
+from transforms.nlp.speech import (
     ADDRESSEE_VERBS,
     AGAINST,
     AS,
@@ -30,8 +32,6 @@ from transforms.quotes.cues import (
     XCOMP,
     CueVerb,
 )
-from transforms.quotes.nouns import RELATIVE_PRONOUNS
-from transforms.quotes.phrases import first_clause_token, np_bounds
 
 Found = tuple[int, int, str]  # first token, last token (inclusive), method tag
 

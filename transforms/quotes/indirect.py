@@ -17,25 +17,28 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.attribution import Attribution, Candidate, attribute, cue_entry, is_according
-from transforms.quotes.cues import (
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.phrases import first_clause_token, is_quote_mark
+from transforms.nlp.speech import (
     AGAINST,
     AS,
     CLAUSE,
     FOR,
-    NON_ASSERTING_HEADS,
     OBJ_XCOMP,
     OBJECT,
     OF,
     XCOMP,
     CueVerb,
+    asserts,
+    cue_entry,
+    is_according,
 )
-from transforms.quotes.direct import DirectResult, TokenMasks
+from transforms.nlp.subjects import is_non_speaker
+from transforms.quotes.attribution import Attribution, Candidate, attribute
+from transforms.quotes.direct import DirectResult
 from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.marks import QuoteSpan
-from transforms.quotes.phrases import first_clause_token, is_quote_mark
-from transforms.quotes.subjects import is_non_speaker
+from transforms.quotes.masks import TokenMasks
 
 CONFIDENCE = {
     "indirect:ccomp": 0.85,
@@ -67,7 +70,7 @@ def find_indirect_quotes(
             cand = _according(layout, tok, masks)
         else:
             entry = cue_entry(tok)
-            if entry is None or not _asserts(tok):
+            if entry is None or not asserts(tok):
                 continue
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
@@ -78,16 +81,6 @@ def find_indirect_quotes(
 
 
 # --- which cue tokens count ---------------------------------------------------------------------
-
-
-def _asserts(tok: Token) -> bool:
-    """A cue that reports an assertion: active, not negated, not "declined to say"."""
-    for child in tok.children:
-        if child.dep_ in ("neg", "auxpass", "nsubjpass"):
-            return False
-    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children):
-        return False  # "Asked about job cuts, the chief executive said ..."
-    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NON_ASSERTING_HEADS)
 
 
 def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:

@@ -1,8 +1,11 @@
-"""From candidates to ``QuoteRecord`` rows, resolving speakers in article order.
+"""From candidates to ``QuoteRecord`` rows, with their speakers, in article order.
 
-Order matters: a pronoun ("he said") and a floating quote both lean on the previous quote's
-speaker, and a continuation (the second segment of a quote cut by its cue, the next paragraph
-of a multi-paragraph quote) repeats its parent's speaker, mention and cue.
+Who a cue's subject is comes from the language layer's mention table, the same for quotes and
+events ("he said" continues the last speaker there). What stays here is what only quotes have:
+a floating quote belongs to the previous quote's speaker, a document speaks for its issuer
+("according to a statement from the ICRC", "the statement said"), and a continuation (the
+second segment of a quote cut by its cue, the next paragraph of a multi-paragraph quote)
+repeats its parent's speaker, mention and cue.
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.model import QuoteRecord, stable_id
+from transforms.nlp.coref import MentionTable, Resolved
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.mentions import mention_at
+from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS
+from transforms.nlp.subjects import issuer_of
+from transforms.nlp.types import Entity, Mention, MentionKind
 from transforms.quotes.attribution import Attribution, Candidate
-from transforms.quotes.coref import Coreference
-from transforms.quotes.entities import Entity
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.nouns import SOURCE_DOCUMENT_NOUNS
-from transforms.quotes.speakers import Mention, MentionKind, mention_at
-from transforms.quotes.subjects import issuer_of
 
 
 @dataclass(slots=True)
@@ -39,7 +42,7 @@ class _LastSpeaker:
 
 
 def build_records(
-    layout: DocLayout, candidates: list[Candidate], coref: Coreference, doc_id: str
+    layout: DocLayout, candidates: list[Candidate], mentions: MentionTable, doc_id: str
 ) -> list[QuoteRecord]:
     text = layout.text
     records: list[QuoteRecord] = []
@@ -58,9 +61,9 @@ def build_records(
             speaker = speaker_of[id(parent)]
             attribution = attribution_of[id(parent)] or attribution
         elif attribution is not None and attribution.subject is not None:
-            speaker = _resolve(layout, coref, attribution.subject, last, block_index)
+            speaker = _resolve(layout, mentions, attribution.subject, last, block_index)
         elif cand.subject_hint is not None:
-            speaker = _resolve(layout, coref, cand.subject_hint, last, block_index)
+            speaker = _resolve(layout, mentions, cand.subject_hint, last, block_index)
         else:
             # Floating quote: the previous quote's speaker.
             speaker = _Speaker(last.entity, None, "none", 0.8 if last.entity is not None else 0.0)
@@ -82,9 +85,9 @@ def build_records(
             speaker_mention=mention.text if mention is not None else None,
             speaker_mention_type=speaker.kind,
             speaker=entity.name if entity is not None else None,
-            speaker_type=entity.speaker_type if entity is not None else "unknown",
+            speaker_type=entity.entity_type if entity is not None else "unknown",
             speaker_role=(
-                entity.role if entity is not None and entity.speaker_type == "person" else None
+                entity.role if entity is not None and entity.entity_type == "person" else None
             ),
             speaker_affiliation=entity.affiliation if entity is not None else None,
             addressee=attribution.addressee if attribution is not None else None,
@@ -105,14 +108,20 @@ def build_records(
 
 
 def _resolve(
-    layout: DocLayout, coref: Coreference, subject: Token, last: _LastSpeaker, block: int
+    layout: DocLayout, mentions: MentionTable, subject: Token, last: _LastSpeaker, block: int
 ) -> _Speaker:
-    """The speaker behind the subject of a cue (or of the clause introducing an uncued quote)."""
+    """The speaker behind the subject of a cue (or of the clause introducing an uncued quote),
+    as the language layer's coreference pass resolved it."""
     issuer = issuer_of(subject)
     bounds = None
     if issuer is not None:
         subject, bounds = issuer  # "according to a statement from the ICRC" -> the ICRC
-    mention = mention_at(subject, layout, bounds)
+    mention = mentions.mention(subject.i) if bounds is None else None
+    detached = mention is None
+    if mention is None:
+        # A subject the pass did not visit: an issuer written as a modifier ("military
+        # intelligence estimates"), a word the parser left inside a compound.
+        mention = mention_at(subject, layout, bounds)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
     elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
@@ -120,16 +129,21 @@ def _resolve(
         # document of an organisation named (in an earlier sentence) since the last quote,
         # else of the last speaker.
         sentence_start = subject.sent.start
-        org = coref.table.latest_organisation(sentence_start)
+        org = mentions.table.latest_organisation(sentence_start)
         recent = last.entity if block - last.block <= 2 else None
         if org is not None and (recent is None or org.last_before(sentence_start) > last.token):
             return _Speaker(org, mention, "nominal", 0.5)
         if recent is not None:
             return _Speaker(recent, mention, "nominal", 0.6)
-    resolved = coref.resolve(mention, last.entity, last.block, block)
+    if detached or (mention.entity is None and mention.kind != "pronoun"):
+        # Somebody speaks even where the pass saw a description in passing ("X cut deaths,
+        # researchers said" misparsed): the phrase itself, if nothing better.
+        resolved = mentions.resolve_detached(mention)
+    else:
+        resolved = Resolved(mention.entity, mention.confidence)
     kind: MentionKind = mention.kind
     entity = resolved.entity
     single_word = len((mention.name or "").split()) == 1
-    if kind == "name" and entity is not None and entity.speaker_type == "person" and single_word:
+    if kind == "name" and entity is not None and entity.entity_type == "person" and single_word:
         kind = "surname" if len(entity.words) > 1 else kind
     return _Speaker(entity, mention, kind, resolved.confidence)

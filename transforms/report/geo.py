@@ -20,7 +20,7 @@ from typing import Any
 
 from countryinfo import CountryInfo
 
-from transforms.events.actors import country_name
+from transforms.events.codes import country_name
 
 __all__ = ["countries_script", "country_features", "country_name"]
 

@@ -1,39 +1,26 @@
 """Where things are in a parsed document: paragraphs, boilerplate lines, tokens and sentences.
 
-Quote extraction moves between character offsets (quote marks, record spans) and tokens
+The extractors move between character offsets (quote marks, record spans) and tokens
 (dependency parse). ``DocLayout`` precomputes the lookups once per document so that every
 offset-to-token or offset-to-sentence question is a binary search, never a scan.
+
+A line is boilerplate by the cleaning stage's rules (``transforms.clean.boilerplate``):
+cleaning drops such lines from the articles it builds, and the same rules flag the ones a text
+arriving by another road still carries ("Read also: X questions Y: 'I hope ...'" is a
+headline of another story, whose quote marks are no quotation of this article and whose verbs
+are no event).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-# Lines that are page furniture rather than article text: cross-links, share prompts, reading
-# times. Quote marks inside them are headlines of other stories ("Read also: X questions Y:
-# 'I hope ...'"), never quotations of this article. The leading \W* skips Markdown emphasis.
-_BOILERPLATE = re.compile(
-    r"""^\W*(?:
-        (?:read|see|watch|listen)\s+(?:also|more)\b
-      | related(?:\s+(?:article|articles|story|stories|content|coverage|reading))?\s*:
-      | more\s+on\s+this\s+story
-      | (?:follow|like|join)\s+us\s+on\b
-      | (?:sign\s+up|subscribe)\b
-      | click\s+here\b
-      | share\s+(?:this|on)\b
-      | advertisement\W*$
-      | \d+\s+min(?:ute)?s?\s+read\W*$
-      | (?:photo|image|picture|video)\s*(?:credit)?\s*:
-      | original\s+url\s*:
-      | copyright\b | ©
-      | \S+\s+contributed\s+(?:reporting|to\s+this)
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+from transforms.clean.boilerplate import is_boilerplate
+
+_MARKUP = "*_#> "
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +39,23 @@ class DocLayout:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
-        self.token_starts: list[int] = [t.idx for t in doc]
-        self.sentence_starts: list[int] = [s.start_char for s in doc.sents]
+        # Per-token strings in one array read: Token objects cost, strings do not.
+        strings = doc.vocab.strings
+        columns = doc.to_array(["IDX", "LOWER", "POS", "SENT_START"]).tolist() if len(doc) else []
+        self.token_starts: list[int] = [row[0] for row in columns]
+        self.lowers: list[str] = [strings[row[1]] for row in columns]
+        self.pos: list[str] = [strings[row[2]] for row in columns]
+        self.sentence_starts: list[int] = [row[0] for row in columns if row[3] == 1]
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access; index the entities once.
         self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
+        self.entity_roots: list[int] = list(range(len(doc)))  # a token's own index if no entity
         for ent in doc.ents:
+            root = ent.root.i
             for i in range(ent.start, ent.end):
                 self.entity_bounds[i] = (ent.start, ent.end)
+                self.entity_roots[i] = root
         # Offsets of the "\n\n" separators, counted as transforms.nlp.paragraph_index_of does.
         self._paragraph_breaks: list[int] = []
         at = self.text.find("\n\n")
@@ -130,7 +125,9 @@ def text_blocks(text: str) -> list[Block]:
         while end > start and text[end - 1] in " \t\r\f\v":
             end -= 1
         if end > start:
-            line = text[start:end]
-            blocks.append(Block(len(blocks), start, end, bool(_BOILERPLATE.match(line))))
+            # Cleaned text has no Markdown; a text that skipped cleaning may open a line with
+            # emphasis ("**Related article:** ...").
+            line = text[start:end].lstrip(_MARKUP)
+            blocks.append(Block(len(blocks), start, end, is_boilerplate(line)))
         pos = line_end + 1
     return blocks

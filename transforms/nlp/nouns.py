@@ -9,6 +9,8 @@ science); all entries are lower-case lemmas.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -75,6 +77,7 @@ PERSON_NOUNS = _words(
     "administrator coordinator organiser commentator pundit presenter host actor "
     "actress singer artist director producer partner colleague ally opponent critic "
     "supporter rival detainee prisoner hostage suspect defendant plaintiff claimant "
+    "counterpart successor predecessor "
     "mp td mep senator representative governor mayor king queen prince princess"
 )
 
@@ -171,6 +174,10 @@ SOURCE_DOCUMENT_NOUNS = _words(
 )
 
 PERSONAL_PRONOUNS = _words("he she him her they them it")
+#: Pronouns that refer back to a person, organisation or group.
+ANAPHORS = _words(
+    "he him his himself she her hers herself it its itself they them their theirs themselves"
+)
 FIRST_SECOND_PERSON = _words("i me we us you my our your")
 RELATIVE_PRONOUNS = _words("who which that whom")
 
@@ -187,8 +194,9 @@ def is_company_noun(lemma: str) -> bool:
 
 
 def is_person_noun(lemma: str) -> bool:
-    """A noun for a person: listed, or agentive and not an organisation ("the rescuer")."""
-    if lemma in PERSON_NOUNS:
+    """A noun for a person: listed, a compound ending in a listed one ("neurosurgeon",
+    "congressman"), or agentive and not an organisation ("the rescuer")."""
+    if lemma in PERSON_NOUNS or _ends_in_person_noun(lemma):
         return True
     if (
         lemma in ORG_NOUNS
@@ -199,6 +207,26 @@ def is_person_noun(lemma: str) -> bool:
     ):
         return False
     return len(lemma) > 4 and lemma.endswith(_AGENTIVE_SUFFIXES)
+
+
+def could_be_someone(tok: Token) -> bool:
+    """A common noun that can name a person, organisation or group: a listed or agentive
+    person noun, an organisation or company head, a group noun, or a nationality."""
+    lemma = tok.lemma_.lower()
+    return (
+        is_person_noun(lemma)
+        or lemma in ORG_NOUNS
+        or is_company_noun(lemma)
+        or lemma in COLLECTIVE_NOUNS
+        or tok.lower_ in GROUP_NOUNS
+        or lemma in GROUP_NOUNS
+        or tok.ent_type_ == "NORP"
+        or tok.lower_.endswith(("man", "woman", "men", "women"))
+    )
+
+
+def _ends_in_person_noun(lemma: str) -> bool:
+    return any(lemma[k:] in PERSON_NOUNS for k in range(2, len(lemma) - 4))
 
 
 def expand_title(word: str) -> str:

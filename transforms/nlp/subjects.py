@@ -10,15 +10,20 @@ left of the cue.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
-from transforms.quotes.nouns import (
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.nouns import (
     FIRST_SECOND_PERSON,
     NON_SPEAKER_NOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_DOCUMENT_NOUNS,
 )
-from transforms.quotes.phrases import is_quote_mark
+from transforms.nlp.phrases import is_quote_mark
+from transforms.nlp.speech import asserts, cue_entry, is_according
 
 
 def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Token | None:
@@ -171,3 +176,40 @@ def issuer_of(tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
     while first < tok.i and tok.doc[first].lower_ in ("the", "a", "an", "its", "their", "own"):
         first += 1
     return nouns[-1], (first, tok.i - 1)
+
+
+#: Complements that hold what a reporting verb reports.
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def speaker_subjects(
+    layout: DocLayout, quotations: Sequence[QuoteSpan], walls: Sequence[bool]
+) -> set[int]:
+    """Token indices of the speakers whose salience "he said" continues: the subject of a
+    reporting verb that asserts something ("said", not "did not say" or "was told") and
+    reports content (a clause, or a quotation it stands next to), and the X of "according to
+    X". A reporting verb in passing ("called Palin a 'clown' when commenting on her speech")
+    makes nobody the last speaker."""
+    doc = layout.doc
+    beside: set[int] = set()  # tokens next to a quotation's marks: '..." he said' / 'said: "'
+    for span in quotations:
+        close = layout.token_index_at(span.outer_end - 1)
+        opening = layout.token_index_at(span.open)
+        beside.update(range(close + 1, min(close + 5, len(doc))))
+        beside.update(range(max(opening - 4, 0), opening))
+    out: set[int] = set()
+    for tok in doc:
+        if walls[tok.i]:
+            continue
+        if is_according(tok):
+            pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.add(pobj.i)
+            continue
+        if cue_entry(tok) is None or not asserts(tok):
+            continue
+        reports = tok.i in beside or any(c.dep_ in CONTENT_DEPS for c in tok.children)
+        subject = subject_of(tok) if reports else None
+        if subject is not None and not walls[subject.i]:
+            out.add(subject.i)
+    return out

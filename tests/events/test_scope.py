@@ -1,4 +1,6 @@
-"""What the coder leaves alone (transforms/events/scope.py): quotes, boilerplate, sport."""
+"""What the coder leaves alone (transforms/events/scope.py): direct quotes, boilerplate, sport.
+
+The quote marks themselves are the language layer's (tests/nlp/test_marks.py)."""
 
 from __future__ import annotations
 
@@ -7,29 +9,10 @@ from transforms.events.scope import (
     in_spans,
     is_boilerplate,
     merge_spans,
-    quoted_spans,
     story_discarded,
 )
 from transforms.nlp import load_nlp
-
-
-def test_quoted_spans_pair_curly_and_straight_marks() -> None:
-    text = 'He said “we will strike” and "they will answer".'
-    spans = quoted_spans(text)
-    assert [text[a:b] for a, b in spans] == ["“we will strike”", '"they will answer"']
-
-
-def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
-    text = "“First paragraph of a long quote.\n\n“Second paragraph,” she said."
-    spans = quoted_spans(text)
-    assert [text[a:b] for a, b in spans] == [
-        "“First paragraph of a long quote.",
-        "“Second paragraph,”",
-    ]
-
-
-def test_apostrophes_are_not_quotes() -> None:
-    assert quoted_spans("The ministry’s statement and the PKK’s wing.") == []
+from transforms.nlp.layout import DocLayout
 
 
 def test_span_lookup() -> None:
@@ -50,7 +33,8 @@ def test_boilerplate_and_discards() -> None:
         "Read also: Oman's quiet diplomacy.\n\nThe army said it had suspended operations."
     )
     first, second = list(doc.sents)[:2]
-    assert is_boilerplate(first) and not is_boilerplate(second)
+    layout = DocLayout(doc)
+    assert is_boilerplate(first, layout) and not is_boilerplate(second, layout)
     assert discards().sentence_hit("A 94th-minute penalty sent them into the semi-final.")
     assert not discards().sentence_hit("Troops returned to the area on Sunday.")
     assert discards().story_hit("City fans sang until the final whistle.")
@@ -61,4 +45,4 @@ def test_a_sport_lead_discards_the_story() -> None:
         "Harbour City reached the Challenge Cup final after a semi-final win on Wednesday.\n\n"
         "The manager accused the referee of bias."
     )
-    assert story_discarded(doc, list(doc.sents))
+    assert story_discarded(DocLayout(doc), list(doc.sents))

@@ -19,9 +19,10 @@ on the last only).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transforms.quotes.layout import Block
+from transforms.nlp.layout import Block, DocLayout
 
 _DOUBLE_OPEN = frozenset("“„‟«")
 _DOUBLE_CLOSE = frozenset("”»")
@@ -156,3 +157,17 @@ def _span(text: str, open_at: int, close_at: int | None, block: Block) -> QuoteS
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuoteSpan(open_at, close_at, start, end, block.index)
+
+
+def walled_tokens(layout: DocLayout, spans: Sequence[QuoteSpan]) -> list[bool]:
+    """Per token: inside a quotation (marks included) or on a boilerplate line. Such words
+    are someone's speech or page furniture, not the narrator's mentions."""
+    walls = [False] * len(layout.doc)
+    for span in spans:
+        for i in layout.tokens_between(span.open, span.outer_end):
+            walls[i] = True
+    for block in layout.blocks:
+        if block.boilerplate:
+            for i in layout.tokens_between(block.start, block.end):
+                walls[i] = True
+    return walls

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from transforms.quotes.layout import DocLayout
-from transforms.quotes.nouns import (
+from transforms.nlp.layout import DocLayout
+from transforms.nlp.nouns import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -19,7 +19,7 @@ from transforms.quotes.nouns import (
     expand_title,
     is_person_noun,
 )
-from transforms.quotes.phrases import np_bounds, skip_determiner
+from transforms.nlp.phrases import np_bounds, skip_determiner
 
 AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -64,8 +64,9 @@ def appositive_role(head: Token, layout: DocLayout) -> tuple[str, int, int] | No
                 continue
             first, last = np_bounds(child)
             first = skip_determiner(doc, first)
-            if first <= last:
-                return clean_role(layout.text_of(first, last)), first, last
+            role = clean_role(layout.text_of(first, last)) if first <= last else None
+            if role:
+                return role, first, last
     return None
 
 
@@ -106,13 +107,19 @@ def affiliation(doc: Doc, first: int, last: int) -> str | None:
 
 def role_words_of(doc: Doc, first: int, last: int) -> frozenset[str]:
     """The words of a role, titles spelled out and nouns lemmatised, for matching "the
-    spokeswoman" or "the detective" against it."""
-    words = {expand_title(t.text) for t in doc[first : last + 1] if t.is_alpha or "." in t.text}
-    words |= {t.lemma_.lower() for t in doc[first : last + 1] if t.pos_ in ("NOUN", "PROPN")}
+    spokeswoman" or "the detective" against it. A person who owns the role is not in it: "the
+    president's deputy national security adviser" is no president."""
+    tokens = [
+        t
+        for t in doc[first : last + 1]
+        if not (t.dep_ == "poss" and is_person_noun(t.lemma_.lower()))
+    ]
+    words = {expand_title(t.text) for t in tokens if t.is_alpha or "." in t.text}
+    words |= {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")}
     return frozenset(words)
 
 
-_ROLE_LEADS = ("a ", "an ", "the ", "his ", "her ", "its ", "their ")
+_ROLE_LEADS = ("a ", "an ", "the ", "his ", "her ", "its ", "their ", "whose ")
 
 
 def clean_role(text: str) -> str | None:

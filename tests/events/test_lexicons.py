@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from transforms.events.actors import actor_lexicon, code_at, normalise_word, parse_code
+from transforms.events.actors import actor_lexicon, code_at, normalise_word
+from transforms.events.codes import parse_code
 from transforms.events.nouns import noun_lexicon
+from transforms.events.patterns import Frame
 from transforms.events.plover import PLOVER_TYPES, crosswalk, to_plover
-from transforms.events.verbs import Frame, VerbDictionary, verb_dictionary
+from transforms.events.verbs import VerbDictionary, verb_dictionary
 from transforms.nlp import load_nlp
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 from transforms.model import QuoteRecord, stable_id
-from transforms.nlp import load_nlp, paragraph_index_of
+from transforms.nlp import new_doc, paragraph_index_of, parse
 from transforms.quotes import extract_quotes
 
 
 def quotes(text: str) -> list[QuoteRecord]:
     """Extract from ``text``, checking the invariants every record must hold."""
-    doc = load_nlp()(text)
-    records = extract_quotes(doc, doc_id="doc-1")
+    (doc,) = parse([new_doc(text, doc_id="doc-1")])
+    records = extract_quotes(doc)
     sentence_starts = [s.start_char for s in doc.sents]
     for r in records:
         assert doc.text[r.char_start : r.char_end] == r.quote_text
@@ -284,7 +284,7 @@ def test_not_quotes(text: str) -> None:
 
 
 def test_empty_document() -> None:
-    assert extract_quotes(load_nlp()(""), doc_id="empty") == []
+    assert extract_quotes(next(parse([new_doc("", doc_id="empty")]))) == []
 
 
 # --- speakers -----------------------------------------------------------------------------------

@@ -13,13 +13,20 @@ import pytest
 
 from transforms.events import extract_events
 from transforms.model import EventRecord, QuoteRecord, stable_id
-from transforms.nlp import load_nlp
+from transforms.nlp import new_doc, parse
+from transforms.quotes import extract_quotes
 
 
 def code(
     text: str, published: date | None = date(2021, 2, 26), quotes: list[QuoteRecord] | None = None
 ) -> list[EventRecord]:
-    return extract_events(load_nlp()(text), doc_id="t", published=published, quotes=quotes or [])
+    """The events of ``text``, after the quote stage (or with the ``quotes`` given instead)."""
+    (doc,) = parse([new_doc(text, doc_id="t", published=published)])
+    if quotes is None:
+        extract_quotes(doc)
+    else:
+        doc._.quotes = quotes
+    return extract_events(doc)
 
 
 def only(events: list[EventRecord], event_type: str) -> EventRecord:

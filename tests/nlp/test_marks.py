@@ -1,11 +1,12 @@
-"""Quote-mark spans and boilerplate lines: pure text, no spaCy."""
+"""The one quote-mark scanner (transforms/nlp/marks.py) and the layout's boilerplate lines
+(transforms/nlp/layout.py): pure text, no spaCy."""
 
 from __future__ import annotations
 
 import pytest
 
-from transforms.quotes.layout import text_blocks
-from transforms.quotes.marks import find_quote_spans
+from transforms.nlp.layout import text_blocks
+from transforms.nlp.marks import find_quote_spans
 
 
 def quoted(text: str) -> list[str]:
@@ -88,3 +89,30 @@ def test_boilerplate_lines_are_flagged(line: str) -> None:
 def test_article_lines_are_not_boilerplate() -> None:
     text = "Read the statement, she said, and you will see.\n\nFollowing us, the convoy moved."
     assert [b.boilerplate for b in text_blocks(text)] == [False, False]
+
+
+# --- the spans both extractors read, marks included ---------------------------------------
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations the language layer's scanner finds, marks included."""
+    return [(s.open, s.outer_end) for s in find_quote_spans(text, text_blocks(text))]
+
+
+def test_quoted_spans_pair_curly_and_straight_marks() -> None:
+    text = 'He said “we will strike” and "they will answer".'
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“we will strike”", '"they will answer"']
+
+
+def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“First paragraph of a long quote.\n\n“Second paragraph,” she said."
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "“First paragraph of a long quote.",
+        "“Second paragraph,”",
+    ]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quoted_spans("The ministry’s statement and the PKK’s wing.") == []

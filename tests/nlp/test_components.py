@@ -1,0 +1,55 @@
+"""The pipeline newsdb runs (transforms/nlp/pipeline.py, components.py): the model, then the
+language layer's components, whose results every extractor reads from the Doc."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.events import extract_events
+from transforms.nlp import LAYER, load_nlp, new_doc, parse
+from transforms.nlp.speech import cue_entry, reports_speech
+from transforms.quotes import extract_quotes
+
+
+def test_the_layer_runs_after_the_model_and_declares_what_it_reads_and_writes() -> None:
+    nlp = load_nlp()
+    assert nlp.pipe_names[-len(LAYER) :] == list(LAYER)
+    analysis = nlp.analyze_pipes()
+    assert all(not analysis["problems"][name] for name in LAYER)
+    assert analysis["attrs"]["doc._.mentions"]["assigns"] == ["newsdb_mentions"]
+
+
+def test_a_doc_carries_its_context_and_the_layer_results() -> None:
+    (doc,) = parse([new_doc("Lavrov said Moscow would respond.", doc_id="d", published=None)])
+    assert doc._.doc_id == "d"
+    assert doc._.layout is not None and doc._.quotations == []
+    assert doc._.mentions.entity(0) is not None
+    (doc,) = parse([new_doc("Talks resumed.", doc_id="d2", published=date(2024, 1, 5))])
+    assert doc._.published == date(2024, 1, 5)
+
+
+def test_extractors_leave_their_results_on_the_doc_and_events_need_quotes() -> None:
+    (doc,) = parse([new_doc("Turkey accused Sweden of harbouring militants.", doc_id="x")])
+    with pytest.raises(ValueError, match="newsdb_quotes"):
+        extract_events(doc)
+    quotes = extract_quotes(doc)
+    assert doc._.quotes is quotes
+    events = extract_events(doc)
+    assert doc._.events is events
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+def test_an_empty_text_gives_no_records() -> None:
+    (doc,) = parse([new_doc("", doc_id="empty")])
+    assert extract_quotes(doc) == []
+    assert extract_events(doc) == []
+
+
+def test_one_speech_lexicon_for_both_extractors() -> None:
+    doc = load_nlp()("The minister said, warned, believed and pointed out that talks failed.")
+    verbs = {t.text: t for t in doc if t.pos_ == "VERB"}
+    assert cue_entry(verbs["warned"]) is not None
+    assert all(reports_speech(verbs[w]) for w in ("said", "believed"))
+    assert not reports_speech(verbs["failed"])

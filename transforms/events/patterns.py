@@ -1,0 +1,100 @@
+"""Verb patterns and the frame they are matched against.
+
+A pattern of the CAMEO dictionary (``- * (FOR {FINANCIAL AID}) [0231]``) reads
+``PRE-VERB NOUNS * POST-VERB NOUNS (PREPOSITION NOUN)``. PETRARCH matched patterns against a
+constituency parse; here a pattern matches a ``Frame`` built from the dependency parse: subject
+heads for the pre-verb nouns, object heads for the post-verb nouns and (preposition, object)
+pairs for the parenthesised parts. The most specific matching pattern wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class NounSpec:
+    """A noun phrase in a pattern: a head (any of several words) plus required modifiers."""
+
+    head: frozenset[str]
+    mods: tuple[frozenset[str], ...] = ()
+
+    def matches(self, head: Token) -> bool:
+        if head.lower_ not in self.head and head.lemma_.lower() not in self.head:
+            return False
+        if not self.mods:
+            return True
+        words = {t.lower_ for t in head.lefts} | {t.lemma_.lower() for t in head.lefts}
+        # Modifiers may sit anywhere left of the head: "{AIR STRIKE}" matches "US air strikes".
+        for left in head.lefts:
+            words.update(t.lower_ for t in left.subtree)
+        return all(words & alternatives for alternatives in self.mods)
+
+
+@dataclass(frozen=True, slots=True)
+class PrepSpec:
+    """``(FOR AID)``: a preposition (alternatives split on '/') and an optional object noun."""
+
+    preps: frozenset[str]
+    noun: NounSpec | None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    code: str | None
+    pre: tuple[NounSpec, ...]
+    post: tuple[NounSpec, ...]
+    preps: tuple[PrepSpec, ...]
+    text: str
+
+    weight: int = 0  # set by VerbDictionary: more constraints = more specific
+
+    def specificity(self) -> int:
+        """More constraints = more specific; a prepositional object counts twice."""
+        return (
+            len(self.pre)
+            + len(self.post)
+            + sum(1 + (p.noun is not None) + len(p.noun.mods if p.noun else ()) for p in self.preps)
+            + sum(len(n.mods) for n in (*self.pre, *self.post))
+        )
+
+
+@dataclass(slots=True)
+class Frame:
+    """The dependency neighbourhood of a trigger that the patterns are matched against."""
+
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    preps: list[tuple[str, Token | None]] = field(default_factory=list)
+
+
+def best_pattern(patterns: list[VerbPattern], frame: Frame) -> VerbPattern | None:
+    """The most specific matching pattern; among equals, the first listed.
+
+    ``patterns`` is kept sorted by decreasing weight (stable, so file order breaks ties),
+    so the first match is the answer.
+    """
+    if not (frame.objects or frame.preps or frame.subjects):
+        return None
+    for pattern in patterns:
+        if _pattern_matches(pattern, frame):
+            return pattern
+    return None
+
+
+def _pattern_matches(pattern: VerbPattern, frame: Frame) -> bool:
+    for spec in pattern.pre:
+        if not any(spec.matches(s) for s in frame.subjects):
+            return False
+    for spec in pattern.post:
+        if not any(spec.matches(o) for o in frame.objects):
+            return False
+    for prep in pattern.preps:
+        if not any(
+            p in prep.preps and (prep.noun is None or (obj is not None and prep.noun.matches(obj)))
+            for p, obj in frame.preps
+        ):
+            return False
+    return True
