@@ -283,7 +283,10 @@ def main() -> int:
             f"  peak RSS: flow {r['peak_rss_mb']:.0f} MB, workers {peaks} MB; Prefect start-up "
             f"+ warm-up {r['warmup_s']:.1f} s (not counted)"
         )
-        print(f"  CPU time by stage (in the workers): {share}")
+        print(
+            f"  CPU time by stage: {share} ({busy:.1f} s in the stages; the rest is start-up, "
+            "acquire, loads and Prefect)"
+        )
     one, two = results.get(1), results.get(2)
     if one and fl:
         print(
