@@ -1,0 +1,81 @@
+"""The Phoenix actor dictionaries as a lookup by matching key: which entry a full name is.
+
+Every phrase of every actor entry (the entry's own name and its ``+`` variants: "SERGEY_LAVROV_",
+"+SERGEI_LAVROV", "+SERGEY_V._LAVROV") is keyed with ``names.dictionary_words``, so a name
+matches an entry when it spells one of its phrases up to accents, case and transliteration. A
+key that several entries share says nothing about which one is meant and is dropped. The
+entries are the events stage's (``transforms.events.actors``); the index is compiled once per
+machine like the other lexicons (``transforms.nlp.registry``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.entities.names import dictionary_words
+from transforms.events.actors import build_lexicon, code_at
+from transforms.events.phrases import title_case
+from transforms.nlp.registry import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryEntry:
+    """One actor entry: its name as the dictionary spells it, its display form, and its code
+    without a date (the undated default, else the latest: a person's code changes with office,
+    the entity does not)."""
+
+    entry: str  # "SERGEY LAVROV"
+    name: str  # "Sergey Lavrov"
+    code: str | None  # "RUSGOV"
+
+
+#: Stored form: plain tuples unpickle far faster than objects.
+_Row = tuple[str, str, str | None]
+
+
+class DictionaryIndex:
+    """Matching key (words joined by spaces) -> entry; see the module docstring."""
+
+    def __init__(self, index: dict[str, _Row]) -> None:
+        self._index = index
+
+    def lookup(self, words: tuple[str, ...]) -> DictionaryEntry | None:
+        row = self._index.get(" ".join(words))
+        return DictionaryEntry(*row) if row is not None else None
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
+    """Key every phrase of every actor entry; drop keys shared by several entries."""
+    lex = build_lexicon(actor_files)
+    owners: dict[str, int | None] = {}
+    for bucket in lex.actors.values():
+        for phrase, record in bucket:
+            key = " ".join(dictionary_words(" ".join(phrase)))
+            if key:
+                seen = owners.setdefault(key, record)
+                if seen != record:
+                    owners[key] = None
+    rows: dict[int, _Row] = {}
+    index: dict[str, _Row] = {}
+    for key, record in owners.items():
+        if record is None:
+            continue
+        row = rows.get(record)
+        if row is None:
+            entry = lex.records[record]
+            row = rows[record] = (entry[0], title_case(entry[0]), code_at(entry, None))
+        index[key] = row
+    return DictionaryIndex(index)
+
+
+ENTITY_NAMES = Lexicon("entity_names", build_index, compiled=True)
+
+
+def dictionary_index() -> DictionaryIndex:
+    """The index: compiled on first use on a machine, then loaded from the lexicon cache."""
+    return ENTITY_NAMES.get()
