@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transforms.entities.names import dictionary_words
-from transforms.events.actors import build_lexicon, code_at
-from transforms.events.phrases import title_case
 from transforms.nlp.registry import Lexicon
 
 
@@ -51,6 +49,10 @@ class DictionaryIndex:
 
 def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
     """Key every phrase of every actor entry; drop keys shared by several entries."""
+    # Imported here: the events package keys its actors with this module (no import cycle).
+    from transforms.events.actors import build_lexicon, code_at
+    from transforms.events.phrases import title_case
+
     lex = build_lexicon(actor_files)
     owners: dict[str, int | None] = {}
     for bucket in lex.actors.values():

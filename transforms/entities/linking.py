@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from transforms.entities.keys import EntityType, Named, entity_record
-from transforms.events.phrases import person_name
 from transforms.model import EntityRecord
 from transforms.nlp.coref import MentionTable
 from transforms.nlp.types import Entity
@@ -65,8 +64,22 @@ def actor_entity_id(doc: Doc, actor: Actor | None) -> str | None:
     entity_type = _NAMED_KINDS.get(actor.kind)
     if not actor.named or entity_type is None:
         return None
-    name = person_name(doc, doc[actor.head]) if actor.kind == "person" else None
+    name = _person_name(doc, actor.head) if actor.kind == "person" else None
     return _register(doc, Named(name or actor.canonical or actor.text, entity_type, True))
+
+
+def _person_name(doc: Doc, i: int) -> str | None:
+    """The PERSON name around token ``i`` as written ("Sergei Lavrov" in "Foreign Minister
+    Sergei Lavrov"; its titles are dropped by the key): what the article calls the person,
+    where the coder's canonical name may be the dictionary's."""
+    if doc[i].ent_type_ != "PERSON":
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _named(entity: Entity) -> Named:
