@@ -20,6 +20,7 @@ import polars as pl
 from spacy.tokens import Doc
 
 from transforms.clean import clean_many
+from transforms.entities.linking import entity_refs
 from transforms.events import find_events
 from transforms.frames import (
     carried_sources,
@@ -28,7 +29,6 @@ from transforms.frames import (
     first_copies,
     records_frame,
 )
-from transforms.entities.linking import entity_refs
 from transforms.model import (
     ENTITY_REFS,
     EVENTS,

@@ -43,23 +43,22 @@ def entity_record(named: Named, doc_id: str) -> EntityRecord | None:
     words = match_words(named.name, person=person)
     if not words:
         return None
-    scope: EntityScope = "global"
-    entry = None
-    if named.proper and named.entity_type != "group":
-        if not (person and len(words) < 2):  # never a person on one word
-            entry = dictionary_index().lookup(words)
+    # A proper name is matched across articles, but a person never on one word.
+    across = named.proper and named.entity_type != "group" and (len(words) > 1 or not person)
+    entry = dictionary_index().lookup(words) if across else None
+    scope: EntityScope = "global" if across else "document"
     if entry is not None:
-        key, name = f"dict:{entry.entry}", named.name
-    elif named.proper and named.entity_type != "group" and (len(words) > 1 or not person):
-        key, name = f"name:{' '.join(words)}", named.name
+        key = f"dict:{entry.entry}"
+    elif across:
+        key = f"name:{' '.join(words)}"
     else:
-        key, name, scope = f"doc:{doc_id}:{' '.join(words)}", named.name, "document"
+        key = f"doc:{doc_id}:{' '.join(words)}"
     return EntityRecord(
         doc_id=doc_id,
         entity_id=stable_id("ent", key),
         entity_key=key,
         scope=scope,
-        name=name,
+        name=named.name,
         entity_type=named.entity_type,
         dictionary_entry=entry.entry if entry is not None else None,
         dictionary_code=entry.code if entry is not None else None,
