@@ -27,6 +27,8 @@ SourceKind = Literal["file", "url", "feed", "sitemap", "site"]
 Origin = Literal["local", "live", "cache"]
 InputFormat = Literal["html", "text", "markdown"]
 Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
+#: How precise an event's place is: a city, a first-level division, or only the country.
+LocationPrecision = Literal["country", "admin1", "city"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +197,7 @@ class EventRecord:
     method: str = ""
     actor1_entity_id: str | None = None  # entities.entity_id of each actor (transforms.entities)
     actor2_entity_id: str | None = None
-    location_precision: Literal["country", "admin1", "city"] | None = None
+    location_precision: LocationPrecision | None = None
     location_source_text: str | None = None  # the name the place was resolved from
 
 

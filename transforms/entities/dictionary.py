@@ -20,17 +20,16 @@ from transforms.nlp.registry import Lexicon
 
 @dataclass(frozen=True, slots=True)
 class DictionaryEntry:
-    """One actor entry: its name as the dictionary spells it, its display form, and its code
-    without a date (the undated default, else the latest: a person's code changes with office,
-    the entity does not)."""
+    """One actor entry: its name as the dictionary spells it, and its code without a date (the
+    undated default, else the latest: a person's code changes with office, the entity does
+    not)."""
 
     entry: str  # "SERGEY LAVROV"
-    name: str  # "Sergey Lavrov"
     code: str | None  # "RUSGOV"
 
 
 #: Stored form: plain tuples unpickle far faster than objects.
-_Row = tuple[str, str, str | None]
+_Row = tuple[str, str | None]
 
 
 class DictionaryIndex:
@@ -51,7 +50,6 @@ def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
     """Key every phrase of every actor entry; drop keys shared by several entries."""
     # Imported here: the events package keys its actors with this module (no import cycle).
     from transforms.events.actors import build_lexicon, code_at
-    from transforms.events.phrases import title_case
 
     lex = build_lexicon(actor_files)
     owners: dict[str, int | None] = {}
@@ -59,18 +57,17 @@ def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
         for phrase, record in bucket:
             key = " ".join(dictionary_words(" ".join(phrase)))
             if key:
-                seen = owners.setdefault(key, record)
-                if seen != record:
-                    owners[key] = None
+                seen = owners.get(key, record)
+                owners[key] = record if seen == record else None
     rows: dict[int, _Row] = {}
     index: dict[str, _Row] = {}
-    for key, record in owners.items():
-        if record is None:
+    for key, owner in owners.items():
+        if owner is None:
             continue
-        row = rows.get(record)
+        row = rows.get(owner)
         if row is None:
-            entry = lex.records[record]
-            row = rows[record] = (entry[0], title_case(entry[0]), code_at(entry, None))
+            entry = lex.records[owner]
+            row = rows[owner] = (entry[0], code_at(entry, None))
         index[key] = row
     return DictionaryIndex(index)
 

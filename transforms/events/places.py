@@ -30,6 +30,7 @@ from spacy.tokens import Span
 
 from transforms.events.actors import actor_lexicon, code_at
 from transforms.events.codes import countries, parse_code
+from transforms.model import LocationPrecision
 from transforms.nlp.registry import Lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -79,7 +80,11 @@ _ADMIN1_WORDS = frozenset(
     {"province", "state", "region", "governorate", "oblast", "prefecture", "krai"}
 )
 #: A place's precision by its gazetteer kind.
-_PRECISION = {"country": "country", "region": "admin1", "city": "city"}
+_PRECISION: dict[str, LocationPrecision] = {
+    "country": "country",
+    "region": "admin1",
+    "city": "city",
+}
 
 
 def fold(text: str) -> str:
@@ -97,7 +102,7 @@ class Place:
     longitude: float | None
     population: int
     kind: str  # "city", "region" or "country"
-    precision: str | None = None  # "country", "admin1" or "city": set by Gazetteer.lookup
+    precision: LocationPrecision | None = None  # set by Gazetteer.lookup
     source_text: str | None = None  # the words of the text it was resolved from
 
 
@@ -170,7 +175,7 @@ class Gazetteer:
         if not found:
             return None
         best = max(found, key=lambda p: _rank(p, prefer))
-        precision = _PRECISION[best.kind]
+        precision: LocationPrecision = _PRECISION[best.kind]
         if admin1 and best.kind == "city":
             precision = "admin1"
         return replace(best, precision=precision, source_text=source.strip(" ,.;:"))

@@ -123,12 +123,9 @@ def event_map(
     points = events.drop_nulls(["latitude", "longitude"])
     if "location_precision" in events:
         points = points.filter(pl.col("location_precision").is_in(POINT_PRECISIONS))
-    places = (
-        points.group_by(["latitude", "longitude", *place_cols])
-        .agg(
-            pl.len().alias("events"),
-            pl.col("event_type").unique().sort().str.join(", ").alias("types"),
-        )
+    places = points.group_by(["latitude", "longitude", *place_cols]).agg(
+        pl.len().alias("events"),
+        pl.col("event_type").unique().sort().str.join(", ").alias("types"),
     )
     outlines = alt.Data(name=COUNTRIES)
     base = alt.Chart(outlines).mark_geoshape(fill="#eeeeee", stroke="#ffffff", strokeWidth=0.5)
