@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scoring.paths import find_data  # noqa: E402
 from bench.scoring.polnear import corpus_articles  # noqa: E402
+from connectors.batchload import load_batch  # noqa: E402
 from connectors.duckstore import NewsDB  # noqa: E402
 from connectors.files import read_local  # noqa: E402
 from transforms.batch import process_batch  # noqa: E402
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 [r for r in raws if isinstance(r, RawDoc)], "bench", datetime.now(UTC)
             )
             t0 = time.perf_counter()
-            db.load(frames)
+            load_batch(db, frames)
             load_seconds.append(time.perf_counter() - t0)
             print(f"{min(start + BATCH, len(articles))}/{len(articles)}", file=sys.stderr)
         _report(db, len(articles), load_seconds)

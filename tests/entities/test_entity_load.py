@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from connectors.batchload import load_batch
 from connectors.duckstore import SQL_DIR, NewsDB
 from connectors.files import read_local
 from transforms.batch import process_batch
@@ -70,7 +71,7 @@ def test_one_entity_across_articles_and_spellings(
 ) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
         for batch in lavrov_batches:
-            db.load(batch)
+            load_batch(db, batch)
         (lavrov,) = _named(db, "Sergei Lavrov")
         assert {"Sergei Lavrov", "Sergey Lavrov"} <= set(lavrov["name_variants"])
         assert (lavrov["scope"], lavrov["dictionary_code"], lavrov["country"]) == (
@@ -98,25 +99,25 @@ def test_ids_are_stable_across_reruns_and_load_orders(
 ) -> None:
     first, second = lavrov_batches
     with NewsDB.open(tmp_path / "one.duckdb") as db:
-        db.load(first)
-        db.load(second)
+        load_batch(db, first)
+        load_batch(db, second)
         before = _entities(db)
-        db.load(first, reprocess=True)  # a re-run that re-extracts
-        db.load(second, reprocess=True)
+        load_batch(db, first, reprocess=True)  # a re-run that re-extracts
+        load_batch(db, second, reprocess=True)
         assert _entities(db) == before
     with NewsDB.open(tmp_path / "other.duckdb") as db:
-        db.load(second)  # the other order, into another file
-        db.load(first)
+        load_batch(db, second)  # the other order, into another file
+        load_batch(db, first)
         assert _entities(db) == before
 
 
 def test_an_edited_article_neither_orphans_nor_duplicates(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch(tmp_path, {"mayor": MAYOR, "lavrov": LAVROV_A}))
+        load_batch(db, _batch(tmp_path, {"mayor": MAYOR, "lavrov": LAVROV_A}))
         (tarasov,) = _named(db, "Yevgeny Tarasov")
         assert _named(db, "Marta Lindqvist")
         # The same input, edited: the treasurer's quote is gone.
-        report = db.load(_batch(tmp_path, {"mayor": MAYOR_EDITED}))
+        report = load_batch(db, _batch(tmp_path, {"mayor": MAYOR_EDITED}))
         assert report.status == {str(tmp_path / "in" / "mayor.txt"): "updated"}
         assert _named(db, "Marta Lindqvist") == []  # no row points to her: removed
         (after,) = _named(db, "Yevgeny Tarasov")
@@ -135,7 +136,7 @@ def test_everything_an_entity_said_and_did(
 ) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
         for batch in lavrov_batches:
-            db.load(batch)
+            load_batch(db, batch)
         rows = db.query((SQL_DIR / "queries" / "entity_activity.sql").read_text())
         assert set(rows["entity"]) == {"Sergei Lavrov"} or set(rows["entity"]) == {"Sergey Lavrov"}
         what = set(rows["what"])
