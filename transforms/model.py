@@ -219,7 +219,7 @@ class EntityRecord:
     entity_key: str  # "dict:SERGEY LAVROV", "name:sergei lavrov" or "doc:<doc_id>:analysts"
     scope: EntityScope  # global: matched across articles; document: this article's only
     name: str
-    entity_type: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    entity_type: str = "unknown"  # a speaker_type code (the mention table's entity types)
     dictionary_entry: str | None = None  # the Phoenix actor entry the name matched
     dictionary_code: str | None = None  # its code without a date, e.g. RUSGOV
 

@@ -18,13 +18,11 @@ batches): nothing is numbered, everything is hashed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from transforms.entities.dictionary import dictionary_index
 from transforms.entities.names import match_words
 from transforms.model import EntityRecord, EntityScope, stable_id
-
-EntityType = Literal["person", "organisation", "group", "unknown"]
+from transforms.nlp.types import EntityType
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from transforms.entities.keys import EntityType, Named, entity_record
+from transforms.entities.keys import Named, entity_record
 from transforms.model import EntityRecord
 from transforms.nlp.coref import MentionTable
-from transforms.nlp.types import Entity
+from transforms.nlp.types import Entity, EntityType
 
 if TYPE_CHECKING:
     from transforms.events.actor import Actor
