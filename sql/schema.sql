@@ -379,7 +379,7 @@ COMMENT ON COLUMN entities.name IS 'The name the articles use most for it (ties:
 COMMENT ON COLUMN entities.entity_type IS 'person, organisation, group or unknown: what its quotes say most, else what the article that first named it said (code list: speaker_type).';
 COMMENT ON COLUMN entities.dictionary_entry IS 'The Phoenix actor dictionary entry its name matched, e.g. SERGEY LAVROV; NULL when none did.';
 COMMENT ON COLUMN entities.dictionary_code IS 'That entry''s actor code without a date (the undated one, else the latest), e.g. RUSGOV: country and sector.';
-COMMENT ON COLUMN entities.name_variants IS 'Every name its quotes (speaker) and events (actor canonical name) give it, sorted.';
+COMMENT ON COLUMN entities.name_variants IS 'Every name its quotes (speaker) and events (the actor''s canonical name, where the actor''s words hold it) give it, sorted.';
 COMMENT ON COLUMN entities.roles IS 'Every role its quotes give it, sorted.';
 COMMENT ON COLUMN entities.affiliations IS 'Every affiliation its quotes give it, sorted.';
 COMMENT ON COLUMN entities.country IS 'The country its events give it most often (ISO 3166 alpha-3); NULL when none.';

@@ -5,7 +5,10 @@
 -- that points to it. An entity nothing points to any more is removed, so a changed or deleted
 -- article neither orphans nor duplicates one.
 
--- Every row pointing to a touched entity: one per quote, one per event and actor side.
+-- Every row pointing to a touched entity: one per quote, one per event and actor side. An
+-- event's canonical name counts as a name of the entity only when the actor's words hold it
+-- ("Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"): a pronoun or a description that
+-- coreference resolved to the entity carries the coder's reading of that phrase, not a name.
 CREATE OR REPLACE TEMP TABLE entity_rows AS
 SELECT speaker_entity_id AS entity_id, doc_id, quote_id AS row_id, 'quote' AS kind,
        speaker AS name, speaker_type AS entity_type, speaker_role AS role,
@@ -13,11 +16,15 @@ SELECT speaker_entity_id AS entity_id, doc_id, quote_id AS row_id, 'quote' AS ki
 FROM quotes
 WHERE speaker_entity_id IN (SELECT entity_id FROM touched_entity_ids)
 UNION ALL
-SELECT actor1_entity_id, doc_id, event_id, 'event', actor1_canonical, NULL, NULL, NULL, actor1_country
+SELECT actor1_entity_id, doc_id, event_id, 'event',
+       CASE WHEN contains(lower(actor1), lower(actor1_canonical)) THEN actor1_canonical END,
+       NULL, NULL, NULL, actor1_country
 FROM events
 WHERE actor1_entity_id IN (SELECT entity_id FROM touched_entity_ids)
 UNION ALL
-SELECT actor2_entity_id, doc_id, event_id, 'event', actor2_canonical, NULL, NULL, NULL, actor2_country
+SELECT actor2_entity_id, doc_id, event_id, 'event',
+       CASE WHEN contains(lower(actor2), lower(actor2_canonical)) THEN actor2_canonical END,
+       NULL, NULL, NULL, actor2_country
 FROM events
 WHERE actor2_entity_id IN (SELECT entity_id FROM touched_entity_ids);
 

@@ -41,7 +41,8 @@ def test_the_lavrov_pair_is_one_dictionary_entity() -> None:
         ("Sean O'Hallorhan", "Sean OHallorhan"),
         ("President Ana Reyes", "Ana Reyes"),  # titles and honorifics
         ("Mr. Tomas Vidal", "Dr Tomas Vidal"),
-        ("Tomas Vidal Jr.", "TOMAS VIDAL"),
+        ("TOMAS VIDAL", "Tomas Vidal"),
+        ("Tomas Vidal's", "Tomas Vidal"),  # a possessive the parse left on the name
     ],
 )
 def test_spelling_variants_of_a_full_name_meet(one: str, other: str) -> None:
@@ -54,6 +55,7 @@ def test_spelling_variants_of_a_full_name_meet(one: str, other: str) -> None:
     [
         ("George W. Barrow", "George Barrow"),  # an initial tells people apart
         ("Jan Kowalczyk", "Ian Kowalczyk"),  # different first names
+        ("Donald Hargrove Jr.", "Donald Hargrove"),  # son and father
         ("Alexander Petrenko", "Aleksandr Petrenko"),  # a sound differs: no rule covers it
     ],
 )
@@ -87,6 +89,14 @@ def test_generic_speakers_are_not_merged_across_articles(speaker: str, entity_ty
     assert d1.entity_id != d2.entity_id
     # Within one article the same words are the same entity.
     assert key(speaker, entity_type, "d1", proper=False).entity_id == d1.entity_id
+
+
+def test_a_country_is_not_its_cities_or_regions() -> None:
+    """The country dictionary files cities and regions under their country; as entities they
+    are themselves."""
+    assert key("Russia", "organisation").dictionary_entry == "RUSSIAN FEDERATION"
+    assert key("Florida", "organisation").dictionary_entry is None
+    assert key("Tehran", "organisation").dictionary_entry is None
 
 
 def test_organisation_names_keep_words_that_are_titles_elsewhere() -> None:

@@ -3,7 +3,12 @@
 Every phrase of every actor entry (the entry's own name and its ``+`` variants: "SERGEY_LAVROV_",
 "+SERGEI_LAVROV", "+SERGEY_V._LAVROV") is keyed with ``names.dictionary_words``, so a name
 matches an entry when it spells one of its phrases up to accents, case and transliteration. A
-key that several entries share says nothing about which one is meant and is dropped. The
+key that several entries share says nothing about which one is meant and is dropped.
+
+A country's entry also lists its cities and regions ("TEHRAN" and "FLORIDA" are coded as their
+country, which is right for an event's actor but not for an entity): a phrase of a country
+entry that the gazetteer reads as a city or a region is left out, so "Florida" is an entity of
+its own, not the United States. The
 entries are the events stage's (``transforms.events.actors``); the index is compiled once per
 machine like the other lexicons (``transforms.nlp.registry``).
 """
@@ -50,12 +55,20 @@ def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
     """Key every phrase of every actor entry; drop keys shared by several entries."""
     # Imported here: the events package keys its actors with this module (no import cycle).
     from transforms.events.actors import build_lexicon, code_at
+    from transforms.events.codes import parse_code
+    from transforms.events.places import gazetteer
 
     lex = build_lexicon(actor_files)
+    places = gazetteer()
     owners: dict[str, int | None] = {}
     for bucket in lex.actors.values():
         for phrase, record in bucket:
             key = " ".join(dictionary_words(" ".join(phrase)))
+            code = code_at(lex.records[record], None)
+            if code and parse_code(code).country == code:  # a country's entry
+                place = places.lookup(" ".join(phrase))
+                if place is not None and place.kind != "country":
+                    continue
             if key:
                 seen = owners.get(key, record)
                 owners[key] = record if seen == record else None

@@ -6,7 +6,8 @@ Two articles name one person differently in a few regular ways, and the key fold
 * honorifics and titles before a person's name: "President Emmanuel Macron", "Mr Macron"
   (from the language layer's one title list, ``transforms.nlp.nouns``); only for people, since
   "General Motors" is not "Motors";
-* punctuation and hyphens: "Abu-Bakr" and "Abu Bakr", "O'Neill" and "ONeill";
+* punctuation, hyphens and possessives: "Abu-Bakr" and "Abu Bakr", "O'Neill" and "ONeill",
+  "Bush's" and "Bush";
 * the Arabic article written apart or not: "Bashar al-Assad" and "Bashar Assad";
 * the transliteration variants of Cyrillic (and much Arabic) romanisation that differ in
   spelling only, never in sound: ``y``/``i`` for й and и ("Sergey"/"Sergei", "Dmitry"/"Dmitriy"/
@@ -14,8 +15,8 @@ Two articles name one person differently in a few regular ways, and the key fold
   ``ks``/``x`` ("Aleksei"/"Alexei") and doubled letters ("Mohammed"/"Mohamed").
 
 No rule is about a particular person: every rule applies to every name. What stays apart is
-what sounds different: "Alexander" and "Aleksandr", "Muhammad" and "Mohammed" (vowels), and a
-first name against its initial.
+what sounds different: "Alexander" and "Aleksandr", "Muhammad" and "Mohammed" (vowels), a first
+name against its initial, and a father against his son ("Jr." is part of the name).
 """
 
 from __future__ import annotations
@@ -29,16 +30,17 @@ from transforms.nlp.nouns import HONORIFICS, TITLES
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
 _NON_LETTER = re.compile(r"[^a-z\s]+")
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
-#: Generational suffixes, dropped: "Martin Luther King Jr." is "Martin Luther King".
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_POSSESSIVE = re.compile(r"['’]s\b")
 #: The Arabic article as a word or a hyphenated prefix ("al-Assad", "el Sisi").
 _ARTICLES = frozenset({"al", "el"})
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 def fold_text(text: str) -> str:
-    """Accents off, lower case, apostrophes dropped, other punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    """Accents off, lower case, possessives and apostrophes dropped, other punctuation as
+    spaces: "Jeb Bush's" -> "jeb bush", "O'Neill" -> "oneill"."""
+    text = _POSSESSIVE.sub("", text.lower())
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text)
     return " ".join(_NON_LETTER.sub(" ", text).split())
@@ -58,7 +60,7 @@ def match_words(name: str, *, person: bool) -> tuple[str, ...]:
     ``person``: leading honorifics and titles go ("Foreign Minister Sergei Lavrov" ->
     ``("sergei", "lavrov")``), as long as a word is left.
     """
-    words = [w for w in fold_text(name).split() if w not in _SUFFIXES]
+    words = fold_text(name).split()
     words = [w for w in words if w not in _ARTICLES] or words
     if person:
         while len(words) > 1 and (words[0] in TITLES or words[0] in HONORIFICS):
@@ -69,6 +71,6 @@ def match_words(name: str, *, person: bool) -> tuple[str, ...]:
 def dictionary_words(phrase: str) -> tuple[str, ...]:
     """A dictionary phrase ("SERGEY_V._LAVROV") keyed like a mention's name, titles kept: the
     dictionaries list titled forms ("AMBASSADOR_LAVROV") that must not become bare surnames."""
-    words = [w for w in fold_text(phrase.replace("_", " ")).split() if w not in _SUFFIXES]
+    words = fold_text(phrase.replace("_", " ")).split()
     words = [w for w in words if w not in _ARTICLES] or words
     return tuple(fold_word(w) for w in words)
