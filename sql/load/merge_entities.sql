@@ -52,9 +52,11 @@ GROUP BY ALL;
 CREATE OR REPLACE TEMP TABLE entity_facts AS
 SELECT
     r.entity_id,
-    list_sort(list_distinct(list(r.name) FILTER (WHERE r.name IS NOT NULL)))        AS name_variants,
-    list_sort(list_distinct(list(r.role) FILTER (WHERE r.role IS NOT NULL)))        AS roles,
-    list_sort(list_distinct(list(r.affiliation) FILTER (WHERE r.affiliation IS NOT NULL)))
+    coalesce(list_sort(list_distinct(list(r.name) FILTER (WHERE r.name IS NOT NULL))), [])
+                                                                                     AS name_variants,
+    coalesce(list_sort(list_distinct(list(r.role) FILTER (WHERE r.role IS NOT NULL))), [])
+                                                                                     AS roles,
+    coalesce(list_sort(list_distinct(list(r.affiliation) FILTER (WHERE r.affiliation IS NOT NULL))), [])
                                                                                      AS affiliations,
     count(DISTINCT r.row_id) FILTER (WHERE r.kind = 'quote')                         AS n_quotes,
     count(DISTINCT r.row_id) FILTER (WHERE r.kind = 'event')                         AS n_events,

@@ -5,10 +5,11 @@ Every phrase of every actor entry (the entry's own name and its ``+`` variants: 
 matches an entry when it spells one of its phrases up to accents, case and transliteration. A
 key that several entries share says nothing about which one is meant and is dropped.
 
-A country's entry also lists its cities and regions ("TEHRAN" and "FLORIDA" are coded as their
+A country's entry also lists its cities and regions ("MOSCOW" and "FLORIDA" are coded as their
 country, which is right for an event's actor but not for an entity): a phrase of a country
 entry that the gazetteer reads as a city or a region is left out, so "Florida" is an entity of
-its own, not the United States. The
+its own, not the United States. The capital stays: "Moscow said" is Russia speaking, as the
+events coder reads it too. The
 entries are the events stage's (``transforms.events.actors``); the index is compiled once per
 machine like the other lexicons (``transforms.nlp.registry``).
 """
@@ -55,7 +56,7 @@ def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
     """Key every phrase of every actor entry; drop keys shared by several entries."""
     # Imported here: the events package keys its actors with this module (no import cycle).
     from transforms.events.actors import build_lexicon, code_at
-    from transforms.events.codes import parse_code
+    from transforms.events.codes import countries, parse_code
     from transforms.events.places import gazetteer
 
     lex = build_lexicon(actor_files)
@@ -67,7 +68,8 @@ def build_index(actor_files: Sequence[Path]) -> DictionaryIndex:
             code = code_at(lex.records[record], None)
             if code and parse_code(code).country == code:  # a country's entry
                 place = places.lookup(" ".join(phrase))
-                if place is not None and place.kind != "country":
+                capital = str(countries().get(code, {}).get("capital", "")).upper()
+                if place is not None and place.kind != "country" and place.name.upper() != capital:
                     continue
             if key:
                 seen = owners.get(key, record)
