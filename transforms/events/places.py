@@ -75,10 +75,9 @@ _PLACE_WORDS = frozenset(
         "greater",
     }
 )
-#: Words that make a place name a first-level division ("Idlib province", "Kherson oblast").
-_ADMIN1_WORDS = frozenset(
-    {"province", "state", "region", "governorate", "oblast", "prefecture", "krai"}
-)
+#: Words that make a place name a first-level division ("Idlib province", "Kherson oblast"):
+#: place words, stripped like the others before the lookup.
+_ADMIN1_WORDS = frozenset({"province", "state", "region", "governorate", "oblast", "prefecture"})
 #: A place's precision by its gazetteer kind.
 _PRECISION: dict[str, LocationPrecision] = {
     "country": "country",
