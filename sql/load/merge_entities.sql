@@ -7,8 +7,9 @@
 
 -- Every row pointing to a touched entity: one per quote, one per event and actor side. An
 -- event's canonical name counts as a name of the entity only when the actor's words hold it
--- ("Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"): a pronoun or a description that
--- coreference resolved to the entity carries the coder's reading of that phrase, not a name.
+-- ("Foreign Minister Sergey Lavrov" -> "Sergey Lavrov") and it reads as a name (no lower-case
+-- word of four letters or more): a pronoun or a description that coreference resolved to the
+-- entity ("the party's presumptive nominee") carries the coder's reading of that phrase.
 CREATE OR REPLACE TEMP TABLE entity_rows AS
 SELECT speaker_entity_id AS entity_id, doc_id, quote_id AS row_id, 'quote' AS kind,
        speaker AS name, speaker_type AS entity_type, speaker_role AS role,
@@ -17,13 +18,17 @@ FROM quotes
 WHERE speaker_entity_id IN (SELECT entity_id FROM touched_entity_ids)
 UNION ALL
 SELECT actor1_entity_id, doc_id, event_id, 'event',
-       CASE WHEN contains(lower(actor1), lower(actor1_canonical)) THEN actor1_canonical END,
+       CASE WHEN contains(lower(actor1), lower(actor1_canonical))
+             AND NOT regexp_matches(actor1_canonical, '(^|[\s-])\p{Ll}{4,}')
+            THEN actor1_canonical END,
        NULL, NULL, NULL, actor1_country
 FROM events
 WHERE actor1_entity_id IN (SELECT entity_id FROM touched_entity_ids)
 UNION ALL
 SELECT actor2_entity_id, doc_id, event_id, 'event',
-       CASE WHEN contains(lower(actor2), lower(actor2_canonical)) THEN actor2_canonical END,
+       CASE WHEN contains(lower(actor2), lower(actor2_canonical))
+             AND NOT regexp_matches(actor2_canonical, '(^|[\s-])\p{Ll}{4,}')
+            THEN actor2_canonical END,
        NULL, NULL, NULL, actor2_country
 FROM events
 WHERE actor2_entity_id IN (SELECT entity_id FROM touched_entity_ids);
