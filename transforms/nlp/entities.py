@@ -88,7 +88,9 @@ class EntityTable:
             # role may belong to an organisation ("Van Rijn Coatings").
             loose = mention.role is None and mention.gender is None
             words = name_words(mention.name)
-            return self._match_name(words, mention.head, mention.entity_type, loose=loose)
+            return self._match_name(
+                words, mention.head, mention.entity_type, loose=loose, gender=mention.gender
+            )
         name = mention.name or _phrase_name(mention)
         words = name_words(name)
         # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller name
@@ -223,7 +225,13 @@ class EntityTable:
             self._index_vocabulary(entity)
 
     def _match_name(
-        self, words: tuple[str, ...], at: int, stype: EntityType, *, loose: bool = False
+        self,
+        words: tuple[str, ...],
+        at: int,
+        stype: EntityType,
+        *,
+        loose: bool = False,
+        gender: str | None = None,
     ) -> Entity | None:
         best: Entity | None = None
         best_key = (-1, -1)
@@ -249,6 +257,8 @@ class EntityTable:
                 continue  # news does not refer back to "Israel Katz" as "Israel"
             if possessor_only(entity.name, words):
                 continue
+            if gender and entity.gender and gender != entity.gender:
+                continue  # "Mrs. Clinton" is not Bill Clinton: relatives share a surname
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
             recent = entity.last_before(at)
             key = (recent, len(entity.words))

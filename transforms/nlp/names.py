@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.nlp.gender import first_name_gender
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.nouns import (
     COMPANY_NAME_WORDS,
@@ -56,7 +57,8 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
     name = layout.text_of(name_first, name_last)
     surface_first = skip_determiner(doc, first)
     text = layout.text_of(surface_first, last)
-    words = [t.text for t in doc[first : last + 1]]
+    # Gender from the title and name only: "Daniel Ferrante and his wife" is not a woman.
+    words = [t.text for t in doc[first : name_last + 1]]
     stype = _named_type(head, doc[name_first : name_last + 1])
     mention = Mention(
         surface_first,
@@ -72,6 +74,9 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
         plural=head.tag_ == "NNPS",
     )
     if stype == "person":
+        if mention.gender is None and name_last > name_first:
+            # "Nina Patel": the first name's usual gender, when the words around say none.
+            mention.gender = first_name_gender(doc[name_first].text)
         role_last = name_first - 1
         role_first = skip_determiner(doc, first)
         while role_first <= role_last and doc[role_first].lower_.rstrip(".") in HONORIFICS:
