@@ -341,7 +341,11 @@ def test_a_one_line_report_with_its_date_is_its_text(tmp_path: Path) -> None:
     path = tmp_path / "flash.txt"
     path.write_text("Minister quits over leak\nMay 3, 2020\n", "utf-8")
     doc = clean(raw_file(path))
-    assert (doc.title, doc.text, doc.published) == (None, "Minister quits over leak", date(2020, 5, 3))
+    assert (doc.title, doc.text, doc.published) == (
+        None,
+        "Minister quits over leak",
+        date(2020, 5, 3),
+    )
 
 
 def test_text_with_only_a_date_line_is_empty(tmp_path: Path) -> None:

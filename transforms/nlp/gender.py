@@ -52,9 +52,7 @@ def _build(_paths: tuple[Path, ...]) -> dict[str, str]:
     return table
 
 
-FIRST_NAMES = Lexicon(
-    "first_names", _build, compiled=True, extra_sources=lambda: (_data_file(),)
-)
+FIRST_NAMES = Lexicon("first_names", _build, compiled=True, extra_sources=lambda: (_data_file(),))
 
 
 def first_name_gender(word: str) -> str | None:
