@@ -150,6 +150,10 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "person": ("A named or described person.", "Maria Novak, the health minister"),
         "organisation": ("A body speaking as one.", "the foreign ministry; Interfax"),
         "group": ("Several people speaking together or unnamed sources.", "residents; officials"),
+        "document": (
+            "A report, poll, study or memo that says something, when no author is named.",
+            "the congressional report; a new poll",
+        ),
         "unknown": ("No speaker could be resolved.", '"It is over." (no attribution)'),
     },
     "speaker_mention_type": {

@@ -57,3 +57,50 @@ def test_an_honorific_keeps_relatives_who_share_a_surname_apart() -> None:
     )
     assert one(records, "four every morning").speaker == "Daniel Ferrante"
     assert one(records, "the books").speaker == "Laura Ferrante"
+
+
+# --- speakers that can speak ----------------------------------------------------------------------
+
+
+def test_a_report_with_no_author_named_speaks_as_a_document() -> None:
+    records = quotes(
+        "A parliamentary report released on Tuesday said the agency hid the breach.\n\n"
+        "The report said officials misled auditors for two years."
+    )
+    assert [(r.speaker, r.speaker_type) for r in records] == [
+        ("parliamentary report", "document"),
+        ("parliamentary report", "document"),
+    ]
+
+
+def test_a_statement_still_speaks_for_its_issuer() -> None:
+    records = quotes(
+        "The Harlow Institute issued a statement on Friday. "
+        "The statement said the laboratory was safe."
+    )
+    assert one(records, "laboratory").speaker == "Harlow Institute"
+
+
+def test_a_thing_that_cannot_speak_is_no_speaker() -> None:
+    (record,) = quotes('"We will not back down," the broadcast said.')
+    assert (record.quote_type, record.speaker) == ("direct", None)
+
+
+# --- names without roles and clauses --------------------------------------------------------------
+
+
+def test_a_party_before_a_name_is_the_role() -> None:
+    (record,) = quotes("Republican Marco Lindqvist said the plan would fail.")
+    assert (record.speaker, record.speaker_role) == ("Marco Lindqvist", "Republican")
+
+
+def test_a_description_loses_its_relative_clause_and_its_aside() -> None:
+    records = quotes(
+        "A senior aide who spoke on condition of anonymity said the vote would be delayed.\n\n"
+        "A coalition of farm groups - including the Grain Council - said the tariff would "
+        "hurt exports."
+    )
+    assert one(records, "vote").speaker == "senior aide"
+    coalition = one(records, "tariff").speaker
+    assert coalition is not None and coalition.startswith("A coalition")
+    assert "Grain Council" not in coalition

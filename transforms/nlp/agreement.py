@@ -44,6 +44,8 @@ def best_description_match(table: EntityTable, mention: Mention) -> Entity | Non
             continue
         if mention.entity_type == "organisation" and entity.entity_type == "person":
             continue
+        if (mention.entity_type == "document") != (entity.entity_type == "document"):
+            continue  # "the report" is the report named before, never its author
         # Number agrees: "Analysts at X" is not the analyst named later, "the company" is
         # not "U.S. companies".
         if mention.plural and entity.entity_type == "person":
@@ -82,8 +84,8 @@ def compatible(entity: Entity, mention: Mention) -> bool:
     if mention.kind == "pronoun":
         if mention.entity_type == "person":
             return entity.entity_type in ("person", "unknown")
-        if mention.entity_type == "organisation":  # "it"
-            return entity.entity_type == "organisation"
+        if mention.entity_type == "organisation":  # "it": a body, or a report speaking
+            return entity.entity_type in ("organisation", "document")
         if mention.plural:  # "they"
             return entity.entity_type in ("group", "organisation")
     return True

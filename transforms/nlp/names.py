@@ -37,6 +37,15 @@ _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 
+#: Parties and political camps written before a name as part of the role.
+PARTY_WORDS = frozenset(
+    {
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+        "conservative", "labour", "liberal", "independent", "libertarian", "socialist",
+        "tory", "progressive",
+    }
+)  # fmt: skip
+
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
 
@@ -87,7 +96,7 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
         # Words before a name are a role only if they hold a title or role noun ("Harbour City
         # manager"), not in "an allegation Tan's camp denied".
         if role_first <= role_last and any(
-            is_role_word(t) for t in doc[role_first : role_last + 1]
+            is_role_word(t) or is_affiliation_word(t) for t in doc[role_first : role_last + 1]
         ):
             role_parts.append(layout.text_of(role_first, role_last))
             mention.affiliation = affiliation(doc, role_first, role_last)
@@ -211,9 +220,16 @@ def _name_start(head: Token, first: int) -> int:
         doc[j].lower_.rstrip(".") in TITLES
         or doc[j].lower_.rstrip(".") in HONORIFICS
         or doc[j].text in ("-", ".")
+        or is_affiliation_word(doc[j])
     ):
         j += 1
     return j
+
+
+def is_affiliation_word(tok: Token) -> bool:
+    """A party or nationality written before a name ("Republican Marco Rubio", "French
+    President ..."): part of the role, never of the name."""
+    return tok.lower_ in PARTY_WORDS or (tok.ent_type_ == "NORP" and not tok.text.isupper())
 
 
 def _named_type(head: Token, name_tokens: Span) -> EntityType:

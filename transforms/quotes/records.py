@@ -3,9 +3,11 @@
 Who a cue's subject is comes from the language layer's mention table, the same for quotes and
 events ("he said" continues the last speaker there). What stays here is what only quotes have:
 a floating quote belongs to the previous quote's speaker, a document speaks for its issuer
-("according to a statement from the ICRC", "the statement said"), and a continuation (the
-second segment of a quote cut by its cue, the next paragraph of a multi-paragraph quote)
-repeats its parent's speaker, mention and cue.
+("according to a statement from the ICRC", "the statement said") unless it is a publication
+with no author named ("the congressional report found"), which speaks as a ``document``; a
+thing that cannot speak ("the lawsuit", "the controversy") is no speaker at all; and a
+continuation (the second segment of a quote cut by its cue, the next paragraph of a
+multi-paragraph quote) repeats its parent's speaker, mention and cue.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.mentions import mention_at
-from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS
+from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS, cannot_speak
 from transforms.nlp.subjects import issuer_of
 from transforms.nlp.types import Entity, Mention, MentionKind
 from transforms.quotes.attribution import Attribution, Candidate
@@ -124,7 +126,7 @@ def _resolve(
         mention = mention_at(subject, layout, bounds)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
-    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
+    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS and mention.entity_type != "document":
         # "the statement said" / "according to a joint statement" / "the email said": the
         # document of an organisation named (in an earlier sentence) since the last quote,
         # else of the last speaker.
@@ -143,6 +145,10 @@ def _resolve(
         resolved = Resolved(mention.entity, mention.confidence)
     kind: MentionKind = mention.kind
     entity = resolved.entity
+    if entity is not None and mention.kind == "nominal" and cannot_speak(mention):
+        # "the lawsuit", "the controversy", "the electoral process": a thing that cannot
+        # speak is nobody's voice; no speaker is better than a wrong one.
+        return _Speaker(None, mention, kind, 0.0)
     single_word = len((mention.name or "").split()) == 1
     if kind == "name" and entity is not None and entity.entity_type == "person" and single_word:
         kind = "surname" if len(entity.words) > 1 else kind
