@@ -104,3 +104,13 @@ def test_a_description_loses_its_relative_clause_and_its_aside() -> None:
     coalition = one(records, "tariff").speaker
     assert coalition is not None and coalition.startswith("A coalition")
     assert "Grain Council" not in coalition
+
+
+# --- indirect quotes are speech --------------------------------------------------------------------
+
+
+def test_thoughts_and_evidence_are_not_indirect_quotes() -> None:
+    assert quotes("Mayor Tom Ridley believes that the tunnel will open in May.") == []
+    assert quotes("The latest figures suggest that turnout will fall.") == []
+    (record,) = quotes("Mayor Tom Ridley suggested that the tunnel could open in May.")
+    assert (record.quote_type, record.speaker) == ("indirect", "Tom Ridley")

@@ -3,6 +3,8 @@
 Every cue verb outside quotation marks (see ``cues``) that asserts something (not negated, not
 passive, not "declined to say") and has a speaker-like subject reports the content its frame
 names (see ``frames``); "according to Y" reports the clause it attaches to, on whichever side.
+Only speech and writing are quotes: a thought ("believes that ...", "feels that ...") is not,
+nor is evidence from something that cannot speak ("the data suggest that ...").
 
 A reported clause that contains a quote-mark fragment is a mixed quote. Cues inside another
 quote's content are not separate quotes ("said she had warned him that ..." is one quote), except
@@ -19,11 +21,13 @@ from spacy.tokens import Doc, Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.nouns import could_be_someone
 from transforms.nlp.phrases import first_clause_token, is_quote_mark
 from transforms.nlp.speech import (
     AGAINST,
     AS,
     CLAUSE,
+    EVIDENCE_CUES,
     FOR,
     OBJ_XCOMP,
     OBJECT,
@@ -70,8 +74,8 @@ def find_indirect_quotes(
             cand = _according(layout, tok, masks)
         else:
             entry = cue_entry(tok)
-            if entry is None or not asserts(tok):
-                continue
+            if entry is None or entry.cognition or not asserts(tok):
+                continue  # "believes that ...", "feels that ...": a thought, not speech
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
             continue
@@ -180,6 +184,8 @@ def _verb_quote(
     subject = attribution.subject
     if subject is None or is_non_speaker(subject) or masks.no_cue[subject.i]:
         return None
+    if entry.lemma in EVIDENCE_CUES and not _can_speak(subject):
+        return None  # "the figures suggest that ...", "exit polls indicate ...": not speech
     cue_last = _cue_last(layout, attribution)
     found = reported_content(cue, entry, cue_last, subject, outer_cue_of)
     if found is None:
@@ -192,6 +198,11 @@ def _verb_quote(
     return Candidate(
         start, end, "indirect", method, round(CONFIDENCE[method] * entry.weight, 3), attribution
     )
+
+
+def _can_speak(subject: Token) -> bool:
+    """A subject that can say something: a name, a pronoun, or a noun for people or a body."""
+    return subject.pos_ in ("PROPN", "PRON") or could_be_someone(subject)
 
 
 def _cue_last(layout: DocLayout, attribution: Attribution) -> int:
