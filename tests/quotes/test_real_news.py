@@ -106,7 +106,7 @@ def test_a_description_loses_its_relative_clause_and_its_aside() -> None:
     assert "Grain Council" not in coalition
 
 
-# --- indirect quotes are speech --------------------------------------------------------------------
+# --- indirect quotes are speech ------------------------------------------------------------------
 
 
 def test_thoughts_and_evidence_are_not_indirect_quotes() -> None:
