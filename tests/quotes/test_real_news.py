@@ -114,3 +114,28 @@ def test_thoughts_and_evidence_are_not_indirect_quotes() -> None:
     assert quotes("The latest figures suggest that turnout will fall.") == []
     (record,) = quotes("Mayor Tom Ridley suggested that the tunnel could open in May.")
     assert (record.quote_type, record.speaker) == ("indirect", "Tom Ridley")
+
+
+def test_he_is_the_man_who_became_the_subject_since_the_last_quote() -> None:
+    records = quotes(
+        '"This bill is a disgrace," said Senator Paul Okafor.\n\n'
+        "Senator Martin Wexley answered by reading the bill aloud on the floor.\n\n"
+        '"Here is what a disgrace looks like," he said.'
+    )
+    assert one(records, "disgrace looks like").speaker == "Martin Wexley"
+
+
+def test_he_stays_the_last_speaker_when_another_man_is_only_mentioned() -> None:
+    records = quotes(
+        '"This bill is a disgrace," said Senator Paul Okafor.\n\n'
+        "He said Senator Martin Wexley had not read it.\n\n"
+        '"Nobody has," he said.'
+    )
+    assert one(records, "Nobody has").speaker == "Paul Okafor"
+
+
+def test_two_titles_joined_by_and_belong_to_one_person() -> None:
+    (record,) = quotes(
+        "Former Ohio Gov. and party Chairman Ed Randall said the race was wide open."
+    )
+    assert record.speaker == "Ed Randall"

@@ -103,8 +103,8 @@ def _is_described_by_age(layout: DocLayout, first: int, last: int) -> bool:
 
 def _conjoined_name(head: Token, last: int) -> tuple[int, Token] | None:
     """A second name coordinated with a named head inside its phrase, and the "and" between."""
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" or is_role_word(head):
+        return None  # "former Gov. and party Chairman Ed Rendell": two titles of one person
     doc = head.doc
     for child in head.children:
         if child.dep_ == "conj" and child.pos_ == "PROPN" and head.i < child.i <= last:
