@@ -208,6 +208,10 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
             "The reported clause before its cue.",
             "Talks had failed, she said.",
         ),
+        "indirect:parenthetical": (
+            "The sentence around a cue set off by commas (one row per side, linked).",
+            "Talks, she said, had failed.",
+        ),
         "indirect:according_to": ("'according to' a source.", "According to the army, ten died."),
         "indirect:xcomp": ("An infinitive of a reporting verb.", "She promised to resign."),
         "indirect:object": ("The object of a reporting verb.", "She announced her resignation."),

@@ -139,3 +139,32 @@ def test_two_titles_joined_by_and_belong_to_one_person() -> None:
         "Former Ohio Gov. and party Chairman Ed Randall said the race was wide open."
     )
     assert record.speaker == "Ed Randall"
+
+
+# --- recall ---------------------------------------------------------------------------------------
+
+
+def test_a_parenthetical_cue_reports_the_sentence_around_it() -> None:
+    records = quotes(
+        "Mayor Ann Lee toured the harbour on Monday.\n\n"
+        "The fleet lost money last year, she said, and the docks will need repairs."
+    )
+    first, second = records
+    assert (first.quote_text, second.quote_text) == (
+        "The fleet lost money last year",
+        "the docks will need repairs",
+    )
+    assert second.continues_quote_id == first.quote_id
+    assert {r.speaker for r in records} == {"Ann Lee"}
+
+
+def test_a_short_opening_before_a_parenthetical_cue_is_not_a_quote_of_its_own() -> None:
+    (record,) = quotes("Now, the harbour master said, the boats must wait for the tide.")
+    assert record.quote_text == "the boats must wait for the tide"
+
+
+def test_a_reason_after_a_parenthetical_cue_is_not_reported() -> None:
+    (record,) = quotes(
+        "The harbour deal is a turning point, the mayor added, as it shows the port can grow."
+    )
+    assert record.quote_text == "The harbour deal is a turning point"

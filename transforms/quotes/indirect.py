@@ -41,12 +41,19 @@ from transforms.nlp.speech import (
 from transforms.nlp.subjects import is_non_speaker
 from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.direct import DirectResult
-from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
+from transforms.quotes.frames import (
+    FRAME_PREPS,
+    Found,
+    is_infinitival,
+    parenthetical,
+    reported_content,
+)
 from transforms.quotes.masks import TokenMasks
 
 CONFIDENCE = {
     "indirect:ccomp": 0.85,
     "indirect:clause_first": 0.8,
+    "indirect:parenthetical": 0.75,
     "indirect:according_to": 0.8,
     "indirect:xcomp": 0.75,
     "indirect:object": 0.6,
@@ -79,9 +86,15 @@ def find_indirect_quotes(
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
             continue
-        _mark_mixed(cand, fragments, opens)
-        candidates.append(cand)
+        for part in _with_parent(cand):
+            _mark_mixed(part, fragments, opens)
+            candidates.append(part)
     return _drop_nested(candidates)
+
+
+def _with_parent(cand: Candidate) -> list[Candidate]:
+    """A candidate, preceded by the part it continues when it has one (a parenthetical cue)."""
+    return [cand] if cand.parent is None else [cand.parent, cand]
 
 
 # --- which cue tokens count ---------------------------------------------------------------------
@@ -187,6 +200,10 @@ def _verb_quote(
     if entry.lemma in EVIDENCE_CUES and not _can_speak(subject):
         return None  # "the figures suggest that ...", "exit polls indicate ...": not speech
     cue_last = _cue_last(layout, attribution)
+    if CLAUSE in entry.frames and asserts(cue):
+        parts = parenthetical(cue, cue_last, subject)
+        if parts is not None:
+            return _parenthetical_quote(layout, parts, attribution, entry, masks)
     found = reported_content(cue, entry, cue_last, subject, outer_cue_of)
     if found is None:
         return None
@@ -198,6 +215,27 @@ def _verb_quote(
     return Candidate(
         start, end, "indirect", method, round(CONFIDENCE[method] * entry.weight, 3), attribution
     )
+
+
+def _parenthetical_quote(
+    layout: DocLayout,
+    parts: tuple[Found, Found],
+    attribution: Attribution,
+    entry: CueVerb,
+    masks: TokenMasks,
+) -> Candidate | None:
+    """The clause after a parenthetical cue, continuing the part before it when that part is
+    more than a word or two ("Now, she said, ..." reports only what follows)."""
+    (b_first, b_last, method), (a_first, a_last, _) = parts
+    after = _trim(layout, a_first, a_last, masks)
+    if after is None:
+        return None
+    confidence = round(CONFIDENCE[method] * entry.weight, 3)
+    cand = Candidate(*after, "indirect", method, confidence, attribution)
+    before = _trim(layout, b_first, b_last, masks) if b_last - b_first >= 2 else None
+    if before is not None:
+        cand.parent = Candidate(*before, "indirect", method, confidence, attribution)
+    return cand
 
 
 def _can_speak(subject: Token) -> bool:
