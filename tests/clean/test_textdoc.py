@@ -433,3 +433,15 @@ def test_date_pieces_for_dates_inside_sentences() -> None:
         "2020",
     )
     assert [month_number(m) for m in ("January", "jan.", "SEPT", "sep", "Dec.")] == [1, 1, 9, 9, 12]
+
+
+@pytest.mark.parametrize(
+    "credit", ["Harbour Press via Getty Images.", "Jane Okoro/AP", "The Canadian Press"]
+)
+def test_a_photo_credit_line_is_not_body_text(credit: str) -> None:
+    article = parse_text(
+        "Port strike ends\n\nThe strike ended on Friday.\n\n"
+        f"{credit}\n\nThe union said the deal was fair.\n"
+    )
+    assert credit not in article.text
+    assert article.text.endswith("The union said the deal was fair.")
