@@ -168,3 +168,13 @@ def test_a_reason_after_a_parenthetical_cue_is_not_reported() -> None:
         "The harbour deal is a turning point, the mayor added, as it shows the port can grow."
     )
     assert record.quote_text == "The harbour deal is a turning point"
+
+
+def test_a_description_by_acronym_is_the_entity_introduced_with_that_role() -> None:
+    records = quotes(
+        "A senior Harbour Workers Union official who backs the strike said the offer was low."
+        "\n\nDonald Brennan said on Tuesday that the company would not move.\n\n"
+        '"We have made our last offer," Brennan said.\n\n'
+        "The HWU official said the claim was false."
+    )
+    assert one(records, "claim was false").speaker == one(records, "offer was low").speaker
