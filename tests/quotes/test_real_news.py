@@ -178,3 +178,11 @@ def test_a_description_by_acronym_is_the_entity_introduced_with_that_role() -> N
         "The HWU official said the claim was false."
     )
     assert one(records, "claim was false").speaker == one(records, "offer was low").speaker
+
+
+def test_a_capital_speaks_for_its_country() -> None:
+    records = quotes(
+        "Beijing said on Monday that the drills were routine. "
+        "Washington said the drills were a threat."
+    )
+    assert [r.speaker for r in records] == ["China", "United States"]

@@ -20,6 +20,7 @@ from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.mentions import mention_at
+from transforms.nlp.metonyms import country_of_capital
 from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS, cannot_speak
 from transforms.nlp.subjects import issuer_of
 from transforms.nlp.types import Entity, Mention, MentionKind
@@ -86,7 +87,7 @@ def build_records(
             cue_lemma=attribution.cue_lemma if attribution is not None else None,
             speaker_mention=mention.text if mention is not None else None,
             speaker_mention_type=speaker.kind,
-            speaker=entity.name if entity is not None else None,
+            speaker=_speaker_name(entity, mention, layout),
             speaker_type=entity.entity_type if entity is not None else "unknown",
             speaker_role=(
                 entity.role if entity is not None and entity.entity_type == "person" else None
@@ -107,6 +108,19 @@ def build_records(
                 end = max(end, attribution.cue.i)
             last = _LastSpeaker(entity, block_index, end)
     return records
+
+
+def _speaker_name(entity: Entity | None, mention: Mention | None, layout: DocLayout) -> str | None:
+    """The entity's name, or the country a capital speaks for ("Beijing said" -> China)."""
+    if entity is None:
+        return None
+    if entity.entity_type == "organisation" and entity.is_name and len(entity.words) <= 2:
+        head = layout.doc[mention.head] if mention is not None else None
+        if head is not None and head.ent_type_ in ("GPE", "ORG"):
+            country = country_of_capital(entity.name)
+            if country is not None:
+                return country
+    return entity.name
 
 
 def _resolve(
