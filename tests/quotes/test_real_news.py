@@ -186,3 +186,9 @@ def test_a_capital_speaks_for_its_country() -> None:
         "Washington said the drills were a threat."
     )
     assert [r.speaker for r in records] == ["China", "United States"]
+
+
+def test_the_subject_before_a_parenthetical_cue_is_part_of_the_quote() -> None:
+    first, second = quotes("Survival, the farmer said, depends on the spring rain.")
+    assert (first.quote_text, second.quote_text) == ("Survival", "depends on the spring rain")
+    assert second.continues_quote_id == first.quote_id

@@ -225,14 +225,24 @@ def _parenthetical_quote(
     masks: TokenMasks,
 ) -> Candidate | None:
     """The clause after a parenthetical cue, continuing the part before it when that part is
-    more than a word or two ("Now, she said, ..." reports only what follows)."""
+    more than a word or two or holds the clause's subject ("The bill, he noted, had ..."); an
+    adverb ("Now, she said, ...") is not reported on its own."""
     (b_first, b_last, method), (a_first, a_last, _) = parts
     after = _trim(layout, a_first, a_last, masks)
     if after is None:
         return None
     confidence = round(CONFIDENCE[method] * entry.weight, 3)
     cand = Candidate(*after, "indirect", method, confidence, attribution)
-    before = _trim(layout, b_first, b_last, masks) if b_last - b_first >= 2 else None
+    doc = layout.doc
+    subject_before = any(
+        t.dep_ in ("nsubj", "nsubjpass") and a_first <= t.head.i <= a_last
+        for t in doc[b_first : b_last + 1]
+    )
+    before = None
+    if b_last - b_first >= 2:
+        before = _trim(layout, b_first, b_last, masks)
+    elif subject_before and not any(masks.walls[i] for i in range(b_first, b_last + 1)):
+        before = layout.char_span(b_first, b_last)
     if before is not None:
         cand.parent = Candidate(*before, "indirect", method, confidence, attribution)
     return cand
