@@ -192,3 +192,7 @@ def test_the_subject_before_a_parenthetical_cue_is_part_of_the_quote() -> None:
     first, second = quotes("Survival, the farmer said, depends on the spring rain.")
     assert (first.quote_text, second.quote_text) == ("Survival", "depends on the spring rain")
     assert second.continues_quote_id == first.quote_id
+
+
+def test_a_fronted_adverbial_clause_is_not_what_was_said() -> None:
+    assert quotes("When he toured the harbour last spring, Ramos said.") == []

@@ -274,6 +274,9 @@ def _clause_before_attribution(cue: Token, subject: Token) -> Found | None:
     start = first_clause_token(cue.sent)
     if attr_first - 1 - start < 4:
         return None
+    opener = doc[start]
+    if opener.pos_ == "SCONJ" or opener.lower_ in _REASONS or opener.lower_ in ("if", "after"):
+        return None  # "When he took office, X said": a fronted adverbial, not what was said
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[start : attr_first - 1]):
         return None  # "In a statement on its website, the group said": no clause before
     return start, attr_first - 1, "indirect:clause_first"
