@@ -196,3 +196,22 @@ def test_the_subject_before_a_parenthetical_cue_is_part_of_the_quote() -> None:
 
 def test_a_fronted_adverbial_clause_is_not_what_was_said() -> None:
     assert quotes("When he toured the harbour last spring, Ramos said.") == []
+
+
+def test_credit_words_glued_to_a_name_are_not_part_of_it() -> None:
+    records = quotes(
+        "Getty Images John Roe said the bridge was closed.\n\n"
+        "The Canadian Press Ann Lee said the ferry was late."
+    )
+    assert [(r.speaker, r.speaker_role) for r in records] == [
+        ("John Roe", None),
+        ("Ann Lee", None),
+    ]
+
+
+def test_a_role_loses_its_trailing_clause() -> None:
+    (record,) = quotes(
+        '"It is over," said a senior aide who spoke on condition of anonymity to describe '
+        "the talks."
+    )
+    assert (record.speaker, record.speaker_role) == ("senior aide", "senior aide")

@@ -260,8 +260,9 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
             mention.name = layout.text_of(skip_determiner(doc, first), bare)
     if stype == "person" and not mention.definite and lemma not in GENERIC_PERSON_NOUNS:
         role_first = skip_determiner(doc, first)
-        mention.role = clean_role(layout.text_of(role_first, last))
-        mention.affiliation = affiliation(doc, role_first, last)
+        role_last = bare_end(head, last)
+        mention.role = clean_role(layout.text_of(role_first, role_last))
+        mention.affiliation = affiliation(doc, role_first, role_last)
     return mention
 
 

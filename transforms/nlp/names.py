@@ -46,6 +46,12 @@ PARTY_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: Words of photo credits and agency bylines that a caption can glue to a name ("Getty Images
+#: John Roe", "The Canadian Press Ann Lee"): never the start of a person's name.
+CREDIT_WORDS = frozenset(
+    {"getty", "images", "reuters", "ap", "afp", "epa", "press", "photo", "via", "the", "xinhua"}
+)
+
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
 
@@ -95,8 +101,12 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
         role_parts: list[str] = []
         # Words before a name are a role only if they hold a title or role noun ("Harbour City
         # manager"), not in "an allegation Tan's camp denied".
-        if role_first <= role_last and any(
-            is_role_word(t) or is_affiliation_word(t) for t in doc[role_first : role_last + 1]
+        before = doc[role_first : role_last + 1]
+        credit = any(t.lower_ in CREDIT_WORDS and t.lower_ != "the" for t in before)
+        if (
+            role_first <= role_last
+            and not credit
+            and any(is_role_word(t) or is_affiliation_word(t) for t in before)
         ):
             role_parts.append(layout.text_of(role_first, role_last))
             mention.affiliation = affiliation(doc, role_first, role_last)
@@ -221,6 +231,7 @@ def _name_start(head: Token, first: int) -> int:
         or doc[j].lower_.rstrip(".") in HONORIFICS
         or doc[j].text in ("-", ".")
         or is_affiliation_word(doc[j])
+        or doc[j].lower_ in CREDIT_WORDS
     ):
         j += 1
     return j
