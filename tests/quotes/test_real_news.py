@@ -215,3 +215,11 @@ def test_a_role_loses_its_trailing_clause() -> None:
         "the talks."
     )
     assert (record.speaker, record.speaker_role) == ("senior aide", "senior aide")
+
+
+def test_a_first_name_alone_is_the_person_of_that_first_name() -> None:
+    records = quotes(
+        "Senator Rosalind Marsh spoke in Des Moines. Her husband, Victor Marsh, stayed home.\n\n"
+        '"We will win this state," Rosalind said.'
+    )
+    assert one(records, "win this state").speaker == "Rosalind Marsh"

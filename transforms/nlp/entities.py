@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from transforms.nlp.gender import first_name_gender
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.names import (
     acronym_of,
@@ -253,8 +254,12 @@ class EntityTable:
                 continue
             if not (contains_run(entity.words, words) or contains_run(words, entity.words)):
                 continue
-            if entity.entity_type == "person" and first_name_only(entity.words, words):
-                continue  # news does not refer back to "Israel Katz" as "Israel"
+            if (
+                entity.entity_type == "person"
+                and first_name_only(entity.words, words)
+                and not (stype == "person" and _is_first_name(words))
+            ):
+                continue  # "Israel" is not "Israel Katz"; a person called "Hillary" may be
             if possessor_only(entity.name, words):
                 continue
             if gender and entity.gender and gender != entity.gender:
@@ -320,6 +325,12 @@ class EntityTable:
         return max(
             companies, key=lambda e: (len(e.positions), -e.positions[0] if e.positions else at)
         )
+
+
+def _is_first_name(words: tuple[str, ...]) -> bool:
+    """A lone word that is a common first name of clear gender ("Hillary", "Bernie" is not):
+    a person so called is the person of that first name met before."""
+    return len(words) == 1 and first_name_gender(words[0].capitalize()) is not None
 
 
 def _put(index: dict[str, list[Entity]], word: str, entity: Entity) -> None:
