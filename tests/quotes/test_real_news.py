@@ -223,3 +223,14 @@ def test_a_first_name_alone_is_the_person_of_that_first_name() -> None:
         '"We will win this state," Rosalind said.'
     )
     assert one(records, "win this state").speaker == "Rosalind Marsh"
+
+
+def test_a_figure_according_to_data_is_not_a_quote_unless_someone_issued_it() -> None:
+    assert quotes("According to a review of the data, 40 percent of the grants were lost.") == []
+    (record,) = quotes("The fund lost 40 percent, according to figures from the Harlow Institute.")
+    assert record.speaker == "Harlow Institute"
+
+
+def test_a_narrators_clause_before_a_parenthetical_cue_is_not_quoted() -> None:
+    (record,) = quotes("The mayor resigned because, she explained, the job was too hard.")
+    assert record.quote_text == "the job was too hard"

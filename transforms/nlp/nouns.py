@@ -183,6 +183,13 @@ DOCUMENT_NOUNS = _words(
     "editorial census inquiry investigation probe dossier"
 )
 
+#: Data and its reading, which a figure is "according to" without anyone saying it ("according
+#: to a review of the data", "according to the figures"): a quote only when an issuer is named.
+DATA_NOUNS = _words(
+    "data figure figures statistics estimate estimates number numbers record records review "
+    "tally count calculation calculations analysis"
+)
+
 PERSONAL_PRONOUNS = _words("he she him her they them it")
 #: Pronouns that refer back to a person, organisation or group.
 ANAPHORS = _words(

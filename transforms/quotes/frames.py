@@ -246,6 +246,15 @@ def parenthetical(cue: Token, cue_last: int, subject: Token) -> tuple[Found, Fou
         return None  # ", adding that ...", ", who ...": the speaker's, not the sentence's
     if opener.dep_ == "mark" or opener.pos_ == "SCONJ" or opener.lower_ in _REASONS:
         return None  # ", as it shows ...", ", because ...": a reason, not what was said
+    closer = doc[attr_first - 2]
+    if closer.dep_ == "mark" or closer.pos_ == "SCONJ" or closer.lower_ in _REASONS:
+        # "The mayor resigned because, she explained, the job ...": the narrator's clause
+        # before, what was said only after.
+        return (start, start - 1, "indirect:parenthetical"), (
+            first_after,
+            end,
+            "indirect:parenthetical",
+        )
     if end - first_after < 2 or attr_first - 2 < start:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[first_after : end + 1]):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
-from transforms.nlp.nouns import could_be_someone
+from transforms.nlp.nouns import DATA_NOUNS, could_be_someone
 from transforms.nlp.phrases import first_clause_token, is_quote_mark
 from transforms.nlp.speech import (
     AGAINST,
@@ -38,7 +38,7 @@ from transforms.nlp.speech import (
     cue_entry,
     is_according,
 )
-from transforms.nlp.subjects import is_non_speaker
+from transforms.nlp.subjects import is_non_speaker, issuer_of
 from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.direct import DirectResult
 from transforms.quotes.frames import (
@@ -266,7 +266,12 @@ def _according(layout: DocLayout, tok: Token, masks: TokenMasks) -> Candidate | 
     attribution = attribute(tok, layout)
     if attribution.subject is None or attribution.source_tokens is None:
         return None
+    source = attribution.subject
     doc = layout.doc
+    s_first, s_last = attribution.source_tokens
+    named = any(t.pos_ == "PROPN" for t in doc[s_first : s_last + 1])
+    if source.lemma_.lower() in DATA_NOUNS and not named and issuer_of(source) is None:
+        return None  # "according to a review of the data": a figure's basis, nobody's words
     sent = tok.sent
     src_last = attribution.source_tokens[1]
     if tok.i == first_clause_token(sent):
