@@ -234,3 +234,17 @@ def test_a_figure_according_to_data_is_not_a_quote_unless_someone_issued_it() ->
 def test_a_narrators_clause_before_a_parenthetical_cue_is_not_quoted() -> None:
     (record,) = quotes("The mayor resigned because, she explained, the job was too hard.")
     assert record.quote_text == "the job was too hard"
+
+
+def test_a_description_with_its_own_affiliation_is_someone_new() -> None:
+    records = quotes(
+        "Defence Secretary Alan Crewe spoke first.\n\n"
+        '"We will stay," Crewe said.\n\n'
+        "The deputy head of Chile's delegation to the forum said the patrols were a provocation."
+    )
+    assert one(records, "provocation").speaker != "Alan Crewe"
+
+
+def test_a_publication_with_an_issuer_speaks_for_the_issuer() -> None:
+    (record,) = quotes("A paper from the Harlow Institute said wages would fall.")
+    assert record.speaker == "Harlow Institute"

@@ -361,7 +361,10 @@ class MentionTable:
                 if how.register:
                     table.absorb(match, mention)
                 return Resolved(match, 0.8)
-        person = mention.definite and mention.entity_type == "person" and how.salient
+        # A description with its own post-modifier ("the deputy head of China's delegation")
+        # introduces someone; only a bare one ("the teenager") may be the person just met.
+        bare = not any(c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i for c in tok.children)
+        person = mention.definite and mention.entity_type == "person" and how.salient and bare
         speaker = self._recent_speaker(tok.i)
         if (
             person

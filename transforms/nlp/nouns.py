@@ -186,7 +186,7 @@ DOCUMENT_NOUNS = _words(
 #: Data and its reading, which a figure is "according to" without anyone saying it ("according
 #: to a review of the data", "according to the figures"): a quote only when an issuer is named.
 DATA_NOUNS = _words(
-    "data figure figures statistics estimate estimates number numbers record records review "
+    "data datum figure figures statistics estimate estimates number numbers record records review "
     "tally count calculation calculations analysis"
 )
 

@@ -270,8 +270,10 @@ def _according(layout: DocLayout, tok: Token, masks: TokenMasks) -> Candidate | 
     doc = layout.doc
     s_first, s_last = attribution.source_tokens
     named = any(t.pos_ == "PROPN" for t in doc[s_first : s_last + 1])
-    if source.lemma_.lower() in DATA_NOUNS and not named and issuer_of(source) is None:
-        return None  # "according to a review of the data": a figure's basis, nobody's words
+    if source.lemma_.lower() in DATA_NOUNS and not named:
+        issuer = issuer_of(source)
+        if issuer is None or issuer[0].lemma_.lower() in DATA_NOUNS:
+            return None  # "according to a review of the data": a figure's basis, no one's words
     sent = tok.sent
     src_last = attribution.source_tokens[1]
     if tok.i == first_clause_token(sent):
