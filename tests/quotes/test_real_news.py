@@ -248,3 +248,11 @@ def test_a_description_with_its_own_affiliation_is_someone_new() -> None:
 def test_a_publication_with_an_issuer_speaks_for_the_issuer() -> None:
     (record,) = quotes("A paper from the Harlow Institute said wages would fall.")
     assert record.speaker == "Harlow Institute"
+
+
+def test_the_report_of_a_named_issuer_speaks_for_it_when_met_again() -> None:
+    records = quotes(
+        "The Harlow Institute published a report on Monday.\n\n"
+        "The report said wages would fall. The report also said prices would rise."
+    )
+    assert [r.speaker for r in records] == ["Harlow Institute", "Harlow Institute"]

@@ -110,6 +110,15 @@ def build_records(
     return records
 
 
+def _earlier_document(layout: DocLayout, mention: Mention) -> int | None:
+    """Token of the first mention of the document ``mention`` refers back to, if earlier."""
+    entity = mention.entity
+    if entity is None or entity.entity_type != "document" or not entity.positions:
+        return None
+    first = entity.positions[0]
+    return first if first < mention.head else None
+
+
 def _speaker_name(entity: Entity | None, mention: Mention | None, layout: DocLayout) -> str | None:
     """The entity's name, or the country a capital speaks for ("Beijing said" -> China)."""
     if entity is None:
@@ -138,12 +147,21 @@ def _resolve(
         # A subject the pass did not visit: an issuer written as a modifier ("military
         # intelligence estimates"), a word the parser left inside a compound.
         mention = mention_at(subject, layout, bounds)
+    earlier = _earlier_document(layout, mention)
+    if earlier is not None and issuer is None:
+        # "The report also said": whoever the report met before spoke for (its issuer, "A
+        # report by the Harlow Institute said ...", or the report itself).
+        found = _resolve(layout, mentions, layout.doc[earlier], last, block)
+        return _Speaker(found.entity, mention, mention.kind, found.confidence)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
-    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS and mention.entity_type != "document":
+    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS and (
+        mention.entity_type != "document" or (mention.definite and earlier is None)
+    ):
         # "the statement said" / "according to a joint statement" / "the email said": the
         # document of an organisation named (in an earlier sentence) since the last quote,
-        # else of the last speaker.
+        # else of the last speaker. A report or poll met for the first time with no one
+        # to have issued it speaks for itself ("a congressional report said").
         sentence_start = subject.sent.start
         org = mentions.table.latest_organisation(sentence_start)
         recent = last.entity if block - last.block <= 2 else None
