@@ -256,3 +256,8 @@ def test_the_report_of_a_named_issuer_speaks_for_it_when_met_again() -> None:
         "The report said wages would fall. The report also said prices would rise."
     )
     assert [r.speaker for r in records] == ["Harlow Institute", "Harlow Institute"]
+
+
+def test_what_a_review_is_of_is_not_its_issuer() -> None:
+    (record,) = quotes("A Herald review of election filings said the donors were foreign.")
+    assert record.speaker == "Herald"

@@ -164,6 +164,8 @@ def issuer_of(tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 by_prep.setdefault("by", pobj)
+    if lemma not in SOURCE_DOCUMENT_NOUNS:
+        by_prep.pop("of", None)  # "a review of the filings", "an audit of the agency": a topic
     for prep in ("from", "by", "of"):
         if prep in by_prep:
             return by_prep[prep], None
