@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
+from transforms.events.coding import patron
 from transforms.events.casualties import Casualty
 from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
@@ -43,11 +45,24 @@ def attach_attributes(ctx: Article, cand: Candidate, expressions: list[TimeExpre
     cand.place_text, cand.place = _locate(ctx, cand)
     location_country = cand.place.country if cand.place else _sentence_country(ctx, cand)
     if cand.actor is not None:
-        cand.actor = ctx.memory.with_fallback_country(cand.actor, location_country)
+        cand.actor = _fallback(ctx, cand.actor, location_country)
     recipient = cand.recipient
     # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
     if recipient is not None and (recipient.kind != "generic" or recipient.sector):
-        cand.recipient = ctx.memory.with_fallback_country(recipient, location_country)
+        cand.recipient = _fallback(ctx, recipient, location_country)
+
+
+def _fallback(ctx: Article, actor: Actor, location: str | None) -> Actor:
+    """The article's or the place's country for an actor of unknown nationality, except for a
+    proxy: a group described as backed by a patron ("fighters of the Iran-backed militias",
+    "Russian-backed separatists") belongs neither to its patron nor, necessarily, to the
+    article's main country (in "the US struck Iran-backed militias" that is its attacker's),
+    so it keeps no country rather than take its opponent's."""
+    if actor.country is None:
+        head = ctx.doc[actor.head]
+        if any(patron(t) for t in ctx.doc[head.left_edge.i : head.right_edge.i + 1]):
+            return actor
+    return ctx.memory.with_fallback_country(actor, location)
 
 
 def _date(

@@ -45,7 +45,13 @@ from transforms.events.dates import time_expressions
 from transforms.events.merge import absorb, merge_sentence, retold
 from transforms.events.records import to_record
 from transforms.events.rules import drop_means, keep, rewrite
-from transforms.events.scope import discards, in_spans, is_boilerplate, story_discarded
+from transforms.events.scope import (
+    background_clauses,
+    discards,
+    in_spans,
+    is_boilerplate,
+    story_discarded,
+)
 from transforms.events.triggers import noun_candidate, verb_candidate
 from transforms.model import EventRecord
 
@@ -86,6 +92,10 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
             candidates.append(cand)
     if not candidates:
         return []
+    year = ctx.published.year if ctx.published else None
+    background = background_clauses(sent, year)
+    if background:
+        candidates = [c for c in candidates if not _in_background(c, background)]
     expressions = time_expressions(sent)
     for cand in candidates:
         attach_attributes(ctx, cand, expressions)
@@ -100,6 +110,12 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
         if cand.event_type == "ASSAULT" and cand.actor is not None:
             ctx.last_attacker = cand.actor
     return kept
+
+
+def _in_background(cand: Candidate, verbs: set[int]) -> bool:
+    """Is the event's own clause dated to history ("invaded in 1983", "two years ago")?"""
+    own = cand.clause if cand.noun else cand.trigger
+    return own.i in verbs or cand.trigger.i in verbs
 
 
 def _remember(ctx: Article, sent: Span) -> None:

@@ -291,7 +291,7 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
         if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}
     ]
     for tok in [*tokens, *located]:
-        if _patron(tok):
+        if patron(tok):
             continue
         if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
             ent = entity_at(tok)
@@ -311,7 +311,7 @@ def _proper_modifier(tokens: list[Token], head: Token) -> bool:
     )
 
 
-def _patron(tok: Token) -> bool:
+def patron(tok: Token) -> bool:
     """ "Iran" in "Iran-backed": a patron named inside a hyphenated modifier."""
     doc = tok.doc
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":

@@ -23,7 +23,7 @@ from transforms.events.context import Article
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
 from transforms.events.participants import weapon_subject
-from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover
+from transforms.events.plover import FUTURE_AGREE_TYPES, VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.vocab import (
     APPROVING,
     INDEFINITE,
@@ -39,10 +39,11 @@ def rewrite(cand: Candidate) -> Candidate | None:
         return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
     if etype == "RETREAT" and cand.modality == "future":
         return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
-    if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
-        # PLOVER: support promised for later ("France would recognise a Palestinian
-        # state") is an intention, AGREE. Material acts keep their type with a future
-        # modality, as the gold does for deployments and meetings.
+    if etype in FUTURE_AGREE_TYPES and not cand.noun and is_future(cand.trigger):
+        # PLOVER: cooperation announced for later ("France would recognise a Palestinian
+        # state", "the president will visit Kenya", "Japan will send aid") is an intention,
+        # AGREE (manual, AGREE and CONSULT). Conflictual acts keep their type with a
+        # future modality or become a THREATEN (below).
         return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
     if (
         etype in {"ASSAULT", "COERCE", "SANCTION"}

@@ -28,6 +28,11 @@ def words(text: str) -> frozenset[str]:
 
 INTENT_VERBS = words("vow pledge promise swear threaten")
 AGREE_VERBS = words("agree decide offer consent commit")
+#: Adjectives of willingness whose infinitive is an announced intention ("is ready to talk",
+#: "is prepared to impose martial law"): PLOVER codes them as AGREE, or THREATEN for force.
+INTENT_ADJECTIVES = words("ready willing prepared determined eager poised")
+#: Control verbs of planning: their infinitive is a future act ("plans to impose").
+PLAN_VERBS = words("plan intend prepare")
 REFUSE_VERBS = words("refuse decline")
 REQUEST_VERBS = words(
     "urge ask call order demand appeal press encourage exhort implore beg push instruct request "
@@ -167,6 +172,10 @@ def subject_candidates(tok: Token) -> list[Token]:
                 return out
         elif any(c.dep_ == "nsubjpass" for c in cur.children) and not inherited:
             return out
+        if cur.dep_ == "acomp" and cur.pos_ == "ADJ":
+            # "Syria says it is willing to withdraw": the copula's subject is the adjective's.
+            cur = cur.head
+            continue
         if cur.dep_ == "xcomp":
             head = cur.head
             if head.lemma_.lower() in REQUEST_VERBS:

@@ -25,12 +25,14 @@ from transforms.events.participants import (
     speaker_of,
     verb_actor,
 )
-from transforms.events.plover import MATERIAL_CONFLICT, to_plover
+from transforms.events.plover import FUTURE_AGREE_TYPES, MATERIAL_CONFLICT, to_plover
 from transforms.events.rules import praising
 from transforms.events.syntax import (
     AGREE_VERBS,
     ASPECT_VERBS,
+    INTENT_ADJECTIVES,
     INTENT_VERBS,
+    PLAN_VERBS,
     REFUSE_VERBS,
     REQUEST_VERBS,
     bare_definite,
@@ -78,6 +80,8 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
             consumed.update(c.i for c in xcomp.children if c.dep_ == "conj")
             if how == "aspect":
                 clause = xcomp
+    if code is not None and _willing(tok):
+        code, method = _intention(code), method + "+willing"
     if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
         code, method = "120", method + "+not"  # "would not approve the bid": a rejection
     if code is None and tok.lemma_.lower() == "receive" and _receives_official(ctx, tok):
@@ -147,6 +151,15 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
             assault = inner_plover is not None and inner_plover.event_type == "ASSAULT"
             return ("138" if assault else "130", "threat")
         return ("030", "intent")
+    if lemma in PLAN_VERBS and inner_plover is not None:
+        # "plans to impose restrictions": an announced coercive act is a THREATEN; a planned
+        # meeting or aid an AGREE (PLOVER: future cooperation is an intention).
+        if conflict or hostile:
+            return (_intention(inner or "130"), "plan")
+        if inner_plover.event_type in FUTURE_AGREE_TYPES:
+            return ("030", "plan")
+    if lemma == "decide" and inner is not None and inner_plover is not None:
+        return (inner, "decide")  # "decided to expel the ambassador": the expulsion
     if lemma in AGREE_VERBS:
         return ("030", "agree")
     if lemma in REFUSE_VERBS:
@@ -169,6 +182,31 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
     if lemma in ASPECT_VERBS and inner is not None and lemma != "fail":
         return (inner, "aspect")
     return None
+
+
+def _willing(tok: Token) -> bool:
+    """ "is ready to talk", "said it was prepared to impose": an infinitive of willingness."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.pos_ == "ADJ"
+        and head.lemma_.lower() in INTENT_ADJECTIVES
+        and not is_negated(head.head)
+    )
+
+
+def _intention(code: str) -> str:
+    """The CAMEO code of an announced intention to do ``code`` (PLOVER: a threat of force,
+    coercion or sanctions is a THREATEN; a future retreat a CONCEDE; any other an AGREE)."""
+    plover = to_plover(code)
+    etype = plover.event_type if plover else None
+    if etype == "ASSAULT":
+        return "138"
+    if etype in MATERIAL_CONFLICT or etype in {"THREATEN", "SANCTION", "COERCE"}:
+        return "130"
+    if etype == "RETREAT":
+        return "080"
+    return "030"
 
 
 # ---- noun triggers -------------------------------------------------------------------
