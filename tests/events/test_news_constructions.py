@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from transforms.model import EventRecord
 from tests.events.test_events import code
+from transforms.model import EventRecord
 
 
 def types(events: list[EventRecord]) -> list[str]:
@@ -32,7 +32,8 @@ def one(text: str, event_type: str, published: date | None = date(2021, 2, 26)) 
     ("text", "event_type", "actor1_country"),
     [
         # willingness to cooperate is an AGREE, to use force a THREATEN (PLOVER manual)
-        ("The Sudanese government said it was ready to resume talks with the rebels.", "AGREE", "SDN"),
+        ("The Sudanese government said it was ready to resume talks with rebels.", "AGREE",
+         "SDN"),
         ("Kenya's president is willing to host the next round of negotiations.", "AGREE", "KEN"),
         ("Iraq's interim government announced that it is prepared to impose martial law.",
          "THREATEN", "IRQ"),
@@ -91,7 +92,8 @@ def test_history_in_the_events_own_clause_is_background(text: str) -> None:
 
 
 def test_a_recent_year_is_news() -> None:
-    event = one("Chadian troops attacked the rebel base in January 2020.", "ASSAULT", date(2020, 3, 1))
+    text = "Chadian troops attacked the rebel base in January 2020."
+    event = one(text, "ASSAULT", date(2020, 3, 1))
     assert event.actor1_country == "TCD"
 
 

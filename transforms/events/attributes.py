@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
-from transforms.events.coding import patron
 from transforms.events.casualties import Casualty
+from transforms.events.coding import patron
 from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
 from transforms.events.modality import is_future, is_negated, modality

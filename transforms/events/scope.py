@@ -50,8 +50,8 @@ HABITUAL_ADVERBS = frozenset(
 
 #: Control verbs whose present simple states a current intention, not a habit.
 PRESENT_INTENT = frozenset(
-    "plan intend prepare vow pledge promise threaten refuse decline agree offer want aim seek"
-    .split()
+    {"plan", "intend", "prepare", "vow", "pledge", "promise", "threaten", "refuse", "decline"}
+    | {"agree", "offer", "want", "aim", "seek"}
 )
 
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
@@ -114,9 +114,9 @@ class Discards:
                 last = lowers[i + n - 1]
                 if not (last == phrase[-1] or (not exact and last.startswith(phrase[-1]))):
                     continue
-                if n == 1 and _YEAR.fullmatch(word) and published_year is not None:
-                    if int(word) >= published_year - 1:
-                        continue  # last year's or this year's events are news
+                year = n == 1 and _YEAR.fullmatch(word) is not None
+                if year and published_year is not None and int(word) >= published_year - 1:
+                    continue  # last year's or this year's events are news
                 found.append(toks[i])
                 break
         return found
