@@ -108,3 +108,70 @@ def test_a_proxy_does_not_take_its_attackers_country() -> None:
     strike = next(e for e in code(text) if e.event_type == "ASSAULT" and e.actor2)
     assert strike.actor1_country == "USA"
     assert strike.actor2_country != "USA" and strike.actor2_sector == "REB"
+
+
+# ---- police actions, passive and agentless reports ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor1_sector"),
+    [
+        ("Two protesters were killed in police firing in Kolkata on Monday.", "ASSAULT", "COP"),
+        ("Three villagers were wounded in an army raid near Kandahar.", "ASSAULT", "MIL"),
+        ("The crowd was baton-charged by police near the parliament.", "ASSAULT", "COP"),
+        ("Police lathi-charged the students outside the university in Patna.", "ASSAULT", "COP"),
+    ],
+)  # fmt: skip
+def test_police_use_of_force(text: str, event_type: str, actor1_sector: str) -> None:
+    assert one(text, event_type).actor1_sector == actor1_sector
+
+
+def test_agentless_arrests_are_events_with_no_actor() -> None:
+    event = one("Twelve people were arrested after the clashes in Srinagar.", "COERCE")
+    assert event.actor1 is None and event.event_mode == "arrest"
+    assert event.actor2 is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman was killed in a house fire in Leeds on Sunday.",
+        "Three workers were killed when a wall collapsed at the building site.",
+        "Two hikers were injured in an avalanche in the Alps.",
+        "Prosecutors said the former banker had been charged with fraud in 2019.",
+    ],
+)
+def test_accidents_and_disasters_are_no_event(text: str) -> None:
+    assert [e for e in code(text) if e.event_type in {"ASSAULT", "COERCE"}] == []
+
+
+def test_a_legal_charge_is_no_use_of_force() -> None:
+    assert "ASSAULT" not in types(code("Prosecutors charged the former minister with fraud."))
+
+
+def test_retelling_an_arrest_codes_it_once() -> None:
+    text = (
+        "Iranian police arrested two French researchers in Tehran on Monday. "
+        "The two were detained near the university."
+    )
+    assert types(code(text)).count("COERCE") == 1
+
+
+# ---- verb + object phrasings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The World Food Programme reduced food supplies to the camp in Chad.", "SANCTION"),
+        ("The Dutch government has cut aid to the Malian junta.", "SANCTION"),
+        ("President Kiir shortened the nightly curfew in Juba by two hours.", "CONCEDE"),
+        ("The Kenyan government imposed a curfew in Mombasa on Sunday.", "COERCE"),
+        ("The Peruvian government declared a state of emergency in Lima.", "COERCE"),
+        ("Ecuador granted asylum to the former Bolivian minister.", "AID"),
+        ("The Thai government banned the opposition party on Tuesday.", "COERCE"),
+        ("The African Union said it would halt mediation efforts in the region.", "THREATEN"),
+    ],
+)  # fmt: skip
+def test_verb_object_phrasings(text: str, event_type: str) -> None:
+    one(text, event_type)

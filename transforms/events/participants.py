@@ -31,6 +31,7 @@ from transforms.events.syntax import (
     phrase_text,
     pobj_of,
     subject_candidates,
+    words,
 )
 from transforms.events.vocab import (
     ACT_NOUNS,
@@ -42,6 +43,11 @@ from transforms.events.vocab import (
     REJECTABLE,
     WEAPON_NOUNS,
 )
+
+#: Prepositions that introduce the means of a passive act ("killed in police firing").
+MEANS_PREPS = words("in during by after")
+#: Nouns of the use of force that are not in the event-noun lexicon.
+FORCE_NOUNS = words("firing fire shooting crackdown raid raids action charge operation")
 
 
 def speaker_of(ctx: Article, speech: Token | None) -> Actor | None:
@@ -61,6 +67,9 @@ def verb_actor(
         agent = agent_of(tok)
         if agent is not None:
             return actor_of(ctx, agent)
+        means = means_owner(ctx, tok)
+        if means is not None:
+            return means  # "two were killed in police firing": the police fired
         # "The interior ministry said 63 people had been detained": the speaker acted. Not
         # when the passive subject is the speaker's own side ("Baghdad had not been
         # consulted", says Baghdad's spokesman): then someone else did it.
@@ -84,6 +93,38 @@ def verb_actor(
             if owner is not None:
                 return owner
     return None
+
+
+def means_owner(ctx: Article, verb: Token) -> Actor | None:
+    """The owner of the attack or force a passive verb reports its patients suffered ("killed
+    in police firing", "injured during an army raid", "wounded in Israeli air strikes")."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEANS_PREPS:
+            continue
+        pobj = pobj_of(child)
+        if pobj is None:
+            continue
+        if any(c.dep_ == "acl" and c.lower_ in FORCE_NOUNS for c in pobj.children):
+            # "in police firing" read as "police" with a participle: the police fired
+            found = actor_of(ctx, pobj)
+            if found is not None and found.sector in {"COP", "MIL", "REB", "SPY"}:
+                return found
+        if not (_weapon(ctx, pobj) or pobj.lemma_.lower() in FORCE_NOUNS):
+            continue
+        owner = noun_owner(ctx, pobj)
+        if owner is not None:
+            return owner
+        for mod in pobj.children:  # "police firing", "army shelling": an agent noun
+            if mod.dep_ in {"compound", "nmod", "amod"}:
+                found = actor_of(ctx, mod)
+                if found is not None and found.sector in {"COP", "MIL", "REB", "SPY"}:
+                    return found
+    return None
+
+
+def agentless_passive(verb: Token) -> bool:
+    """ "Twelve people were arrested": a passive report naming no agent."""
+    return is_passive(verb) and agent_of(verb) is None
 
 
 def weapon_subject(ctx: Article, verb: Token) -> bool:

@@ -22,7 +22,7 @@ from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
-from transforms.events.participants import weapon_subject
+from transforms.events.participants import agentless_passive, weapon_subject
 from transforms.events.plover import FUTURE_AGREE_TYPES, VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.vocab import (
     APPROVING,
@@ -69,7 +69,19 @@ def keep(ctx: Article, cand: Candidate) -> bool:
     actor = cand.actor
     if actor is None:
         # "A roadside bomb killed four soldiers": an attack whose author is not named.
-        return cand.event_type == "ASSAULT" and weapon_subject(ctx, cand.trigger)
+        # "Twelve protesters were arrested": an agentless report of coercion (arrests,
+        # detentions, baton charges) is an event whose actor is left unknown, not invented.
+        # An agentless killing with no weapon or attack named stays out: accidents,
+        # disasters and ordinary crime report deaths that way too.
+        if cand.event_type == "ASSAULT":
+            return weapon_subject(ctx, cand.trigger)
+        # An earlier event of the type makes it a retelling ("... said they had been detained").
+        return (
+            cand.event_type == "COERCE"
+            and not cand.noun
+            and agentless_passive(cand.trigger)
+            and not any(e.event_type == "COERCE" for e in ctx.events)
+        )
     etype = cand.event_type
     if actor.sector in NON_POLITICAL and etype != "PROTEST":
         return False

@@ -49,6 +49,7 @@ from transforms.events.vocab import (
     CHARACTERISING_VERBS,
     COMMENTATORS,
     DIPLOMATS,
+    FORCE_CHARGE_MODIFIERS,
     HOSTILE_OBJECTS,
     INDEFINITE,
     LEAVE_LEMMAS,
@@ -80,6 +81,8 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
             consumed.update(c.i for c in xcomp.children if c.dep_ == "conj")
             if how == "aspect":
                 clause = xcomp
+    if tok.lemma_.lower() == "charge" and _stick_charge(tok):
+        code, method = "182", method + "+force"  # a baton charge (a beating), not a legal charge
     if code is not None and _willing(tok):
         code, method = _intention(code), method + "+willing"
     if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
@@ -101,6 +104,11 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
     actor = verb_actor(ctx, tok, speech, speaker if plover.event_type != "ASSAULT" else None)
     if actor is None and plover.event_type == "PROTEST":
         actor = crowd(ctx, tok)
+    if actor is None and "+force" in method:
+        # "Police lathi-charged the crowd", parsed with the stick as the subject
+        sticks = [c for c in tok.children if c.dep_ == "nsubj"]
+        owners = [g for c in sticks for g in c.children if g.dep_ in {"compound", "nmod"}]
+        actor = next((a for a in map(lambda g: actor_of(ctx, g), owners) if a), None)
     recipient = recipient_of(ctx, clause, plover, actor)
     if recipient is None and clause is not tok:
         recipient = recipient_of(ctx, tok, plover, actor)
@@ -182,6 +190,15 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
     if lemma in ASPECT_VERBS and inner is not None and lemma != "fail":
         return (inner, "aspect")
     return None
+
+
+def _stick_charge(tok: Token) -> bool:
+    """ "baton-charged", "lathi charged": a charge with sticks."""
+    doc = tok.doc
+    before = [doc[j].lower_ for j in range(max(tok.i - 2, 0), tok.i)]
+    return any(w in FORCE_CHARGE_MODIFIERS for w in before) or any(
+        c.lower_ in FORCE_CHARGE_MODIFIERS for c in tok.children
+    )
 
 
 def _willing(tok: Token) -> bool:

@@ -101,3 +101,7 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 CHAIN_DEPS = frozenset(
     {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "parataxis"}
 )
+
+#: Sticks that make CHARGE a use of force ("were baton-charged", "lathi-charged the crowd"):
+#: the parser hangs them before the verb, where the verb dictionary's patterns do not look.
+FORCE_CHARGE_MODIFIERS = words("baton lathi cane")
