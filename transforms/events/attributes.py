@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
 from transforms.events.casualties import Casualty
+from transforms.events.codes import country_name
 from transforms.events.coding import patron
 from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
@@ -43,6 +44,11 @@ def attach_attributes(ctx: Article, cand: Candidate, expressions: list[TimeExpre
     forward = is_verb and is_future(verb)
     cand.date = _date(ctx, cand, expressions, forward=forward)
     cand.place_text, cand.place = _locate(ctx, cand)
+    bare = cand.recipient is None or not (
+        cand.recipient.country or cand.recipient.sector or cand.recipient.kind != "generic"
+    )  # nobody, or a thing ("a curfew", "weapons")
+    if bare and cand.place is not None and cand.event_type not in PLACELESS:
+        cand.recipient = _place_target(cand) or cand.recipient
     location_country = cand.place.country if cand.place else _sentence_country(ctx, cand)
     if cand.actor is not None:
         cand.actor = _fallback(ctx, cand.actor, location_country)
@@ -50,6 +56,32 @@ def attach_attributes(ctx: Article, cand: Candidate, expressions: list[TimeExpre
     # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
     if recipient is not None and (recipient.kind != "generic" or recipient.sector):
         cand.recipient = _fallback(ctx, recipient, location_country)
+
+
+#: Types whose place is only where the parties met, never whom the act was aimed at.
+PLACELESS = frozenset({"CONSULT", "COOPERATE", "MOBILIZE"})
+
+
+def _place_target(cand: Candidate) -> Actor | None:
+    """A place as the target: PLOVER codes an act in a place with no other recipient as aimed
+    at the place's country ("a bombing in Kandahar" targets Afghanistan; "imposed a curfew in
+    Mombasa", Kenya). Meetings are not aimed at their venue. The actor's own capital is not
+    a target of its own acts abroad."""
+    place = cand.place
+    if place is None or not cand.place_text:
+        return None
+    head = cand.trigger
+    return Actor(
+        text=cand.place_text,
+        canonical=country_name(place.country) if place.kind == "country" else cand.place_text,
+        country=place.country,
+        sector=None,
+        kind="state" if place.kind == "country" else "generic",
+        head=head.i,
+        start=head.i,
+        end=head.i + 1,
+        explicit_country=True,
+    )
 
 
 def _fallback(ctx: Article, actor: Actor, location: str | None) -> Actor:

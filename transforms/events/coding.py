@@ -124,7 +124,12 @@ def _read(tokens: list[Token], head: Token, published: date | None) -> _Reading:
             code = code_at(m.actor, published)
             parsed = parse_code(code)
             country_only = parsed.country is not None and code == parsed.country
-            if country_only and head.ent_type_ == "PERSON" and m.start <= head_word < m.end:
+            if (
+                country_only
+                and head.ent_type_ == "PERSON"
+                and m.start <= head_word < m.end
+                and _longer_name(head)
+            ):
                 continue  # "Benjamin J. Rhodes" is a man, not the island's country
             coded.append((m, code, parsed))
     # The last match covering the head wins, as a scan left to right leaves it.
@@ -300,6 +305,13 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
                 if place is not None:
                     return place.country
     return None
+
+
+def _longer_name(head: Token) -> bool:
+    """Is ``head`` part of a person's name of several words? A lone country name the small
+    model tags as a person ("aid to Mali", "talks with Chad") is still the country."""
+    ent = entity_at(head)
+    return ent is not None and len([t for t in ent if not t.is_punct]) > 1
 
 
 def _proper_modifier(tokens: list[Token], head: Token) -> bool:

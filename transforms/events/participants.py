@@ -44,6 +44,8 @@ from transforms.events.vocab import (
     WEAPON_NOUNS,
 )
 
+#: Prepositions whose object is the addressee or beneficiary of any kind of act.
+ADDRESS_PREPS = words("to for with against toward towards between on")
 #: Prepositions that introduce the means of a passive act ("killed in police firing").
 MEANS_PREPS = words("in during by after")
 #: Nouns of the use of force that are not in the event-noun lexicon.
@@ -210,8 +212,10 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
         if (c.dep_ == "dative" or c.dep_ == ("nsubjpass" if passive else "dobj")) and not is_time(c)
     ]
     objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
+    holders = list(objects)  # "launched missiles at Israel": the object's preps still count
     if tok.lemma_.lower() in INSTRUMENT_VERBS:
         objects = []  # "fired tear gas": what is fired is not whom it is fired at
+    deferred: Actor | None = None  # a thing coerced ("a curfew", "weapons"): the last resort
     for obj in objects:
         if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or ctx.nouns.lookup(obj):
             performer = _performer(ctx, obj, actor)
@@ -221,11 +225,17 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
         found = actor_of(ctx, obj)
         if found is not None and not same_mention(found, actor):
             return found
-        if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
+        # "backed Georgia's bid", "rejected Serbia's proposal": the owner of the thing
+        owner = _owner(ctx, obj, actor)
+        if owner is not None:
+            return owner
+        if etype == "ASSAULT" and obj.pos_ in {"NOUN", "PROPN"}:
             return _target(ctx, obj)
+        if etype == "COERCE" and obj.pos_ in {"NOUN", "PROPN"} and deferred is None:
+            deferred = _target(ctx, obj)
     preps = RECIPIENT_PREPS.get(etype, ())
     # "imposed sanctions on X": the preposition may hang from the object.
-    prep_holders = [tok, *objects]
+    prep_holders = [tok, *holders]
     misparsed = misparsed_object(tok)
     if misparsed is not None:
         prep_holders.append(misparsed)
@@ -241,6 +251,22 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
             return found
         if etype in {"ASSAULT", "COERCE", "SANCTION"}:
             return _target(ctx, pobj)
+    # Any type: a political actor behind a preposition of address or transfer ("suspended
+    # aid to Mali", "pledged support for the Kurds", "mediation between Qatar and Egypt").
+    for child in candidates:
+        if child.dep_ not in {"prep", "dative"} or child.lower_ not in ADDRESS_PREPS:
+            continue
+        pobj = pobj_of(child)
+        if pobj is None or is_time(pobj):
+            continue
+        found = actor_of(ctx, pobj)
+        if found is not None and not same_mention(found, actor) and _political_side(found):
+            return found
+        owner = _owner(ctx, pobj, actor) if found is None else None
+        if owner is not None:
+            return owner  # "pledged support for Georgia's bid"
+    if deferred is not None:
+        return deferred
     # "fired tear gas to disperse thousands of protesters": the purpose names the target.
     for child in tok.children:
         if child.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in child.children):
@@ -275,6 +301,26 @@ def _prep_recipient(
         if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
             return _target(ctx, pobj)
     return None
+
+
+def _owner(ctx: Article, thing: Token, actor: Actor | None) -> Actor | None:
+    """The possessor of a thing acted upon ("Georgia's bid", "the rebels' proposal"), when it
+    is a political actor other than the event's own."""
+    for child in thing.children:
+        if child.dep_ != "poss" or is_time(child):
+            continue
+        found = actor_of(ctx, child)
+        if found is None or same_mention(found, actor) or not _political_side(found):
+            continue
+        own = actor is not None and found.country == actor.country and found.kind == actor.kind
+        if not (own and found.country):
+            return found
+    return None
+
+
+def _political_side(found: Actor) -> bool:
+    """A state, an international body, or an actor with a country or a sector."""
+    return found.kind == "state" or found.international or bool(found.country or found.sector)
 
 
 def _target(ctx: Article, head: Token) -> Actor:
