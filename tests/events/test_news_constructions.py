@@ -175,3 +175,37 @@ def test_retelling_an_arrest_codes_it_once() -> None:
 )  # fmt: skip
 def test_verb_object_phrasings(text: str, event_type: str) -> None:
     one(text, event_type)
+
+
+# ---- recipients -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor2_country"),
+    [
+        # a preposition of address on the verb or its object
+        ("Germany suspended aid to Mali after the coup.", "SANCTION", "MLI"),
+        ("Norway's foreign minister launched a mediation effort between Egypt and Ethiopia.",
+         None, "EGY"),
+        # a possessed or national thing acted on gives its owner
+        ("The European Union pledged support for Georgia's bid to join the bloc.", "AGREE",
+         "GEO"),
+        ("Serbia flatly rejected a Croatian ultimatum on Thursday.", "REJECT", "HRV"),
+        ("The Thai army has banned Cambodian opposition candidates from the border zone.",
+         "COERCE", "KHM"),
+        # a place as the target, when nobody else is
+        ("The Kenyan government imposed a curfew in Mombasa on Sunday.", "COERCE", "KEN"),
+        ("Hamas fired rockets at Israel on Sunday.", "ASSAULT", "ISR"),
+    ],
+)  # fmt: skip
+def test_recipients(text: str, event_type: str | None, actor2_country: str) -> None:
+    events = code(text)
+    if event_type is not None:
+        events = [e for e in events if e.event_type == event_type]
+    assert events, text
+    assert events[0].actor2_country == actor2_country
+
+
+def test_a_meeting_is_not_aimed_at_its_venue() -> None:
+    event = one("Sudanese and Ethiopian officials met in Geneva on Friday.", "CONSULT")
+    assert event.actor2_country != "CHE"

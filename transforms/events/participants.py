@@ -304,10 +304,12 @@ def _prep_recipient(
 
 
 def _owner(ctx: Article, thing: Token, actor: Actor | None) -> Actor | None:
-    """The possessor of a thing acted upon ("Georgia's bid", "the rebels' proposal"), when it
-    is a political actor other than the event's own."""
+    """The possessor or nation of a thing acted upon ("Georgia's bid", "the rebels' proposal",
+    "an Australian ultimatum", "German goods"), when it is a political actor other than the
+    event's own."""
     for child in thing.children:
-        if child.dep_ != "poss" or is_time(child):
+        national = child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}
+        if not (child.dep_ == "poss" or national) or is_time(child):
             continue
         found = actor_of(ctx, child)
         if found is None or same_mention(found, actor) or not _political_side(found):
