@@ -209,3 +209,44 @@ def test_recipients(text: str, event_type: str | None, actor2_country: str) -> N
 def test_a_meeting_is_not_aimed_at_its_venue() -> None:
     event = one("Sudanese and Ethiopian officials met in Geneva on Friday.", "CONSULT")
     assert event.actor2_country != "CHE"
+
+
+# ---- complements: obligations, demands, promises -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1_country", "actor2_country"),
+    [
+        ("Egypt's president said on Monday that the US must do more to end the war.", "EGY",
+         "USA"),
+        ("The Nigerian president said Niger should close its border with Benin.", "NGA", "NER"),
+        ("The French foreign minister said on Tuesday that Iran must allow the inspectors in.",
+         "FRA", "IRN"),
+    ],
+)  # fmt: skip
+def test_a_reported_obligation_is_a_request(
+    text: str, actor1_country: str, actor2_country: str
+) -> None:
+    event = one(text, "REQUEST")
+    assert (event.actor1_country, event.actor2_country) == (actor1_country, actor2_country)
+
+
+def test_ones_own_duty_is_no_request() -> None:
+    assert "REQUEST" not in types(code("The Kenyan army said it must defend the border."))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor2_country"),
+    [
+        ("British Defence Secretary John Smith has promised to continue military aid to Malawi.",
+         "AGREE", "MWI"),
+        ("Iran threatened to cut off electricity to Armenia over unpaid bills.", "THREATEN",
+         "ARM"),
+    ],
+)  # fmt: skip
+def test_the_complement_names_the_recipient(
+    text: str, event_type: str, actor2_country: str
+) -> None:
+    events = code(text)
+    assert types(events) == [event_type]  # one event per mention: the promise, not the aid
+    assert events[0].actor2_country == actor2_country

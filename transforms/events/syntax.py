@@ -38,6 +38,8 @@ REQUEST_VERBS = words(
     "urge ask call order demand appeal press encourage exhort implore beg push instruct request "
     "tell invite"
 )
+#: Verbs whose "that" clause states what is demanded, not an event of its own.
+DEMAND_VERBS = words("demand urge insist ask request call press push appeal")
 ASPECT_VERBS = words(
     "begin start continue resume try attempt seek launch manage move step plan intend prepare "
     "aim fail threaten vow"
@@ -247,6 +249,8 @@ def verb_in_scope(tok: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if tok.dep_ == "advcl" and infinitive and head.lemma_.lower() not in MOTION_VERBS:
         return False  # a purpose: an intention, not an event
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in DEMAND_VERBS:
+        return False  # "demanded that Hamas renounce violence": the demand is the event
     if tok.dep_ == "xcomp" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if lemma not in CONTROL_VERBS and not reports_speech(head):

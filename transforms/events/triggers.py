@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.events.actor import Actor
+from transforms.events.actor import Actor, same_mention
 from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.modality import is_negated
@@ -54,6 +54,7 @@ from transforms.events.vocab import (
     INDEFINITE,
     LEAVE_LEMMAS,
     LIGHT_VERBS,
+    OBLIGATION_MODALS,
     OWN_FORCES,
     RETALIATION_LEMMAS,
     WARNING_VERBS,
@@ -79,6 +80,10 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
             # All of the infinitive is spent ("to re-establish" may parse as three xcomps).
             consumed.update(c.i for c in tok.children if c.dep_ == "xcomp" or c.i == xcomp.i)
             consumed.update(c.i for c in xcomp.children if c.dep_ == "conj")
+            # One event per mention: "promised to continue aid to Malawi" is the promise, not
+            # also the aid (its object's event nouns are spent with the infinitive).
+            if how != "aspect":
+                consumed.update(t.i for c in xcomp.children if c.dep_ == "dobj" for t in c.subtree)
             if how == "aspect":
                 clause = xcomp
     if tok.lemma_.lower() == "charge" and _stick_charge(tok):
@@ -89,10 +94,13 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
         code, method = "120", method + "+not"  # "would not approve the bid": a rejection
     if code is None and tok.lemma_.lower() == "receive" and _receives_official(ctx, tok):
         code, method = "043", method + "+host"  # "received the Iranian foreign minister"
+    speech = reporting_verb(tok)
+    obliged = _obliged(ctx, tok, speech)
+    if obliged is not None:
+        code, method = "100", method + "+must"  # "said the US must allocate more": a demand
     plover = to_plover(code)
     if plover is None:
         return None
-    speech = reporting_verb(tok)
     speaker = speaker_of(ctx, speech)
     if speaker is not None and speaker.sector in COMMENTATORS:
         return None  # an analyst's reading of events, not a report of one
@@ -102,6 +110,8 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
         return None  # "police urged anyone with footage to come forward": an appeal
     # Who reported an injury is not who caused it: only non-violent acts borrow the speaker.
     actor = verb_actor(ctx, tok, speech, speaker if plover.event_type != "ASSAULT" else None)
+    if obliged is not None:
+        actor = speaker  # the speaker demands; the obliged subject is the recipient
     if actor is None and plover.event_type == "PROTEST":
         actor = crowd(ctx, tok)
     if actor is None and "+force" in method:
@@ -109,9 +119,14 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
         sticks = [c for c in tok.children if c.dep_ == "nsubj"]
         owners = [g for c in sticks for g in c.children if g.dep_ in {"compound", "nmod"}]
         actor = next((a for a in map(lambda g: actor_of(ctx, g), owners) if a), None)
-    recipient = recipient_of(ctx, clause, plover, actor)
+    recipient = obliged or recipient_of(ctx, clause, plover, actor)
     if recipient is None and clause is not tok:
         recipient = recipient_of(ctx, tok, plover, actor)
+    if recipient is None and xcomp is not None and xcomp.i in consumed:
+        # "promised to continue aid to Mozambique", "threatened to cut off power to X"
+        recipient = recipient_of(ctx, xcomp, plover, actor)
+    if recipient is None and plover.event_type in {"REQUEST", "ACCUSE", "REJECT"}:
+        recipient = _complement_subject(ctx, tok, actor)  # "demanded that Hamas renounce"
     if tok.lemma_.lower() in CHARACTERISING_VERBS and plover.event_type == "ACCUSE":
         if recipient is None:
             return None  # "described the timeframe as inadequate": nobody is accused
@@ -189,6 +204,39 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
         )
     if lemma in ASPECT_VERBS and inner is not None and lemma != "fail":
         return (inner, "aspect")
+    return None
+
+
+def _obliged(ctx: Article, tok: Token, speech: Token | None) -> Actor | None:
+    """Whom a reported obligation binds: in "Mubarak said the US must mediate", the speaker
+    demands something of the US (PLOVER REQUEST). None when the clause is not reported, has
+    no "must"/"should", or binds the speaker's own side ("said it must defend itself")."""
+    if speech is None or tok.dep_ != "ccomp" or tok.head.i != speech.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None  # "it must", "we should": the speaker's own duty, not a demand
+    bound = actor_of(ctx, subject)
+    speaker = speaker_of(ctx, speech)
+    if bound is None or speaker is None or same_mention(bound, speaker):
+        return None
+    if bound.country and bound.country == speaker.country and bound.kind == speaker.kind:
+        return None
+    return bound
+
+
+def _complement_subject(ctx: Article, verb: Token, actor: Actor | None) -> Actor | None:
+    """The subject of a "that" clause a demand or accusation is about ("demanded that Hamas
+    renounce violence", "insisted that Iraq must comply")."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = actor_of(ctx, subject) if subject is not None else None
+        if found is not None and not same_mention(found, actor):
+            return found
     return None
 
 

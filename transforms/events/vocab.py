@@ -105,3 +105,6 @@ CHAIN_DEPS = frozenset(
 #: Sticks that make CHARGE a use of force ("were baton-charged", "lathi-charged the crowd"):
 #: the parser hangs them before the verb, where the verb dictionary's patterns do not look.
 FORCE_CHARGE_MODIFIERS = words("baton lathi cane")
+#: Modals of obligation: in a reported clause about another party, a demand ("said the US
+#: must mediate").
+OBLIGATION_MODALS = words("must should")
