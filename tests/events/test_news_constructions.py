@@ -250,3 +250,16 @@ def test_the_complement_names_the_recipient(
     events = code(text)
     assert types(events) == [event_type]  # one event per mention: the promise, not the aid
     assert events[0].actor2_country == actor2_country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hamas movement rejected the Egyptian proposal on Sunday.",
+        "The radical Islamic Jihad movement rejected an invitation to the talks in Cairo.",
+        "The al-Shabaab militant group threatened to attack Kenyan towns.",
+    ],
+)
+def test_a_named_body_before_a_generic_head_is_the_actor(text: str) -> None:
+    events = code(text)
+    assert events and events[0].actor1_sector is not None, events

@@ -43,6 +43,11 @@ from transforms.events.phrases import (
 from transforms.events.places import gazetteer
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Generic heads of a named body ("the Hamas movement", "the APEC forum").
+ORG_HEADS = frozenset(
+    {"movement", "network", "group", "organisation", "organization", "party", "front"}
+    | {"faction", "militia", "forum", "alliance", "coalition", "union", "council", "bloc"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +139,12 @@ def _read(tokens: list[Token], head: Token, published: date | None) -> _Reading:
             coded.append((m, code, parsed))
     # The last match covering the head wins, as a scan left to right leaves it.
     covering = [c for c in coded if c[0].start <= head_word < c[0].end]
+    if not covering and head.lemma_.lower() in ORG_HEADS:
+        # "the Palestinian Islamic Jihad movement", "the al-Qaeda terror network": a named
+        # body before a generic head is the head's name.
+        covering = [
+            c for c in coded if c[0].end <= head_word <= c[0].end + 2 and c[1] != c[2].country
+        ]
     head_agent: str | None = None
     modifier_agents: list[str] = []
     for m in matches:
