@@ -74,7 +74,8 @@ def keep(ctx: Article, cand: Candidate) -> bool:
         # An agentless killing with no weapon or attack named stays out: accidents,
         # disasters and ordinary crime report deaths that way too.
         if cand.event_type == "ASSAULT":
-            return weapon_subject(ctx, cand.trigger)
+            # a baton charge is police force even when the report names no one
+            return weapon_subject(ctx, cand.trigger) or "+force" in cand.method
         # An earlier event of the type makes it a retelling ("... said they had been detained").
         return (
             cand.event_type == "COERCE"
