@@ -336,9 +336,21 @@ def test_markdown_file(tmp_path: Path) -> None:
     assert doc.text == "The minister quit, officials said."
 
 
-def test_text_with_only_a_headline_is_empty(tmp_path: Path) -> None:
+def test_text_with_only_a_headline_is_its_own_body(tmp_path: Path) -> None:
+    """A one-line report with no final punctuation (a wire flash, a row of an event list) is
+    read as a headline; with nothing else in the file it is the body too (issue 9)."""
     path = tmp_path / "stub.txt"
     path.write_text("Minister quits over leak\nMay 3, 2020\n", "utf-8")
+    doc = clean(raw_file(path))
+    assert doc.text == "Minister quits over leak"
+    one_line = tmp_path / "flash.txt"
+    one_line.write_text("Police arrest 12 protesters in Dhaka\n", "utf-8")
+    assert clean(raw_file(one_line)).text == "Police arrest 12 protesters in Dhaka"
+
+
+def test_text_with_only_header_lines_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "stub.txt"
+    path.write_text("May 3, 2020\n\n", "utf-8")
     with pytest.raises(CleanError) as err:
         clean(raw_file(path))
     assert err.value.kind == "empty"

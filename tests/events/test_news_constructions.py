@@ -263,3 +263,43 @@ def test_the_complement_names_the_recipient(
 def test_a_named_body_before_a_generic_head_is_the_actor(text: str) -> None:
     events = code(text)
     assert events and events[0].actor1_sector is not None, events
+
+
+# ---- short reports: headlines, modes, disasters -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Suicide bomber kills 9 at market in Kabul", "ASSAULT", "suicide-attack"),
+        ("Two suicide bombers blew themselves up near a mosque in Maiduguri.", "ASSAULT",
+         "suicide-attack"),
+        ("Government forces used chlorine gas in an attack on the town, rebels said.", "ASSAULT",
+         "unconventional"),
+        ("Police arrest 12 protesters in Dhaka", "COERCE", "arrest"),
+    ],
+)  # fmt: skip
+def test_one_line_reports_and_modes(text: str, event_type: str, mode: str) -> None:
+    assert one(text, event_type).event_mode == mode
+
+
+def test_military_disaster_relief_is_aid() -> None:
+    event = one("The army sent troops to help flood victims in Assam on Monday.", "AID")
+    assert event.actor1_sector == "MIL"
+    assert "MOBILIZE" not in types(code("Troops deployed to help wildfire victims in Greece"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greek government declared a state of emergency as wildfires spread near Athens.",
+        "Authorities imposed a curfew in the town after the earthquake to prevent looting.",
+    ],
+)
+def test_measures_against_disasters_are_no_coercion(text: str) -> None:
+    assert "COERCE" not in types(code(text))
+
+
+def test_storming_and_firing_are_not_disasters() -> None:
+    assert "COERCE" in types(code("Police fired tear gas at protesters in Paris."))
+    assert "ASSAULT" in types(code("Soldiers stormed the parliament in Bamako."))

@@ -129,11 +129,15 @@ def _from_html(html: str, url: str | None) -> _Content:
 
 def _from_text(text: str, fmt: InputFormat) -> _Content:
     article = parse_text(text, markdown=fmt == "markdown")
-    if not article.text:
-        what = "only a headline and header lines" if article.title else "no text"
-        raise CleanError("empty", f"The {fmt} file has {what}; there is no article body.")
+    body = article.text
+    if not body and article.title:
+        # A one-line report ("Police arrest 12 protesters in Dhaka", a wire flash, a row of
+        # an event list) has no final punctuation and reads as a headline: it is its own body.
+        body = article.title
+    if not body:
+        raise CleanError("empty", f"The {fmt} file has no text; there is no article body.")
     return _Content(
-        article.text, article.title, article.author, article.published, None, None, article.url
+        body, article.title, article.author, article.published, None, None, article.url
     )
 
 

@@ -22,10 +22,12 @@ from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
+from transforms.events.modes import CBRN_WORDS
 from transforms.events.participants import agentless_passive, weapon_subject
 from transforms.events.plover import FUTURE_AGREE_TYPES, VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.vocab import (
     APPROVING,
+    DISASTER_WORDS,
     INDEFINITE,
     MEANS_VERBS,
     NON_POLITICAL,
@@ -60,9 +62,32 @@ def rewrite(cand: Candidate) -> Candidate | None:
         and (cand.actor.kind == "state" or cand.actor.sector in {"GOV", "LEG", "JUD"})
     ):
         return replace(cand, code=_as(cand.code, "ACCUSE", "111"))
+    if etype == "COERCE" and _chemical_weapon(cand):
+        # "used chlorine gas in an attack": not crowd control but a CBRN attack
+        return replace(cand, code=_as(cand.code, "ASSAULT", "2041"))
+    if etype in {"MOBILIZE", "COERCE"} and _disaster(cand):
+        if etype == "COERCE":
+            return None  # "a state of emergency over wildfires": no political event
+        # "troops deployed to help flood victims": military disaster relief is AID
+        return replace(cand, code=_as(cand.code, "AID", "073"))
     if etype == "THREATEN":
         return replace(cand, modality="threatened")
     return cand
+
+
+def _chemical_weapon(cand: Candidate) -> bool:
+    words_ = {t.lower_ for t in cand.trigger.sent}
+    return bool(words_ & CBRN_WORDS) and "tear" not in words_ and "gas" in words_
+
+
+def _disaster(cand: Candidate) -> bool:
+    """Is the sentence about a natural disaster or an epidemic (and the act a response)?"""
+    sent = cand.trigger.sent
+    return any(
+        (t.pos_ != "VERB" or t.dep_ == "compound")
+        and (t.lower_ in DISASTER_WORDS or t.lemma_.lower() in DISASTER_WORDS)
+        for t in sent
+    )  # not verbs: police "storm" a building, troops "flood" a square
 
 
 def keep(ctx: Article, cand: Candidate) -> bool:

@@ -108,3 +108,12 @@ FORCE_CHARGE_MODIFIERS = words("baton lathi cane")
 #: Modals of obligation: in a reported clause about another party, a demand ("said the US
 #: must mediate").
 OBLIGATION_MODALS = words("must should")
+#: Natural disasters and epidemics: measures taken against them (a state of emergency over
+#: wildfires, troops sent to help flood victims) are relief, not coercion or mobilisation.
+DISASTER_WORDS = words(
+    "wildfire wildfires bushfire bushfires flood floods flooding earthquake earthquakes quake "
+    "tsunami "
+    "hurricane hurricanes cyclone cyclones typhoon typhoons storm storms tornado drought "
+    "landslide landslides mudslide avalanche eruption volcano epidemic pandemic outbreak "
+    "heatwave blizzard famine"
+)
