@@ -303,3 +303,45 @@ def test_measures_against_disasters_are_no_coercion(text: str) -> None:
 def test_storming_and_firing_are_not_disasters() -> None:
     assert "COERCE" in types(code("Police fired tear gas at protesters in Paris."))
     assert "ASSAULT" in types(code("Soldiers stormed the parliament in Bamako."))
+
+
+# ---- quotes that are acts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor1_country", "actor2_country"),
+    [
+        ('"We resolutely condemn such actions by Israel," Turkish Foreign Minister Mevlut '
+         'Cavusoglu said on Monday.', "ACCUSE", "TUR", "ISR"),
+        ('Iran\'s foreign ministry spokesman said: "We will respond firmly to any aggression by '
+         'the United States."', "THREATEN", "IRN", "USA"),
+        ('"We reject the accusations made by Washington," Chinese Foreign Ministry spokesman '
+         'Zhao Lijian said.', "REJECT", "CHN", "USA"),
+        ('"We demand the immediate release of our citizens," the French foreign minister told '
+         'reporters in Paris.', "REQUEST", "FRA", None),
+    ],
+)  # fmt: skip
+def test_quoted_words_that_are_acts(
+    text: str, event_type: str, actor1_country: str, actor2_country: str | None
+) -> None:
+    event = one(text, event_type)
+    assert event.quote_id is not None
+    assert event.actor1_country == actor1_country
+    if actor2_country is not None:
+        assert event.actor2_country == actor2_country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recounted, not performed now
+        '"We condemned the attack when it happened," the Kenyan foreign minister said.',
+        # not the speaker's own act
+        '"They attacked our positions and they reject every offer," a Kurdish commander said.',
+        # negated
+        '"We do not condemn anyone," the Egyptian foreign minister said.',
+    ],
+)
+def test_quoted_words_that_are_not_acts(text: str) -> None:
+    assert [e for e in code(text) if e.quote_id is not None and e.event_type in
+            {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}] == []  # fmt: skip

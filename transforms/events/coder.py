@@ -43,6 +43,7 @@ from transforms.events.casualties import find_casualties
 from transforms.events.context import Article, read_article
 from transforms.events.dates import time_expressions
 from transforms.events.merge import absorb, merge_sentence, retold
+from transforms.events.quoted import quoted_act
 from transforms.events.records import to_record
 from transforms.events.rules import drop_means, keep, rewrite
 from transforms.events.scope import (
@@ -80,10 +81,12 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
     consumed: set[int] = set()
     candidates: list[Candidate] = []
     for tok in sent:
-        if tok.i in consumed or in_spans(tok.idx, ctx.direct):
+        if tok.i in consumed:
             continue
         cand: Candidate | None = None
-        if tok.pos_ == "VERB":
+        if in_spans(tok.idx, ctx.direct):
+            cand = quoted_act(ctx, tok)  # "We condemn ...": the words are the act
+        elif tok.pos_ == "VERB":
             cand = verb_candidate(ctx, tok, consumed)
         elif tok.pos_ == "NOUN":
             cand = noun_candidate(ctx, tok)
