@@ -136,9 +136,7 @@ def _from_text(text: str, fmt: InputFormat) -> _Content:
         body = article.title
     if not body:
         raise CleanError("empty", f"The {fmt} file has no text; there is no article body.")
-    return _Content(
-        body, article.title, article.author, article.published, None, None, article.url
-    )
+    return _Content(body, article.title, article.author, article.published, None, None, article.url)
 
 
 def clean_many(raws: Sequence[RawDoc]) -> tuple[list[Document], list[Failure]]:
