@@ -12,16 +12,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import polars as pl
 
 from connectors.dbfile import NO_EXTERNAL_ACCESS, StoreError, connect, explain_open_error
-from transforms.model import BatchFrames
-
-if TYPE_CHECKING:
-    from connectors.batchload import LoadReport
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
@@ -210,15 +206,6 @@ class NewsDB:
             return stored
         finally:
             self.con.unregister("staged_inputs")
-
-    # -- loading ---------------------------------------------------------------------------
-
-    def load(self, batch: BatchFrames, *, reprocess: bool = False) -> LoadReport:
-        """Write one batch in a single transaction (a crash mid-load leaves the database as it
-        was) and report what happened to each input; see ``connectors/batchload.py``."""
-        from connectors.batchload import load_batch
-
-        return load_batch(self, batch, reprocess=reprocess)
 
     # -- URLs followed from feeds and sitemaps ---------------------------------------------
 

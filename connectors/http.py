@@ -24,7 +24,6 @@ the page's own ``<meta charset>``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -40,10 +39,10 @@ from connectors.addresses import AddressPolicy, blocked_reason, guarded_transpor
 from connectors.backoff import backoff_delay
 from connectors.fetchconfig import FetchConfig
 from connectors.inflate import ACCEPT_ENCODING
-from connectors.rawcache import CacheRecord, RawCache
+from connectors.rawcache import RawCache
 from connectors.response import Problem, Reply, read_response
-from connectors.robots import RobotsPolicy, product_token
-from connectors.throttle import HostGates, map_by_host
+from connectors.robots import RobotsPolicy, origin_of, policy_for_status, product_token
+from connectors.throttle import HostGates, host_key, map_by_host
 from transforms.model import Failure, RawDoc
 from transforms.safety import strip_userinfo
 
@@ -126,7 +125,7 @@ class _Fetcher:
         fetched = map_by_host(
             todo,
             self._fetch_safely,
-            host_of=_host_key,
+            host_of=host_key,
             per_host=self.cfg.per_host_concurrency,
             total=self.cfg.total_concurrency,
         )
@@ -139,44 +138,16 @@ class _Fetcher:
         if self.cache is None or self.cfg.refresh:
             return None
         try:
-            hit = self.cache.lookup(_request_url(source), max_age=self.cfg.max_cache_age)
+            return self.cache.page(source, _request_url(source), max_age=self.cfg.max_cache_age)
         except Exception:  # a damaged cache costs a refetch, never the batch
             log.warning("raw cache lookup failed for %s", source, exc_info=True)
             return None
-        if hit is None:
-            return None
-        record, body = hit
-        if body is None or not 200 <= record.status < 300:
-            return None
-        return RawDoc(
-            source=source,
-            body=body,
-            url=record.final_url,
-            content_type=record.content_type,
-            charset=record.charset,
-            fetched_at=record.fetched_at,
-            origin="cache",
-        )
 
     def _remember(self, urls: list[str], reply: Reply, fetched_at: datetime) -> None:
-        """Store a response under every URL of its chain's ends (asked-for and final)."""
         if self.cache is None:
             return
-        sha = hashlib.sha256(reply.body).hexdigest() if reply.body else None
         try:
-            for url in dict.fromkeys(urls):
-                self.cache.store(
-                    CacheRecord(
-                        url=url,
-                        final_url=reply.url,
-                        status=reply.status,
-                        content_type=reply.content_type,
-                        charset=reply.charset,
-                        fetched_at=fetched_at,
-                        body_sha256=sha,
-                    ),
-                    reply.body if sha else None,
-                )
+            self.cache.store_reply(urls, reply, fetched_at)
         except OSError:  # disk full, read-only cache: the fetch itself still succeeded
             log.warning("could not write %s to the raw cache", reply.url, exc_info=True)
 
@@ -291,7 +262,7 @@ class _Fetcher:
         """One request inside its host's gate. The body is read only for a 2xx that passes
         the media-type and Content-Length checks; everything else is closed unread.
         """
-        with self.gates.slot(_host_key(url)):
+        with self.gates.slot(host_key(url)):
             started = time.monotonic()
             try:
                 with self.client.stream("GET", url) as resp:
@@ -324,7 +295,7 @@ class _Fetcher:
 
     def _robots_refusal(self, url: str) -> Problem | None:
         """None if robots.txt lets us fetch ``url``, else why not."""
-        origin = _origin(url)
+        origin = origin_of(url)
         policy = self._robots_policy(origin)
         if policy.allows(url):
             return None
@@ -352,7 +323,7 @@ class _Fetcher:
                 self._robots[origin] = policy
                 if policy.crawl_delay:
                     delay = min(policy.crawl_delay, self.cfg.max_crawl_delay)
-                    self.gates.slow_down(_host_key(origin), delay)
+                    self.gates.slow_down(host_key(origin), delay)
         return policy
 
     def _load_robots(self, origin: str) -> RobotsPolicy:
@@ -366,10 +337,9 @@ class _Fetcher:
             hit = self.cache.lookup(robots_url, max_age=max_age)
             if hit is not None:
                 record, body = hit
-                if 200 <= record.status < 300 and body is not None:
-                    return RobotsPolicy.parse(body, self.agent)
-                if 400 <= record.status < 500:
-                    return RobotsPolicy.allow_all()
+                cached = policy_for_status(record.status, body, self.agent)
+                if cached is not None:
+                    return cached
 
         reply = self._follow(robots_url, page=False)
         if isinstance(reply, Problem):
@@ -386,13 +356,10 @@ class _Fetcher:
                 return RobotsPolicy.disallow_all(reply.detail)
             return RobotsPolicy.allow_all()  # e.g. a redirect loop: no file, so no rules
 
-        now = datetime.now(UTC)
-        if 200 <= reply.status < 300:
-            self._remember([robots_url], reply, now)
-            return RobotsPolicy.parse(reply.body, self.agent)
-        if 400 <= reply.status < 500:
-            self._remember([robots_url], replace(reply, body=b""), now)
-        return RobotsPolicy.allow_all()
+        if 200 <= reply.status < 300 or 400 <= reply.status < 500:
+            kept = reply if reply.status < 300 else replace(reply, body=b"")
+            self._remember([robots_url], kept, datetime.now(UTC))
+        return policy_for_status(reply.status, reply.body, self.agent) or RobotsPolicy.allow_all()
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -420,19 +387,3 @@ def _is_http_url(url: str) -> bool:
     except (httpx.InvalidURL, TypeError):
         return False
     return parsed.scheme in ("http", "https") and bool(parsed.host)
-
-
-def _origin(url: str) -> str:
-    parsed = httpx.URL(url)
-    port = f":{parsed.port}" if parsed.port is not None else ""
-    return f"{parsed.scheme}://{parsed.host}{port}"
-
-
-def _host_key(url: str) -> str:
-    """The unit of politeness: host and port (``example.com:443``)."""
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
-        return url  # fails fast in _fetch; its own queue keeps it out of real hosts' way
-    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme, 0)
-    return f"{parsed.host}:{port}"

@@ -23,6 +23,12 @@ import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from transforms.model import RawDoc
+
+if TYPE_CHECKING:
+    from connectors.response import Reply
 
 #: What a body's name must look like. Records are files anyone with write access to the cache
 #: can edit, so the name is checked before it becomes part of a path.
@@ -98,6 +104,41 @@ class RawCache:
         data["fetched_at"] = record.fetched_at.isoformat()
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
         _atomic_write(self._record_path(record.url), text.encode("utf-8"))
+
+    def page(self, source: str, url: str, *, max_age: float | None) -> RawDoc | None:
+        """``source`` answered from the cache (requested as ``url``): a fresh 2xx record with
+        its body, or None."""
+        hit = self.lookup(url, max_age=max_age)
+        if hit is None:
+            return None
+        record, body = hit
+        if body is None or not 200 <= record.status < 300:
+            return None
+        return RawDoc(
+            source=source,
+            body=body,
+            url=record.final_url,
+            content_type=record.content_type,
+            charset=record.charset,
+            fetched_at=record.fetched_at,
+            origin="cache",
+        )
+
+    def store_reply(self, urls: list[str], reply: Reply, fetched_at: datetime) -> None:
+        """Store one response under each of ``urls`` (a redirect chain's asked-for and final
+        ends); a bodiless answer (a robots.txt 404) is stored as a record alone."""
+        sha = hashlib.sha256(reply.body).hexdigest() if reply.body else None
+        for url in dict.fromkeys(urls):
+            record = CacheRecord(
+                url=url,
+                final_url=reply.url,
+                status=reply.status,
+                content_type=reply.content_type,
+                charset=reply.charset,
+                fetched_at=fetched_at,
+                body_sha256=sha,
+            )
+            self.store(record, reply.body if sha else None)
 
     def _read_object(self, sha: str) -> bytes | None:
         if not _SHA256.fullmatch(sha):

@@ -10,9 +10,8 @@ outside any group ignored, ``/robots.txt`` itself always allowed.
 What protego does not do, and this module adds:
 
 * a policy for an origin with no readable file (RFC 9309 §2.3.1: 4xx means allow all; 5xx or
-  unreachable means disallow all, and the failure message says why). Fetching and those
-  status-code rules live in ``http.py``, which builds policies with ``RobotsPolicy.allow_all`` /
-  ``disallow_all`` / ``parse``;
+  unreachable means disallow all, and the failure message says why): ``policy_for_status``
+  reads the status of a fetched or cached answer; fetching itself lives in ``http.py``;
 * the 500 KiB parsing limit of §2.5, and decoding the bytes;
 * our product token, taken from the User-Agent header (``product_token``).
 
@@ -79,3 +78,21 @@ def product_token(user_agent: str) -> str:
     """``newsdb/0.1.0 (+https://...)`` -> ``newsdb``: the name robots.txt groups refer to."""
     m = re.match(r"[A-Za-z_-]+", user_agent.strip())
     return m.group(0).lower() if m else user_agent.strip().lower()
+
+
+def policy_for_status(status: int, body: bytes | None, agent: str) -> RobotsPolicy | None:
+    """The policy an answer for robots.txt gives (RFC 9309 §2.3.1): a 2xx body's rules, or no
+    restrictions for a 4xx (there is no file). None for anything else: whether a 5xx or no
+    answer means "disallow everything" or "ask again" is the fetcher's call."""
+    if 200 <= status < 300 and body is not None:
+        return RobotsPolicy.parse(body, agent)
+    if 400 <= status < 500:
+        return RobotsPolicy.allow_all()
+    return None
+
+
+def origin_of(url: str) -> str:
+    """Scheme, host and port: the unit one robots.txt governs (``https://example.com:8443``)."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port is not None else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"

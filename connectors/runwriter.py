@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from connectors.batchload import LoadReport
+from connectors.batchload import LoadReport, load_batch
 from connectors.dbfile import WRITE_WAIT_SECONDS, RunLock, connect
 from connectors.duckstore import NewsDB
 from transforms.model import BatchFrames
@@ -104,14 +104,14 @@ class RunWriter:
         run_id: str = "",
         at: datetime | None = None,
     ) -> LoadReport:
-        """Load one batch (one transaction, ``NewsDB.load``), then remember the followed URLs
+        """Load one batch (one transaction, ``load_batch``), then remember the followed URLs
         it settled; return what the load did to each input.
 
         The URLs are recorded after their documents are in, so a crash in between costs a
         refetch of unchanged pages, never a page that is marked seen but was not loaded.
         """
         with self.session() as db:
-            report = db.load(frames, reprocess=reprocess)
+            report = load_batch(db, frames, reprocess=reprocess)
             if seen and at is not None:
                 db.mark_seen(seen, run_id, at)
         return report

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import httpx
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -136,3 +138,13 @@ def map_by_host(
                 in_flight[host] -= 1
                 results[i] = fut.result()
     return [results[i] for i in range(len(items))]
+
+
+def host_key(url: str) -> str:
+    """The unit of politeness: host and port (``example.com:443``)."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return url  # the fetcher fails it fast; its own queue keeps it out of real hosts' way
+    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme, 0)
+    return f"{parsed.host}:{port}"

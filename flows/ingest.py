@@ -208,18 +208,7 @@ def ingest(
         finally:
             summary.seconds = time.perf_counter() - started
             summary.status = status
-            db.finish_run(
-                run_id,
-                datetime.now(UTC),
-                status,
-                n_new=summary.n_new,
-                n_updated=summary.n_updated,
-                n_unchanged=summary.n_unchanged,
-                n_duplicate=summary.n_duplicate,
-                n_failed=summary.n_failed,
-                n_quotes=summary.n_quotes,
-                n_events=summary.n_events,
-            )
+            db.finish_run(run_id, datetime.now(UTC), status, **summary.run_counts())
         publish_highlights(db, run_id)  # table artifacts: top events and speakers
 
     logger.info(summary.headline())

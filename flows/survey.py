@@ -201,16 +201,5 @@ def run_if_idle(
         finally:
             summary.seconds = time.perf_counter() - started
             summary.status = status
-            db.finish_run(
-                run_id,
-                datetime.now(UTC),
-                status,
-                n_new=summary.n_new,
-                n_updated=summary.n_updated,
-                n_unchanged=summary.n_unchanged,
-                n_duplicate=summary.n_duplicate,
-                n_failed=summary.n_failed,
-                n_quotes=summary.n_quotes,
-                n_events=summary.n_events,
-            )
+            db.finish_run(run_id, datetime.now(UTC), status, **summary.run_counts())
     return summary

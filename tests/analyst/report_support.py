@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
 from transforms.frames import documents_frame, failures_frame, records_frame
 from transforms.model import (
@@ -116,7 +117,7 @@ def build_seeds_db(path: Path) -> Path:
     assert all(isinstance(r, RawDoc) for r in raws), raws
     frames = process_batch([r for r in raws if isinstance(r, RawDoc)], "seeds-run", NOW)
     with NewsDB.open(path) as db:
-        db.load(frames)
+        load_batch(db, frames)
     return path
 
 

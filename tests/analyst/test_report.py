@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from report_support import EVIL, broken_links, hostile_batch, parse
 
+from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
 from connectors.reportdb import read_report
 from connectors.sitefiles import MARKER, SiteError, write_site
@@ -27,7 +28,7 @@ from transforms.report.site import build_site
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "evil.duckdb"
     with NewsDB.open(path) as db:
-        db.load(hostile_batch())
+        load_batch(db, hostile_batch())
     return path
 
 

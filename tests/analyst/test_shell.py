@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from report_support import hostile_batch
 
+from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
 from flows.shell import Shell
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("shell") / "news.duckdb"
     with NewsDB.open(path) as db:
-        db.load(hostile_batch())
+        load_batch(db, hostile_batch())
     return path
 
 
@@ -72,7 +73,7 @@ def test_read_only_by_default_and_errors_do_not_stop_the_script(db_path: Path) -
 def test_write_mode_allows_changes(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with NewsDB.open(path) as db:
-        db.load(hostile_batch())
+        load_batch(db, hostile_batch())
     done = _shell(path, "DELETE FROM events WHERE event_id = 'e_talk';\n", "--write")
     assert done.returncode == 0, done.stderr
     with NewsDB.open(path, read_only=True) as db:

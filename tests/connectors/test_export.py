@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 import connectors.export as export
+from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
 from connectors.export import ExportError, export_parquet
 from transforms.frames import documents_frame, sources_frame
@@ -24,7 +25,7 @@ def _load(db: NewsDB, doc_id: str, source: str, published: date) -> None:
         sources=sources_frame([SourceRecord(source, doc_id, "sha-" + doc_id)], "r1", NOW)
     )
     batch.documents = documents_frame([doc], DocumentStamp("1", NOW, "r1"))
-    db.load(batch)
+    load_batch(db, batch)
 
 
 def _count(folder: Path, table: str) -> int:

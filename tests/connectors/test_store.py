@@ -11,6 +11,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from connectors.batchload import load_batch
 from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB, StoreError, split_statements
 from transforms.frames import documents_frame, failures_frame, records_frame, sources_frame
 from transforms.model import (
@@ -91,12 +92,12 @@ def test_new_file_has_the_model_tables_at_the_current_version(tmp_path: Path) ->
 
 def test_load_is_idempotent_and_replaces_derived_rows(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt", n_quotes=3))
+        load_batch(db, _batch("d1", "/a.txt", n_quotes=3))
         first = _tables(db)
-        assert db.load(_batch("d1", "/a.txt", n_quotes=3)).status == {"/a.txt": "unchanged"}
+        assert load_batch(db, _batch("d1", "/a.txt", n_quotes=3)).status == {"/a.txt": "unchanged"}
         assert _tables(db) == first
         # Re-extracted (reprocess, or a new pipeline) with fewer quotes: old ones must not linger.
-        report = db.load(_batch("d1", "/a.txt", n_quotes=1), reprocess=True)
+        report = load_batch(db, _batch("d1", "/a.txt", n_quotes=1), reprocess=True)
         assert (report.status, report.n_quotes) == ({"/a.txt": "updated"}, 1)
         assert db.query("SELECT count(*) AS n FROM quotes")["n"][0] == 1
         assert db.query("SELECT count(*) AS n FROM documents")["n"][0] == 1
@@ -105,9 +106,9 @@ def test_load_is_idempotent_and_replaces_derived_rows(tmp_path: Path) -> None:
 def test_edited_file_with_new_content_id_replaces_old_rows(tmp_path: Path) -> None:
     """A local file without canonical URL gets a new doc_id when edited; its old rows go."""
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d-old", "/a.txt", text="Old text."))
-        db.load(_batch("d-other", "/b.txt", text="Other."))
-        db.load(_batch("d-new", "/a.txt", text="New text."))
+        load_batch(db, _batch("d-old", "/a.txt", text="Old text."))
+        load_batch(db, _batch("d-other", "/b.txt", text="Other."))
+        load_batch(db, _batch("d-new", "/a.txt", text="New text."))
         docs = db.query("SELECT doc_id, source FROM documents ORDER BY source")
         assert docs.rows() == [("d-new", "/a.txt"), ("d-other", "/b.txt")]
         assert set(db.query("SELECT doc_id FROM quotes")["doc_id"]) == {"d-new", "d-other"}
@@ -116,13 +117,13 @@ def test_edited_file_with_new_content_id_replaces_old_rows(tmp_path: Path) -> No
 
 def test_failed_load_leaves_previous_state(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/a.txt"))
         before = _tables(db)
         bad = _batch("d1-edited", "/a.txt", text="Changed.")
         # A quote with a NULL quote_text violates NOT NULL after the deletes already ran.
         bad.quotes = bad.quotes.with_columns(pl.lit(None, dtype=pl.String()).alias("quote_text"))
         with pytest.raises(duckdb.Error):
-            db.load(bad)
+            load_batch(db, bad)
         assert _tables(db) == before
 
 
@@ -137,7 +138,7 @@ def test_migrates_older_database_forward(tmp_path: Path) -> None:
         (sql_dir / f.name).write_text(f.read_text())
     path = tmp_path / "old.duckdb"
     with NewsDB.open(path) as db:
-        db.load(_batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/a.txt"))
     (sql_dir / "migrations" / f"{new:03d}_add_documents_section.sql").write_text(
         "ALTER TABLE documents ADD COLUMN section VARCHAR;\n"
         "UPDATE documents SET section = 'world';\n"
@@ -200,7 +201,7 @@ def test_version_1_database_gets_its_sources_and_new_columns(tmp_path: Path) -> 
         ]
         assert db.query("SELECT decode_errors FROM documents").rows() == [(0,)]
         assert db.query("SELECT n_duplicate, crash_noticed_at FROM runs").rows() == [(0, None)]
-        report = db.load(_batch("d2", "/a.txt", text="Edited."))
+        report = load_batch(db, _batch("d2", "/a.txt", text="Edited."))
         assert report.status == {"/a.txt": "updated"}
         assert db.query("SELECT doc_id FROM documents").rows() == [("d2",)]
 
@@ -214,11 +215,11 @@ def _sources(db: NewsDB) -> list[tuple]:
 
 def test_second_source_of_a_stored_article_is_linked_not_rewritten(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        assert db.load(_batch("d1", "/a.txt")).status == {"/a.txt": "new"}
+        assert load_batch(db, _batch("d1", "/a.txt")).status == {"/a.txt": "new"}
         before = _tables(db)
         copy = _batch("d1", "/copy.txt")
         copy.quotes = copy.quotes.with_columns(pl.lit("changed").alias("quote_text"))
-        report = db.load(copy)
+        report = load_batch(db, copy)
         assert report.status == {"/copy.txt": "duplicate"}
         assert (report.n_quotes, report.n_events) == (0, 0)
         assert _tables(db) == before  # the stored article and its rows are untouched
@@ -227,26 +228,27 @@ def test_second_source_of_a_stored_article_is_linked_not_rewritten(tmp_path: Pat
 
 def test_article_stays_while_any_source_carries_it(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt"))
-        db.load(_batch("d1", "/b.txt"))
-        assert db.load(_batch("d2", "/a.txt", text="Edited.")).status == {"/a.txt": "updated"}
+        load_batch(db, _batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/b.txt"))
+        edited = load_batch(db, _batch("d2", "/a.txt", text="Edited."))
+        assert edited.status == {"/a.txt": "updated"}
         docs = db.query("SELECT doc_id, source FROM documents ORDER BY doc_id").rows()
         assert docs == [("d1", "/b.txt"), ("d2", "/a.txt")]  # d1 names its remaining source
         assert set(db.query("SELECT doc_id FROM quotes")["doc_id"]) == {"d1", "d2"}
-        db.load(_batch("d3", "/b.txt", text="Also edited."))
+        load_batch(db, _batch("d3", "/b.txt", text="Also edited."))
         assert set(db.query("SELECT doc_id FROM documents")["doc_id"]) == {"d2", "d3"}
         assert set(db.query("SELECT doc_id FROM events")["doc_id"]) == {"d2", "d3"}
 
 
 def test_unchanged_source_moves_last_seen_only(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/a.txt"))
         later = datetime(2026, 2, 1, tzinfo=UTC)
         again = _batch("d1", "/a.txt")
         again.sources = sources_frame(
             [SourceRecord("/a.txt", "d1", "sha-Hello world.")], "r2", later
         )
-        assert db.load(again).status == {"/a.txt": "unchanged"}
+        assert load_batch(db, again).status == {"/a.txt": "unchanged"}
         row = db.con.execute(
             "SELECT first_seen, last_seen, run_id FROM document_sources"
         ).fetchall()
@@ -255,7 +257,7 @@ def test_unchanged_source_moves_last_seen_only(tmp_path: Path) -> None:
 
 def test_repeated_quote_id_fails_that_article_not_the_batch(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d0", "/a.txt", text="First version."))
+        load_batch(db, _batch("d0", "/a.txt", text="First version."))
         good, bad = _batch("d1", "/b.txt"), _batch("d2", "/a.txt", text="Second version.")
         bad.quotes = pl.concat([bad.quotes, bad.quotes])  # one quote_id twice
         batch = BatchFrames(
@@ -265,7 +267,7 @@ def test_repeated_quote_id_fails_that_article_not_the_batch(tmp_path: Path) -> N
             failures=good.failures,
             sources=pl.concat([good.sources, bad.sources]),
         )
-        report = db.load(batch)
+        report = load_batch(db, batch)
         assert report.status == {"/b.txt": "new"}
         assert [(f.source, f.stage, f.error_kind) for f in report.failures] == [
             ("/a.txt", "load", "key_collision")
@@ -278,7 +280,7 @@ def test_repeated_quote_id_fails_that_article_not_the_batch(tmp_path: Path) -> N
 
 def test_quote_id_stored_for_another_article_fails_that_article(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/a.txt"))
         clash = _batch("d2", "/b.txt", text="Other.")
         clash.quotes = clash.quotes.with_columns(pl.lit("q-d1-0").alias("quote_id"))
         fine = _batch("d3", "/c.txt", text="Third.")
@@ -289,7 +291,7 @@ def test_quote_id_stored_for_another_article_fails_that_article(tmp_path: Path) 
             failures=fine.failures,
             sources=pl.concat([clash.sources, fine.sources]),
         )
-        report = db.load(batch)
+        report = load_batch(db, batch)
         assert report.status == {"/c.txt": "new"}
         assert [f.error_kind for f in report.failures] == ["key_collision"]
         assert "q-d1-0" in report.failures[0].message
@@ -327,8 +329,8 @@ def test_unwritable_location_gives_clear_error(tmp_path: Path) -> None:
 
 def test_views_and_example_queries_run(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
-        db.load(_batch("d1", "/a.txt"))
-        db.load(_batch("d2", "/b.txt", text="Other text."))
+        load_batch(db, _batch("d1", "/a.txt"))
+        load_batch(db, _batch("d2", "/b.txt", text="Other text."))
         speakers = db.query("SELECT * FROM speakers")
         assert speakers.rows(named=True)[0]["n_documents"] == 2
         clusters = db.query("SELECT * FROM event_clusters")
@@ -355,7 +357,7 @@ def test_split_statements_ignores_comment_only_chunks() -> None:
 def test_connection_without_external_access_stays_in_its_file(tmp_path: Path, sql: str) -> None:
     path = tmp_path / "x.duckdb"
     with NewsDB.open(path) as db:
-        db.load(_batch("d1", "/a.txt"))
+        load_batch(db, _batch("d1", "/a.txt"))
     secret = tmp_path / "secret.txt"
     secret.write_text("private")
     out = tmp_path / "leak.csv"

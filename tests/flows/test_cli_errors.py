@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
 from flows.cli import main
 from flows.server import ServerInfo
@@ -103,7 +104,7 @@ def test_export_to_a_file_is_one_line(tmp_path: Path) -> None:
 def _damaged(tmp_path: Path, how: str) -> Path:
     path = tmp_path / f"{how}.duckdb"
     with NewsDB.open(path) as db:
-        db.load(_batch())
+        load_batch(db, _batch())
     data = bytearray(path.read_bytes())
     if how == "truncated":
         data = data[:5000]
@@ -184,7 +185,7 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "q.duckdb"
     with NewsDB.open(path) as store:
         store.start_run("r1", NOW, ["/in"], "0")
-        store.load(_batch())
+        load_batch(store, _batch())
         store.finish_run("r1", NOW, "completed", n_new=1)
     return path
 

@@ -75,6 +75,18 @@ class RunSummary:
         for stage, secs in timings.items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + secs
 
+    def run_counts(self) -> dict[str, int]:
+        """The counts the ``runs`` table keeps for this run (``finish_run``'s keywords)."""
+        return {
+            "n_new": self.n_new,
+            "n_updated": self.n_updated,
+            "n_unchanged": self.n_unchanged,
+            "n_duplicate": self.n_duplicate,
+            "n_failed": self.n_failed,
+            "n_quotes": self.n_quotes,
+            "n_events": self.n_events,
+        }
+
     @property
     def docs_per_second(self) -> float:
         return self.n_inputs / self.seconds if self.seconds > 0 else 0.0
