@@ -171,6 +171,10 @@ def test_retelling_an_arrest_codes_it_once() -> None:
         ("Ecuador granted asylum to the former Bolivian minister.", "AID"),
         ("The Thai government banned the opposition party on Tuesday.", "COERCE"),
         ("The African Union said it would halt mediation efforts in the region.", "THREATEN"),
+        ("Portugal accepted the European Commission's proposal on fishing quotas.", "AGREE"),
+        ("Norway launched a mediation effort between Egypt and Ethiopia.", "CONSULT"),
+        ("Three opposition parties in Bangladesh organised a general strike on Sunday.",
+         "PROTEST"),
     ],
 )  # fmt: skip
 def test_verb_object_phrasings(text: str, event_type: str) -> None:
@@ -196,6 +200,7 @@ def test_verb_object_phrasings(text: str, event_type: str) -> None:
         # a place as the target, when nobody else is
         ("The Kenyan government imposed a curfew in Mombasa on Sunday.", "COERCE", "KEN"),
         ("Hamas fired rockets at Israel on Sunday.", "ASSAULT", "ISR"),
+        ("Israel reimposed a closure in the West Bank on Friday.", "COERCE", "PSE"),
     ],
 )  # fmt: skip
 def test_recipients(text: str, event_type: str | None, actor2_country: str) -> None:

@@ -332,7 +332,7 @@ def _target(ctx: Article, head: Token) -> Actor:
     country = None
     for ent in ctx.doc.ents:
         if ent.label_ in {"GPE", "NORP"} and head.left_edge.i <= ent.start < head.right_edge.i + 1:
-            place = gazetteer().lookup(ent.text)
+            place = gazetteer().lookup(ent.text, ctx.memory.mentioned_countries)
             if place is not None:
                 country = place.country
                 break

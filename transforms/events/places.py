@@ -144,6 +144,8 @@ class Gazetteer:
     def lookup(self, text: str, prefer: Collection[str] = ()) -> Place | None:
         """The best place for ``text``, or None. ``prefer``: countries the article mentions."""
         key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]  # "the West Bank", "the Gaza Strip": the entity may include "the"
         found = self._candidates(key)
         if not found:
             words = [w for w in key.split() if w not in _PLACE_WORDS]

@@ -13,7 +13,7 @@ from transforms.events.syntax import words
 RETALIATION_LEMMAS = words("retaliate respond avenge react hit strike fight mirror")
 LIGHT_VERBS = words(
     "carry launch conduct stage hold mount begin start unleash resume perform make continue "
-    "impose order step intensify announce declare"
+    "impose order step intensify announce declare organize organise call"
 )
 #: Objects naming an act: reacting to them targets whoever performed the act.
 ACT_NOUNS = words(
