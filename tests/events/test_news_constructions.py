@@ -350,3 +350,21 @@ def test_quoted_words_that_are_acts(
 def test_quoted_words_that_are_not_acts(text: str) -> None:
     assert [e for e in code(text) if e.quote_id is not None and e.event_type in
             {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}] == []  # fmt: skip
+
+
+def test_dismissing_an_appeal_is_a_rejection_of_its_author() -> None:
+    event = one(
+        "Rebels in Mali dismissed an appeal from the president to lay down their arms.", "REJECT"
+    )
+    assert event.actor1_sector == "REB" and event.actor2_sector == "GOV"
+    assert "ACCUSE" not in types(code("The ministry dismissed the offer by the Kurdish rebels."))
+
+
+def test_a_passive_subject_carries_to_an_intransitive_conjunct() -> None:
+    event = one("Peru's prime minister has been indicted by a court and will resign.", "CONCEDE")
+    assert event.actor1_country == "PER"
+
+
+def test_sanctions_called_for_against_a_country_target_it() -> None:
+    event = one("The Ghanaian archbishop called for sanctions against Nigeria.", "REQUEST")
+    assert event.actor2_country == "NGA"

@@ -21,7 +21,7 @@ from transforms.events.coding import code_phrase
 from transforms.events.context import Article
 from transforms.events.phrases import np_tokens
 from transforms.events.places import gazetteer
-from transforms.events.plover import PloverCode, to_plover
+from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.syntax import (
     agent_of,
     bare_definite,
@@ -253,6 +253,14 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
             return _target(ctx, pobj)
     # Any type: a political actor behind a preposition of address or transfer ("suspended
     # aid to Mali", "pledged support for the Kurds", "mediation between Qatar and Egypt").
+    # "dismissed an appeal from the president", "rejected the offer by Kyiv": its author
+    for obj in holders:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                source = pobj_of(child)
+                author = actor_of(ctx, source) if source is not None else None
+                if author is not None and not same_mention(author, actor) and etype in VERBAL_TYPES:
+                    return author
     for child in candidates:
         if child.dep_ not in {"prep", "dative"} or child.lower_ not in ADDRESS_PREPS:
             continue
@@ -265,6 +273,13 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
         owner = _owner(ctx, pobj, actor) if found is None else None
         if owner is not None:
             return owner  # "pledged support for Georgia's bid"
+        if found is None:  # "called for sanctions against Nigeria": one level down
+            for inner in pobj.children:
+                if inner.dep_ == "prep" and inner.lower_ in {"against", "on", "to"}:
+                    target = pobj_of(inner)
+                    deeper = actor_of(ctx, target) if target is not None else None
+                    if deeper is not None and not same_mention(deeper, actor):
+                        return deeper
     if deferred is not None:
         return deferred
     # "fired tear gas to disperse thousands of protesters": the purpose names the target.

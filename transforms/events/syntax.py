@@ -172,8 +172,14 @@ def subject_candidates(tok: Token) -> list[Token]:
             out.append(own)
             if not inherited:
                 return out
-        elif any(c.dep_ == "nsubjpass" for c in cur.children) and not inherited:
-            return out
+        elif any(c.dep_ == "nsubjpass" for c in cur.children):
+            if not inherited:
+                return out
+            if not any(c.dep_ == "dobj" for c in tok.children):
+                # "has been indicted ... and will resign": the passive subject is an
+                # intransitive conjunct's subject (a transitive one has another agent)
+                out.extend(c for c in cur.children if c.dep_ == "nsubjpass")
+                return out
         if cur.dep_ == "acomp" and cur.pos_ == "ADJ":
             # "Syria says it is willing to withdraw": the copula's subject is the adjective's.
             cur = cur.head

@@ -88,6 +88,9 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
                 clause = xcomp
     if tok.lemma_.lower() == "charge" and _stick_charge(tok):
         code, method = "182", method + "+force"  # a baton charge (a beating), not a legal charge
+    ordered = _ordered_act(ctx, tok)
+    if ordered is not None:
+        code, method = ordered, method + "+order"  # "ordered patrols": the patrols
     if code is not None and _willing(tok):
         code, method = _intention(code), method + "+willing"
     if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
@@ -237,6 +240,19 @@ def _complement_subject(ctx: Article, verb: Token, actor: Actor | None) -> Actor
         found = actor_of(ctx, subject) if subject is not None else None
         if found is not None and not same_mention(found, actor):
             return found
+    return None
+
+
+def _ordered_act(ctx: Article, tok: Token) -> str | None:
+    """The code of an act ordered by name ("ordered patrols by police", "ordered an
+    offensive"): the order is that act, as "ordered the army to move" is."""
+    if tok.lemma_.lower() not in {"order", "authorize", "authorise"}:
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        entry = ctx.nouns.lookup(obj)
+        plover = to_plover(entry.code) if entry is not None else None
+        if entry is not None and plover is not None:
+            return entry.code
     return None
 
 
