@@ -368,3 +368,43 @@ def test_a_passive_subject_carries_to_an_intransitive_conjunct() -> None:
 def test_sanctions_called_for_against_a_country_target_it() -> None:
     event = one("The Ghanaian archbishop called for sanctions against Nigeria.", "REQUEST")
     assert event.actor2_country == "NGA"
+
+
+def test_a_titled_head_of_state_is_the_government() -> None:
+    event = one(
+        "Brazilian President Fernando Collor met Argentine President Carlos Menem in Brasilia.",
+        "CONSULT",
+        date(1991, 5, 3),
+    )
+    assert (event.actor1_country, event.actor1_sector) == ("BRA", "GOV")
+
+
+# ---- whole articles: every sentence is coded ---------------------------------------------------
+
+ARTICLE = """Police arrest 40 after clashes in Dhaka
+
+Dhaka, March 3 - Bangladeshi police arrested 40 opposition activists on Sunday after clashes \
+near the parliament building, a police spokesman said.
+
+Two protesters were killed in police firing, witnesses said. The crowd was baton-charged \
+outside the election commission.
+
+"We strongly condemn this brutal crackdown," opposition leader Mirza Rahman told reporters.
+
+The opposition has accused the government of rigging the January election. Floods killed \
+more than 200 people in the north of the country last year.
+
+The capital's football club won the national championship on Saturday.
+"""
+
+
+def test_a_whole_article() -> None:
+    events = code(ARTICLE, date(2024, 3, 3))
+    kinds = [(e.event_type, e.actor1_sector) for e in events]
+    assert ("COERCE", "COP") in kinds  # the arrests (headline and lead: one event)
+    assert ("ASSAULT", "COP") in kinds  # killed in police firing
+    condemn = next(e for e in events if e.trigger_text == "condemn")
+    assert condemn.event_type == "ACCUSE" and condemn.actor1_country == "BGD"
+    assert "ACCUSE" in [e.event_type for e in events if e.quote_id is None]  # accused ... rigging
+    # the flood and the football result are no events
+    assert not any("Floods" in e.sentence_text or "football" in e.sentence_text for e in events)

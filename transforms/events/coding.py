@@ -43,6 +43,11 @@ from transforms.events.phrases import (
 from transforms.events.places import gazetteer
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Titles of state office, in the dictionary's upper case ("PRESIDENT", "PRIME", "EMIR").
+STATE_TITLES = frozenset(
+    {"PRESIDENT", "PREMIER", "PRIME", "CHANCELLOR", "KING", "QUEEN", "EMIR", "SULTAN"}
+    | {"MINISTER", "VICE-PRESIDENT", "GOVERNOR", "AMBASSADOR", "ENVOY", "SHEIKH"}
+)
 #: Generic heads of a named body ("the Hamas movement", "the APEC forum").
 ORG_HEADS = frozenset(
     {"movement", "network", "group", "organisation", "organization", "party", "front"}
@@ -92,6 +97,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     identity = _with_agent_sector(identity, reading)
     identity = _with_place(identity, tokens, head)
     identity = _with_person(identity, reading, head)
+    identity = _with_state_title(identity, reading)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
     identity = replace(identity, canonical=_canonical(identity, head, text))
     if identity.kind == "state" and identity.sector is None and _is_capital(head, identity.country):
@@ -280,6 +286,17 @@ def _with_person(identity: _Identity, reading: _Reading, head: Token) -> _Identi
     if identity.kind == "generic" and head.ent_type_ in {"ORG", "NORP"} and head.pos_ == "PROPN":
         return replace(identity, kind="organisation")
     return identity
+
+
+def _with_state_title(identity: _Identity, reading: _Reading) -> _Identity:
+    """A person with a state office and a nationality ("Russian President Boris Yeltsin",
+    "Japanese Prime Minister X") is the government's, even when the dictionary's entry for
+    the name has no code at the publication date."""
+    if identity.kind != "person" or identity.sector or not identity.country:
+        return identity
+    if not reading.bare_countries or not STATE_TITLES & set(reading.words):
+        return identity
+    return replace(identity, sector="GOV")
 
 
 def _canonical(identity: _Identity, head: Token, text: str) -> str:
