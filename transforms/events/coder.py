@@ -15,7 +15,9 @@ For each sentence in reading order:
    insurgency since 1984"), complements of nouns ("reports that civilians had been wounded"),
    purpose infinitives, "accused X of doing" complements and habitual or present-tense states
    are not events (scope.py, syntax.py). Neither is what a commentator (an analyst, an expert)
-   says a party did: that is analysis, not a report of an event.
+   says a party did: that is analysis, not a report of an event. Time markers of history
+   ("in 1983", "two years ago") make background of their own clause only. Inside a direct
+   quote, only the speaker's own performative words are coded ("We condemn ...": quoted.py).
 4. Participants. The actor is the subject, inherited through coordination, control and
    participial clauses, or the "by" agent of a passive. An agentless passive in reported speech
    ("the interior ministry said 63 people had been detained") takes the speaker as actor. The
@@ -26,8 +28,11 @@ For each sentence in reading order:
 5. Date, place, casualties, polarity and modality are attached (attributes.py, with dates.py,
    places.py, casualties.py, modality.py); several mentions of one event are folded (merge.py).
 6. PLOVER-level rewrites and filters (rules.py): an announced future RETREAT is a CONCEDE, a
-   refused concession a REJECT, a government's protest an ACCUSE; an event needs a political
-   actor. Finished candidates become ``EventRecord`` rows (records.py).
+   refused concession a REJECT, a government's protest an ACCUSE, future cooperation
+   (meetings, visits, aid) an AGREE as the PLOVER manual says (not the devset README's
+   "CONSULT with modality future"); measures against natural disasters are no coercion; an
+   event needs a political actor, except agentless reports of coercion ("twelve people were
+   arrested"), kept with no actor. Finished candidates become ``EventRecord`` rows (records.py).
 
 Each step is a function of an explicit per-article context (``context.Article``); this module
 is the driver, the triggers are in triggers.py.

@@ -3,7 +3,10 @@
 Rewrites follow the manual: an announced future RETREAT is a CONCEDE; a conditional or future
 use of force, coercion or sanctions announced by its author is a THREATEN (dropped when someone
 else predicts it); a refused concession ("the bill would not be withdrawn") is a REJECT; a
-diplomatic protest by a government is an ACCUSE; support promised for later is an AGREE.
+diplomatic protest by a government is an ACCUSE; cooperation promised for later (support,
+meetings, visits, aid) is an AGREE; chlorine or sarin "gas" used in an attack is an ASSAULT;
+a curfew or emergency against a natural disaster is no event and troops sent to its victims
+are AID.
 
 Filters: an event needs an actor that is a political entity (a state, an international body,
 an actor with a sector, a person with a stated role, a named national institution); acts of
