@@ -25,8 +25,9 @@ from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.modality import is_negated
-from transforms.events.participants import noun_owner, recipient_of
+from transforms.events.participants import noun_owner
 from transforms.events.plover import VERBAL_TYPES, to_plover
+from transforms.events.recipients import recipient_of
 from transforms.events.syntax import frame, words
 from transforms.events.vocab import RETALIATION_LEMMAS
 from transforms.model import QuoteRecord

@@ -18,14 +18,12 @@ from transforms.events.participants import (
     actor_of,
     crowd,
     noun_owner,
-    noun_recipient,
-    recipient_by_preps,
-    recipient_of,
     rejectable,
     speaker_of,
     verb_actor,
 )
 from transforms.events.plover import FUTURE_AGREE_TYPES, MATERIAL_CONFLICT, to_plover
+from transforms.events.recipients import noun_recipient, recipient_by_preps, recipient_of
 from transforms.events.rules import praising
 from transforms.events.syntax import (
     AGREE_VERBS,
