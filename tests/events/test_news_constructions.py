@@ -408,3 +408,33 @@ def test_a_whole_article() -> None:
     assert "ACCUSE" in [e.event_type for e in events if e.quote_id is None]  # accused ... rigging
     # the flood and the football result are no events
     assert not any("Floods" in e.sentence_text or "football" in e.sentence_text for e in events)
+
+
+# ---- crime, sport and business are no political events -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two gunmen robbed a bank in Lagos and shot a security guard, police said.",
+        "A man was stabbed to death during a robbery at a petrol station in Leeds on Sunday.",
+        "Real Madrid beat Barcelona 3-1 in the Spanish league on Saturday.",
+        "Apple sued Samsung over patents in a California court.",
+        "Shares in Tesla fell 5 percent after the company warned of lower profits.",
+    ],
+)
+def test_crime_sport_and_business_are_no_events(text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Police arrested three robbers after a bank heist in Lagos.", "COERCE"),
+        ("Gunmen killed 12 villagers in an attack on a village in Zamfara state.", "ASSAULT"),
+        ("Rebels attacked the town on Monday, killing 10-12 soldiers.", "ASSAULT"),
+        ("Protesters beat a police officer in Lagos on Monday.", "ASSAULT"),
+    ],
+)
+def test_police_action_against_crime_and_ranges_stay_events(text: str, event_type: str) -> None:
+    one(text, event_type)

@@ -16,6 +16,7 @@ commentators, companies and the press are not PLOVER events, nor are negated ver
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -30,11 +31,13 @@ from transforms.events.participants import agentless_passive, weapon_subject
 from transforms.events.plover import FUTURE_AGREE_TYPES, VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.vocab import (
     APPROVING,
+    CRIME_WORDS,
     DISASTER_WORDS,
     INDEFINITE,
     MEANS_VERBS,
     NON_POLITICAL,
     RECIPROCAL_TYPES,
+    STATE_SECTORS,
 )
 
 
@@ -78,6 +81,25 @@ def rewrite(cand: Candidate) -> Candidate | None:
     return cand
 
 
+def _ordinary_crime(cand: Candidate, actor: Actor) -> bool:
+    """An attack by unnamed, non-state people in a sentence about a robbery or a theft."""
+    if actor.named or actor.explicit_country or actor.sector in STATE_SECTORS:
+        return False
+    return any(t.lower_ in CRIME_WORDS for t in cand.trigger.sent)
+
+
+SCORE_VERBS = frozenset({"beat", "defeat", "thrash", "rout", "crush", "edge", "down", "hammer"})
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,%])")
+
+
+def _match_result(cand: Candidate) -> bool:
+    """A win by a score ("beat Barcelona 3-1", "thrashed them 4 - 0"), not a range of dates
+    or of casualties ("on 12-13 May", "killing 10-12 soldiers")."""
+    if cand.trigger.lemma_.lower() not in SCORE_VERBS:
+        return False
+    return _SCORE.search(cand.trigger.sent.text) is not None
+
+
 def _chemical_weapon(cand: Candidate) -> bool:
     words_ = {t.lower_ for t in cand.trigger.sent}
     return bool(words_ & CBRN_WORDS) and "tear" not in words_ and "gas" in words_
@@ -114,6 +136,10 @@ def keep(ctx: Article, cand: Candidate) -> bool:
     etype = cand.event_type
     if actor.sector in NON_POLITICAL and etype != "PROTEST":
         return False
+    if etype in {"ASSAULT", "COERCE"} and _ordinary_crime(cand, actor):
+        return False
+    if etype == "ASSAULT" and _match_result(cand):
+        return False  # "Real Madrid beat Barcelona 3-1": a score, not an assault
     if not _political(actor) and not (etype == "PROTEST" and actor.plural):
         return False
     if cand.negated and etype in VERBAL_TYPES:

@@ -117,3 +117,12 @@ DISASTER_WORDS = words(
     "landslide landslides mudslide avalanche eruption volcano epidemic pandemic outbreak "
     "heatwave blizzard famine"
 )
+#: Ordinary crime: an attack by unnamed, non-state people in such a sentence ("two gunmen
+#: robbed a bank and shot a guard") is crime news, not a political event. Police action
+#: against it (arrests, raids) still is one.
+CRIME_WORDS = words(
+    "robbery robberies robbed robber robbers burglary burglar burglars theft thief thieves "
+    "heist carjacking mugging mugged looting shoplifting fraud kidnappers ransom"
+)
+#: State sectors whose acts against crime are police actions, not crime.
+STATE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
