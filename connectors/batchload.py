@@ -15,6 +15,10 @@ The decisions, made inside the batch's transaction so they see what is really st
   linked to that source's article; if that article vanished in the meantime (its last source
   moved on earlier in this run) the input is a failure, and the next run reads it again.
 
+The ``entities`` table follows in the same transaction: every entity the batch's rows point
+to, or that the rows it deletes pointed to, is rebuilt from what is stored afterwards
+(``sql/load/entities_touched.sql``, ``merge_entities.sql``).
+
 The SQL that writes lives in ``sql/load/``; this module only decides and sequences.
 """
 
@@ -33,6 +37,7 @@ from connectors.duckstore import NewsDB, read_sql
 from transforms.frames import failures_frame
 from transforms.model import (
     DOCUMENT_SCHEMA,
+    ENTITY_REF_SCHEMA,
     EVENT_SCHEMA,
     FAILURE_SCHEMA,
     QUOTE_SCHEMA,
@@ -123,6 +128,7 @@ def _load_once(
 
     quotes = quotes.filter(pl.col("doc_id").is_in(write))
     events = events.filter(pl.col("doc_id").is_in(write))
+    entities = batch.entities.select(list(ENTITY_REF_SCHEMA)).filter(pl.col("doc_id").is_in(write))
     failures = pl.concat(
         [
             batch.failures.select(list(FAILURE_SCHEMA)),
@@ -136,8 +142,13 @@ def _load_once(
         staged_events=events,
         staged_sources=sources.filter(pl.Series(keep, dtype=pl.Boolean)),
         staged_failures=failures,
+        staged_entities=entities,
     ):
+        # Entities are brought up to date from what the batch leaves stored, in the same
+        # transaction: those whose rows the batch may change are noted before it writes.
+        db.run_script(read_sql("load/entities_touched.sql"))
         db.run_script(read_sql("load/replace_batch.sql"))
+        db.run_script(read_sql("load/merge_entities.sql"))
     report.n_quotes, report.n_events = quotes.height, events.height
     return report
 

@@ -36,6 +36,16 @@ _EXPORTS: dict[str, str] = {
         "SELECT e.*, coalesce(e.event_date, d.published) AS part_date "
         "FROM events e JOIN documents d USING (doc_id)"
     ),
+    # An entity has no date of its own: the latest article that quotes it or names it as an
+    # actor dates it (a one-article entity, its article's).
+    "entities": (
+        "WITH dated AS (SELECT r.entity_id, max(d.published) AS part_date FROM ("
+        "SELECT speaker_entity_id AS entity_id, doc_id FROM quotes UNION ALL "
+        "SELECT actor1_entity_id, doc_id FROM events UNION ALL "
+        "SELECT actor2_entity_id, doc_id FROM events) r JOIN documents d USING (doc_id) "
+        "GROUP BY r.entity_id) "
+        "SELECT e.*, dated.part_date FROM entities e LEFT JOIN dated USING (entity_id)"
+    ),
     "failures": 'SELECT *, CAST("at" AS DATE) AS part_date FROM failures',
     "runs": "SELECT *, CAST(started_at AS DATE) AS part_date FROM runs",
 }

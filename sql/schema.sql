@@ -96,7 +96,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     sentence_index       INTEGER,
     paragraph_index      INTEGER,
     confidence           DOUBLE,
-    method               VARCHAR
+    method               VARCHAR,
+    speaker_entity_id    VARCHAR             -- entities.entity_id of the speaker
 );
 
 -- PLOVER-coded events.
@@ -136,7 +137,33 @@ CREATE TABLE IF NOT EXISTS events (
     modality          VARCHAR,               -- asserted | future | threatened | hypothetical
     quote_id          VARCHAR,               -- the quote this event was reported in, if any
     confidence        DOUBLE,
-    method            VARCHAR
+    method            VARCHAR,
+    actor1_entity_id  VARCHAR,               -- entities.entity_id of each actor
+    actor2_entity_id  VARCHAR,
+    location_precision   VARCHAR,            -- country | admin1 | city
+    location_source_text VARCHAR             -- the name the place was resolved from
+);
+
+-- One row per real-world person or organisation that quotes and events point to
+-- (quotes.speaker_entity_id, events.actor1_entity_id, events.actor2_entity_id). The id is a hash
+-- of entity_key, so it is the same on every run; the load (sql/load/merge_entities.sql) keeps
+-- the variants, roles and counts up to date and removes an entity no row points to any more.
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id        VARCHAR PRIMARY KEY,
+    entity_key       VARCHAR NOT NULL,   -- dict:<entry> | name:<normalised name> | doc:<doc_id>:<words>
+    scope            VARCHAR NOT NULL,   -- global | document
+    doc_id           VARCHAR,            -- the article of a document-scoped entity
+    name             VARCHAR NOT NULL,
+    entity_type      VARCHAR,            -- person | organisation | group | unknown
+    dictionary_entry VARCHAR,
+    dictionary_code  VARCHAR,
+    name_variants    VARCHAR[],
+    roles            VARCHAR[],
+    affiliations     VARCHAR[],
+    country          VARCHAR,
+    n_quotes         INTEGER NOT NULL,
+    n_events         INTEGER NOT NULL,
+    n_documents      INTEGER NOT NULL
 );
 
 -- Article URLs already taken from a feed, sitemap or site (via = the source as the user named
@@ -152,32 +179,33 @@ CREATE TABLE IF NOT EXISTS seen_urls (
 CREATE INDEX IF NOT EXISTS documents_source_idx ON documents (source);
 CREATE INDEX IF NOT EXISTS quotes_doc_idx ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity_idx ON quotes (speaker_entity_id);
+CREATE INDEX IF NOT EXISTS events_actor1_entity_idx ON events (actor1_entity_id);
+CREATE INDEX IF NOT EXISTS events_actor2_entity_idx ON events (actor2_entity_id);
 
--- A speaker's name as a matching key: case, spacing and apostrophe style ignored. The
--- `speakers` view and the report's person pages both group on it.
+-- A speaker's name as a plain matching key: case, spacing and apostrophe style ignored. People
+-- are matched by entity (entities.entity_id); this is for ad-hoc grouping of names.
 CREATE OR REPLACE MACRO speaker_key(name) AS
     lower(regexp_replace(replace(trim(name), '’', ''''), '\s+', ' ', 'g'));
 
--- One row per speaker across documents, matched on speaker_key(), so "Sergei Lavrov" in fifty
--- articles is one analyst-facing row.
+-- One row per speaker: quotes grouped by their speaker's entity, so "Sergei Lavrov" in fifty
+-- articles is one row, and "analysts" in fifty articles is fifty (document-scoped) rows.
 CREATE OR REPLACE VIEW speakers AS
-WITH q AS (
-    SELECT *, speaker_key(speaker) AS speaker_key
-    FROM quotes
-    WHERE speaker IS NOT NULL
-)
 SELECT
-    speaker_key,
-    mode(speaker)                                                AS speaker,
-    mode(speaker_type)                                           AS speaker_type,
-    list_sort(list_distinct(list(speaker_role) FILTER (WHERE speaker_role IS NOT NULL)))
+    q.speaker_entity_id                                          AS entity_id,
+    any_value(e.name)                                            AS speaker,
+    any_value(e.entity_type)                                     AS speaker_type,
+    any_value(e.scope)                                           AS scope,
+    any_value(e.dictionary_code)                                 AS dictionary_code,
+    list_sort(list_distinct(list(q.speaker_role) FILTER (WHERE q.speaker_role IS NOT NULL)))
                                                                  AS roles,
-    list_sort(list_distinct(list(speaker_affiliation) FILTER (WHERE speaker_affiliation IS NOT NULL)))
+    list_sort(list_distinct(list(q.speaker_affiliation) FILTER (WHERE q.speaker_affiliation IS NOT NULL)))
                                                                  AS affiliations,
     count(*)                                                     AS n_quotes,
-    count(DISTINCT doc_id)                                       AS n_documents
-FROM q
-GROUP BY speaker_key;
+    count(DISTINCT q.doc_id)                                     AS n_documents
+FROM quotes q
+JOIN entities e ON e.entity_id = q.speaker_entity_id
+GROUP BY q.speaker_entity_id;
 
 -- The same real-world event reported by several documents, as one row: same type, actors
 -- (by country and sector when no canonical name), date and place. Analysts count strikes, not articles.
@@ -298,6 +326,7 @@ COMMENT ON COLUMN quotes.sentence_index IS 'Index of the sentence the quote star
 COMMENT ON COLUMN quotes.paragraph_index IS 'Index of the paragraph it starts in (0-based).';
 COMMENT ON COLUMN quotes.confidence IS 'How sure the extractor is, 0 to 1; set by method.';
 COMMENT ON COLUMN quotes.method IS 'Which rule found the quote (code list: quote_method).';
+COMMENT ON COLUMN quotes.speaker_entity_id IS 'The speaker as an entity (entities.entity_id): the same id for the same person in every article, so "Sergei Lavrov" here and "Sergey Lavrov" in events are one. A generic speaker ("analysts", "a spokesperson") gets an entity of its article only; NULL when the speaker is unknown.';
 
 COMMENT ON TABLE events IS 'PLOVER-coded events: who did what to whom, when, where, with what toll, one row per event mention in an article.';
 COMMENT ON COLUMN events.event_id IS 'Stable id of the event mention.';
@@ -336,13 +365,36 @@ COMMENT ON COLUMN events.modality IS 'asserted, future, threatened or hypothetic
 COMMENT ON COLUMN events.quote_id IS 'The quote the event was reported in (quotes.quote_id), if any: who claims it.';
 COMMENT ON COLUMN events.confidence IS 'How sure the coder is, 0 to 1.';
 COMMENT ON COLUMN events.method IS 'Which rule coded the event (code list: event_method).';
+COMMENT ON COLUMN events.actor1_entity_id IS 'actor1 as an entity (entities.entity_id), shared with the quotes of the same person or organisation; NULL for a generic actor ("troops") or a coordination of several.';
+COMMENT ON COLUMN events.actor2_entity_id IS 'actor2 as an entity (see actor1_entity_id).';
+COMMENT ON COLUMN events.location_precision IS 'How precise the place is (code list: location_precision): country (latitude and longitude are a stand-in centre), admin1 (a province or state) or city.';
+COMMENT ON COLUMN events.location_source_text IS 'The words of the sentence the place was resolved from, e.g. "Idlib" in "in Idlib province".';
 
-COMMENT ON MACRO speaker_key IS 'A speaker name as a matching key: lower case, spacing and apostrophe style ignored.';
+COMMENT ON TABLE entities IS 'One row per real-world person or organisation that quotes and events point to: matched on the Phoenix dictionary entry when the full name spells one, else on the normalised full name (accents, case, titles and transliteration variants folded), never on a surname alone; descriptions and groups ("analysts", "officials") are entities of their article only. Kept up to date by every load; an entity no quote or event points to any more is removed.';
+COMMENT ON COLUMN entities.entity_id IS 'Stable id: a hash of entity_key, the same on every run and machine.';
+COMMENT ON COLUMN entities.entity_key IS 'What the entity is matched on: dict:<Phoenix entry>, name:<normalised full name>, or doc:<doc_id>:<normalised words> for an entity of one article.';
+COMMENT ON COLUMN entities.scope IS 'global (matched across articles) or document (one article''s own: a description, a group, a surname with no full name) (code list: entity_scope).';
+COMMENT ON COLUMN entities.doc_id IS 'The article (documents.doc_id) of a document-scoped entity; NULL for a global one.';
+COMMENT ON COLUMN entities.name IS 'The name the articles use most for it (ties: alphabetical).';
+COMMENT ON COLUMN entities.entity_type IS 'person, organisation, group or unknown: what its quotes say most, else what the article that first named it said (code list: speaker_type).';
+COMMENT ON COLUMN entities.dictionary_entry IS 'The Phoenix actor dictionary entry its name matched, e.g. SERGEY LAVROV; NULL when none did.';
+COMMENT ON COLUMN entities.dictionary_code IS 'That entry''s actor code without a date (the undated one, else the latest), e.g. RUSGOV: country and sector.';
+COMMENT ON COLUMN entities.name_variants IS 'Every name its quotes (speaker) and events (the actor''s canonical name, where the actor''s words hold it) give it, sorted.';
+COMMENT ON COLUMN entities.roles IS 'Every role its quotes give it, sorted.';
+COMMENT ON COLUMN entities.affiliations IS 'Every affiliation its quotes give it, sorted.';
+COMMENT ON COLUMN entities.country IS 'The country its events give it most often (ISO 3166 alpha-3); NULL when none.';
+COMMENT ON COLUMN entities.n_quotes IS 'Quotes it is the speaker of.';
+COMMENT ON COLUMN entities.n_events IS 'Events it is an actor in.';
+COMMENT ON COLUMN entities.n_documents IS 'Articles that quote it or name it as an actor.';
 
-COMMENT ON VIEW speakers IS 'One row per speaker across documents, grouped on speaker_key(speaker).';
-COMMENT ON COLUMN speakers.speaker_key IS 'speaker_key(speaker): the normalised name the rows are grouped on.';
-COMMENT ON COLUMN speakers.speaker IS 'The most frequent spelling of the name.';
-COMMENT ON COLUMN speakers.speaker_type IS 'The most frequent speaker_type (code list: speaker_type).';
+COMMENT ON MACRO speaker_key IS 'A name as a plain matching key: lower case, spacing and apostrophe style ignored. People are matched by entity (entities.entity_id), not by this.';
+
+COMMENT ON VIEW speakers IS 'One row per speaker: quotes grouped by their speaker''s entity (quotes.speaker_entity_id). A generic speaker is one row per article.';
+COMMENT ON COLUMN speakers.entity_id IS 'The speaker''s entity (entities.entity_id).';
+COMMENT ON COLUMN speakers.speaker IS 'The entity''s name (entities.name).';
+COMMENT ON COLUMN speakers.speaker_type IS 'The entity''s type (code list: speaker_type).';
+COMMENT ON COLUMN speakers.scope IS 'global or document (code list: entity_scope).';
+COMMENT ON COLUMN speakers.dictionary_code IS 'The entity''s Phoenix actor code, when its name matched the dictionary.';
 COMMENT ON COLUMN speakers.roles IS 'Every role the articles give the speaker, sorted.';
 COMMENT ON COLUMN speakers.affiliations IS 'Every affiliation the articles give the speaker, sorted.';
 COMMENT ON COLUMN speakers.n_quotes IS 'Quotes attributed to the speaker.';

@@ -20,6 +20,7 @@ import polars as pl
 from spacy.tokens import Doc
 
 from transforms.clean import clean_many
+from transforms.entities.linking import entity_refs
 from transforms.events import find_events
 from transforms.frames import (
     carried_sources,
@@ -29,11 +30,13 @@ from transforms.frames import (
     records_frame,
 )
 from transforms.model import (
+    ENTITY_REFS,
     EVENTS,
     QUOTES,
     BatchFrames,
     Document,
     DocumentStamp,
+    EntityRecord,
     EventRecord,
     Failure,
     QuoteRecord,
@@ -53,8 +56,9 @@ EXTRACTORS: tuple[tuple[str, Callable[[Doc], Doc]], ...] = (
 
 def extract_all(
     docs: Sequence[Document], timings: dict[str, float]
-) -> tuple[list[QuoteRecord], list[EventRecord], list[Failure]]:
-    """Parse every text once and run both extractors on the shared parse.
+) -> tuple[list[QuoteRecord], list[EventRecord], list[Failure], list[EntityRecord]]:
+    """Parse every text once and run both extractors on the shared parse; also return the
+    entities their rows point to (``transforms.entities``).
 
     The model parses in batches (``nlp.pipe``); the language layer's components and the two
     extractors then run document by document, so each stage's time is measured and a document
@@ -64,6 +68,7 @@ def extract_all(
     quotes: list[QuoteRecord] = []
     events: list[EventRecord] = []
     failures: list[Failure] = []
+    entities: list[EntityRecord] = []
     nlp = load_nlp()
     layer = [nlp.get_pipe(name) for name in LAYER]
     inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
@@ -89,10 +94,12 @@ def extract_all(
         finally:
             # What the layer left on the Doc points back at it; let it all go with the Doc.
             found_quotes, found_events = spacy_doc._.quotes, spacy_doc._.events
+            found_entities = entity_refs(spacy_doc)
             spacy_doc.user_data.clear()
         quotes.extend(found_quotes)
         events.extend(found_events)
-    return quotes, events, failures
+        entities.extend(found_entities)
+    return quotes, events, failures, entities
 
 
 #: Languages the extractors read: the spaCy model and every lexicon behind them are English.
@@ -150,7 +157,7 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
     timings["clean"] += time.perf_counter() - t0
 
     docs, language_notices = split_by_language(docs)
-    quotes, events, extract_failures = extract_all(docs, timings)
+    quotes, events, extract_failures, entities = extract_all(docs, timings)
     if extract_failures:  # their documents are not loaded, so the next run tries them again
         broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
         copies = cleaned.filter(~first & pl.col("doc_id").is_in(broken["doc_id"].implode()))
@@ -176,6 +183,7 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
             ]
         ),
         sources=carried_sources(cleaned, raws, run_id, ingested_at),
+        entities=records_frame(ENTITY_REFS, entities),
     )
     timings["frames"] += time.perf_counter() - t1
     out.stage_seconds = dict(timings)

@@ -25,7 +25,7 @@ from typing import Any
 
 from transforms.codebook_notes import NOTES
 from transforms.events import dates, modes, plover
-from transforms.model import EventRecord, QuoteRecord, Stage
+from transforms.model import EntityScope, EventRecord, QuoteRecord, Stage
 from transforms.quotes import direct, indirect
 
 
@@ -87,6 +87,8 @@ def defined_codes() -> dict[str, tuple[str, ...]]:
         "quote_type": literal_values(QuoteRecord, "quote_type"),
         "speaker_type": literal_values(QuoteRecord, "speaker_type"),
         "speaker_mention_type": literal_values(QuoteRecord, "speaker_mention_type"),
+        "location_precision": literal_values(EventRecord, "location_precision"),
+        "entity_scope": typing.get_args(EntityScope),
         "quote_method": (*direct.CONFIDENCE, *indirect.CONFIDENCE),
         "failure_stage": typing.get_args(Stage),
         "origin": literal_values(_document_type(), "origin"),
@@ -205,6 +207,13 @@ def code_lists() -> list[CodeList]:
             "How event_date was found.",
         ),
         _noted(
+            "location_precision",
+            "events.location_precision",
+            f"EventRecord.location_precision in {model}",
+            "How precise an event's place is; the report's map draws only city and admin1 "
+            "places as points.",
+        ),
+        _noted(
             "polarity",
             "events.polarity",
             f"EventRecord.polarity in {model}",
@@ -239,6 +248,12 @@ def code_lists() -> list[CodeList]:
             "quotes.speaker_mention_type",
             f"QuoteRecord.speaker_mention_type in {model}",
             "How the speaker is referred to at the quote.",
+        ),
+        _noted(
+            "entity_scope",
+            "entities.scope, speakers.scope",
+            f"EntityScope in {model}",
+            "Whether an entity is matched across articles (transforms/entities/keys.py).",
         ),
         _noted(
             "quote_method",

@@ -152,6 +152,30 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "group": ("Several people speaking together or unnamed sources.", "residents; officials"),
         "unknown": ("No speaker could be resolved.", '"It is over." (no attribution)'),
     },
+    "location_precision": {
+        "city": ("A city or town: latitude and longitude are its own.", "'in Aleppo' -> Aleppo"),
+        "admin1": (
+            "A first-level division (a province, a US state); a province named after its "
+            "capital keeps the capital's position.",
+            "'in Idlib province' -> Idlib; 'in Texas' -> Texas",
+        ),
+        "country": (
+            "Only the country is known: latitude and longitude are a stand-in centre, not a "
+            "place where anything happened.",
+            "'in eastern Syria' -> Syria",
+        ),
+    },
+    "entity_scope": {
+        "global": (
+            "Matched across articles: by Phoenix dictionary entry, else by normalised full name.",
+            "'Sergei Lavrov' and 'Sergey Lavrov' -> one entity",
+        ),
+        "document": (
+            "An entity of one article only: a description, a group, or a person named by one "
+            "word, never merged with the same words elsewhere.",
+            "'analysts' in two articles -> two entities",
+        ),
+    },
     "speaker_mention_type": {
         "name": ("A full or partial name at the quote.", "Novak said"),
         "surname": ("A surname alone, resolved to the fullest name.", "Novak said -> Maria Novak"),

@@ -27,6 +27,8 @@ SourceKind = Literal["file", "url", "feed", "sitemap", "site"]
 Origin = Literal["local", "live", "cache"]
 InputFormat = Literal["html", "text", "markdown"]
 Stage = Literal["discover", "fetch", "read", "clean", "extract", "load"]
+#: How precise an event's place is: a city, a first-level division, or only the country.
+LocationPrecision = Literal["country", "admin1", "city"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,7 @@ class QuoteRecord:
     paragraph_index: int | None = None
     confidence: float = 0.0
     method: str = ""
+    speaker_entity_id: str | None = None  # entities.entity_id of the speaker (transforms.entities)
 
 
 @dataclass(slots=True)
@@ -192,6 +195,33 @@ class EventRecord:
     quote_id: str | None = None
     confidence: float = 0.0
     method: str = ""
+    actor1_entity_id: str | None = None  # entities.entity_id of each actor (transforms.entities)
+    actor2_entity_id: str | None = None
+    location_precision: LocationPrecision | None = None
+    location_source_text: str | None = None  # the name the place was resolved from
+
+
+EntityScope = Literal["global", "document"]
+
+
+@dataclass(slots=True)
+class EntityRecord:
+    """An entity one article's quotes or events point to, as that article knows it.
+
+    Staged with its batch and merged into ``entities`` by the load (``sql/load/``), which adds
+    what only the stored rows can say (every name variant, role, country, count). Everything
+    here is a function of ``entity_key``, so any article gives the same row but for ``name``
+    and ``entity_type``, which the load takes from the stored mentions.
+    """
+
+    doc_id: str
+    entity_id: str  # stable_id("ent", entity_key)
+    entity_key: str  # "dict:SERGEY LAVROV", "name:sergei lavrov" or "doc:<doc_id>:analysts"
+    scope: EntityScope  # global: matched across articles; document: this article's only
+    name: str
+    entity_type: str = "unknown"  # a speaker_type code (the mention table's entity types)
+    dictionary_entry: str | None = None  # the Phoenix actor entry the name matched
+    dictionary_code: str | None = None  # its code without a date, e.g. RUSGOV
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +344,8 @@ QUOTES = Table("quotes", QuoteRecord)
 EVENTS = Table("events", EventRecord)
 FAILURES = Table("failures", Failure, FailureStamp)
 SOURCES = Table("document_sources", SourceRecord, SourceStamp)
+#: Not a table of its own: the staged form of ``entities``, merged by ``sql/load/``.
+ENTITY_REFS = Table("staged_entities", EntityRecord)
 #: Every table whose rows newsdb builds from records (``runs`` and ``schema_meta`` are written
 #: by SQL statements in ``sql/load/``).
 TABLES: tuple[Table, ...] = (DOCUMENTS, QUOTES, EVENTS, FAILURES, SOURCES)
@@ -323,6 +355,7 @@ QUOTE_SCHEMA = QUOTES.schema
 EVENT_SCHEMA = EVENTS.schema
 FAILURE_SCHEMA = FAILURES.schema
 SOURCE_SCHEMA = SOURCES.schema
+ENTITY_REF_SCHEMA = ENTITY_REFS.schema
 
 
 @dataclass(slots=True)
@@ -341,6 +374,8 @@ class BatchFrames:
     failures: pl.DataFrame
     sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_SCHEMA))
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: The entities its quotes and events point to, one row per article and entity.
+    entities: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ENTITY_REF_SCHEMA))
 
     def __post_init__(self) -> None:
         DOCUMENTS.check(self.documents)
@@ -348,6 +383,7 @@ class BatchFrames:
         EVENTS.check(self.events)
         FAILURES.check(self.failures)
         SOURCES.check(self.sources)
+        ENTITY_REFS.check(self.entities)
 
     @classmethod
     def empty(

@@ -1,13 +1,12 @@
--- Which events belong on a person's page, and why: they are named as an actor (by their
--- mention or by the dictionary's canonical name), or the event is reported in one of their quotes.
--- The actor names are keyed once per event and joined on equality (a join on an IN-list of
--- four expressions would compare every person with every event).
+-- Which events belong on a person's page, and why: the person's entity is one of the event's
+-- actors, or the event is reported in one of their quotes. The actor entities are unnested once
+-- per event and joined on equality (a join on an IN-list would compare every person with every
+-- event).
 WITH people AS (
     SELECT DISTINCT person_key FROM report_quotes WHERE person_key IS NOT NULL
 ),
 actor_keys AS (
-    SELECT DISTINCT event_id, unnest([speaker_key(actor1), speaker_key(actor1_canonical),
-                                      speaker_key(actor2), speaker_key(actor2_canonical)]) AS key
+    SELECT DISTINCT event_id, unnest([actor1_entity_id, actor2_entity_id]) AS key
     FROM report_events
 )
 SELECT p.person_key, a.event_id, 'actor' AS relation

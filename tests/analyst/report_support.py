@@ -11,8 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 from connectors.batchload import load_batch
 from connectors.duckstore import NewsDB
+from transforms.entities.keys import Named, entity_record
 from transforms.frames import documents_frame, failures_frame, records_frame
 from transforms.model import (
+    ENTITY_REFS,
     EVENTS,
     QUOTES,
     BatchFrames,
@@ -47,6 +49,10 @@ def hostile_batch() -> BatchFrames:
         published=date(2024, 3, 5),
         site="example.org",
     )
+    # The entities the extractors would key (the speaker is also the talk's target).
+    vidal = entity_record(Named(f"Tomas Vidal {EVIL}", "person", proper=True), "doc_evil")
+    reyes = entity_record(Named("Ana Reyes", "person", proper=True), "doc_evil")
+    assert vidal is not None and reyes is not None
     q_start = text.index('"') + 1
     q_end = text.index(',"')
     quote = QuoteRecord(
@@ -59,6 +65,7 @@ def hostile_batch() -> BatchFrames:
         speaker=f"Tomas Vidal {EVIL}",
         speaker_type="person",
         speaker_role="General",
+        speaker_entity_id=vidal.entity_id,
     )
     t_start = text.index("struck")
     event = EventRecord(
@@ -79,6 +86,8 @@ def hostile_batch() -> BatchFrames:
         location_country="COL",
         latitude=3.44,
         longitude=-76.52,
+        location_precision="city",
+        location_source_text="Cali",
         event_date=date(2024, 3, 4),
         quote_id=None,
     )
@@ -94,8 +103,10 @@ def hostile_batch() -> BatchFrames:
         sentence_index=0,
         actor1="Ana Reyes",
         actor1_country="PER",
+        actor1_entity_id=reyes.entity_id,
         actor2="Tomas Vidal",
         actor2_country="COL",
+        actor2_entity_id=vidal.entity_id,
         event_date=date(2023, 1, 10),
         quote_id="q_evil",
     )
@@ -104,6 +115,7 @@ def hostile_batch() -> BatchFrames:
         quotes=records_frame(QUOTES, [quote]),
         events=records_frame(EVENTS, [event, talk]),
         failures=failures_frame([], "r1", NOW),
+        entities=records_frame(ENTITY_REFS, [vidal, reyes]),
     )
 
 

@@ -190,3 +190,39 @@ def test_report_command(hostile_db: Path, tmp_path: Path, capsys: pytest.Capture
     assert main(["report", "--db", str(hostile_db), "--country", "Colombia"]) == 2
     assert main(["report", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no database" in capsys.readouterr().err
+
+
+def test_map_draws_cities_and_provinces_not_country_centres() -> None:
+    """A country-level place has a stand-in centre: it shades its country, with no point."""
+    import polars as pl
+
+    from transforms.report.charts import event_map
+
+    events = pl.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3"],
+            "event_type": ["ASSAULT"] * 3,
+            "actor1_country": [None, None, None],
+            "actor2_country": [None, None, None],
+            "location": ["Aleppo", "Idlib province", "eastern Syria"],
+            "location_country": ["SYR"] * 3,
+            "location_precision": ["city", "admin1", "country"],
+            "latitude": [36.2, 35.9, 35.1],
+            "longitude": [37.2, 36.6, 37.2],
+        },
+        schema_overrides={"actor1_country": pl.String, "actor2_country": pl.String},
+    )
+    spec = event_map(events, {"SYR": "country/SYR.html"})
+    assert spec is not None
+    points = [
+        layer["data"]["values"]
+        for layer in spec["layer"]
+        if "values" in layer.get("data", {})
+        and layer["data"]["values"]
+        and "latitude" in layer["data"]["values"][0]
+    ]
+    assert [sorted(p["location_precision"] for p in values) for values in points] == [
+        ["admin1", "city"]
+    ]
+    shaded = [layer for layer in spec["layer"] if "transform" in layer]
+    assert shaded  # the country is still shaded by its events

@@ -168,6 +168,30 @@ def test_run_writer_holds_the_lock_but_not_the_file(tmp_path: Path) -> None:
             pass
 
 
+@pytest.mark.parametrize("version", range(1, 5))
+def test_older_database_gains_entities_and_place_precision(tmp_path: Path, version: int) -> None:
+    """Files from before entities (version 4 and older) get the entities table, the entity and
+    precision columns and their comments; old rows keep NULL there until re-extracted."""
+    db = tmp_path / f"v{version}.duckdb"
+    _database_at(db, version)
+    with NewsDB.open(db) as migrated:
+        assert migrated.schema_version() == SCHEMA_VERSION
+        columns = migrated.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() "
+            "WHERE column_name IN ('speaker_entity_id', 'actor1_entity_id', 'actor2_entity_id', "
+            "'location_precision', 'location_source_text') OR table_name = 'entities'"
+        )
+        assert {(t, c) for t, c, _ in columns} >= {
+            ("quotes", "speaker_entity_id"),
+            ("events", "actor1_entity_id"),
+            ("events", "location_precision"),
+            ("entities", "entity_key"),
+            ("entities", "name_variants"),
+        }
+        assert all(comment for _, _, comment in columns)
+        assert migrated.execute("SELECT count(*) FROM speakers") == [(0,)]
+
+
 def _database_at(path: Path, version: int) -> None:
     """A file as schema ``version`` wrote it: version 1's real DDL (tests/fixtures/
     schema_v1.sql), then the frozen migrations up to ``version``, one run row in it."""
@@ -194,7 +218,7 @@ def test_older_database_gains_seen_urls(tmp_path: Path, version: int) -> None:
     db = tmp_path / f"v{version}.duckdb"
     _database_at(db, version)
     with NewsDB.open(db) as migrated:
-        assert migrated.schema_version() == SCHEMA_VERSION == 4
+        assert migrated.schema_version() == SCHEMA_VERSION
         assert migrated.seen_urls(["https://x.test/a"]) == set()
         migrated.mark_seen([("https://x.test/a", "feed:https://x.test/rss")], "r1", NOW)
         assert migrated.seen_urls(["https://x.test/a"]) == {"https://x.test/a"}

@@ -13,8 +13,10 @@ import pytest
 
 from connectors.batchload import load_batch
 from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB, StoreError, split_statements
+from transforms.entities.keys import Named, entity_record
 from transforms.frames import documents_frame, failures_frame, records_frame, sources_frame
 from transforms.model import (
+    ENTITY_REFS,
     EVENTS,
     QUOTES,
     TABLES,
@@ -39,6 +41,8 @@ def _batch(doc_id: str, source: str, text: str = "Hello world.", n_quotes: int =
         published=date(2021, 2, 26),
         fetched_at=NOW,
     )
+    speaker = entity_record(Named("Maria Zakharova", "person", proper=True), doc_id)
+    assert speaker is not None
     quotes = [
         QuoteRecord(
             quote_id=f"q-{doc_id}-{i}",
@@ -48,6 +52,7 @@ def _batch(doc_id: str, source: str, text: str = "Hello world.", n_quotes: int =
             char_end=5,
             quote_type="direct",
             speaker="Maria Zakharova",
+            speaker_entity_id=speaker.entity_id,
         )
         for i in range(n_quotes)
     ]
@@ -70,6 +75,7 @@ def _batch(doc_id: str, source: str, text: str = "Hello world.", n_quotes: int =
             [Failure("http://x/404", "fetch", "http_404", "HTTP 404")], "r1", NOW
         ),
         sources=sources_frame([SourceRecord(source, doc_id, "sha-" + text)], "r1", NOW),
+        entities=records_frame(ENTITY_REFS, [speaker]),
     )
 
 
@@ -184,7 +190,10 @@ def test_version_1_database_gets_its_sources_and_new_columns(tmp_path: Path) -> 
     con.execute("INSERT INTO schema_meta VALUES ('schema_version', '1')")
     old = _batch("d1", "/a.txt")
     for table in ("documents", "quotes", "events"):
-        frame = getattr(old, table).drop("decode_errors", strict=False)
+        # Columns later versions added (decode_errors: 3; entity ids and place precision: 5).
+        later = ("decode_errors", "speaker_entity_id", "actor1_entity_id", "actor2_entity_id",
+                 "location_precision", "location_source_text")  # fmt: skip
+        frame = getattr(old, table).drop(later, strict=False)
         con.register("f", frame.to_arrow())
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM f")
         con.unregister("f")

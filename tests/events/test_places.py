@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from transforms.events.places import fold, gazetteer
@@ -46,3 +48,45 @@ def test_demonyms_and_old_names_name_countries() -> None:
 
 def test_unknown_places_are_not_guessed() -> None:
     assert gazetteer().lookup("Rustaveli Avenue") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "source"),
+    [
+        ("Aleppo", "city", "Aleppo"),
+        ("the city of Mosul", "city", "Mosul"),
+        ("Idlib province", "admin1", "Idlib"),  # a province named after its capital
+        ("Texas", "admin1", "Texas"),
+        ("northern Texas", "admin1", "Texas"),
+        ("eastern Syria", "country", "Syria"),
+        ("Syria", "country", "Syria"),
+    ],
+)
+def test_places_say_how_precise_they_are_and_what_they_were_read_from(
+    text: str, precision: str, source: str
+) -> None:
+    place = gazetteer().lookup(text)
+    assert place is not None
+    assert (place.precision, place.source_text) == (precision, source)
+
+
+def test_us_states_have_a_centre_inside_them() -> None:
+    texas = gazetteer().lookup("Texas")
+    assert texas.latitude is not None and 26 < texas.latitude < 36.5
+    assert texas.longitude is not None and -106.6 < texas.longitude < -93.5
+
+
+def test_events_carry_their_place_precision() -> None:
+    from transforms.events import extract_events
+    from transforms.nlp import new_doc, parse
+    from transforms.quotes import extract_quotes
+
+    text = (
+        "Rebels attacked an army checkpoint in Idlib province on Sunday. Troops shelled "
+        "villages in eastern Syria on Monday. An air strike hit a convoy near Aleppo on Tuesday."
+    )
+    (doc,) = parse([new_doc(text, doc_id="t", published=date(2021, 2, 26))])
+    extract_quotes(doc)
+    events = extract_events(doc)
+    places = {(e.location_source_text, e.location_precision) for e in events if e.location}
+    assert {("Idlib", "admin1"), ("Syria", "country"), ("Aleppo", "city")} <= places, places

@@ -19,7 +19,7 @@ from transforms.events.coding import patron
 from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
 from transforms.events.modality import is_future, is_negated, modality
-from transforms.events.places import Place, gazetteer
+from transforms.events.places import Place, gazetteer, with_division
 from transforms.events.plover import VERBAL_TYPES
 from transforms.events.syntax import ancestor_distance, is_time, phrase_text, pobj_of, tree_distance
 from transforms.events.vocab import CHAIN_DEPS, LOCATIVE_PREPS
@@ -168,7 +168,7 @@ def _geocode(ctx: Article, head: Token) -> Place | None:
             continue
         if not (head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1):
             continue
-        place = gazetteer().lookup(ent.text, prefer)
+        place = gazetteer().lookup(with_division(ent), prefer)
         if place is None:
             continue
         if best is None or (best.kind == "country" and place.kind != "country"):

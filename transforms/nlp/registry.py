@@ -67,6 +67,13 @@ FILES: dict[str, tuple[str, ...]] = {
         "Phoenix.MilNonState.actors.txt",
         "newsdb.actors.txt",
     ),
+    # Cross-document entity keys look full names up in the actor dictionaries.
+    "entity_names": (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "newsdb.actors.txt",
+    ),
 }
 
 #: Bump when the pickling itself changes (not needed for builder changes: the key sees those).

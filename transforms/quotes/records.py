@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from transforms.entities.linking import speaker_entity_id
 from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
 from transforms.nlp.layout import DocLayout
@@ -95,6 +96,7 @@ def build_records(
             paragraph_index=layout.paragraph_index(cand.start),
             confidence=round(cand.confidence * speaker.confidence, 3),
             method=cand.method,
+            speaker_entity_id=speaker_entity_id(layout.doc, entity),
         )
         records.append(record)
         record_of[id(cand)] = record

@@ -24,6 +24,8 @@ QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "mater
 QUAD_COLOURS = ("#4c78a8", "#54a24b", "#f58518", "#e45756")
 
 COUNTRIES = "countries"
+#: Place precisions drawn as points on the map (code list: location_precision), city first.
+POINT_PRECISIONS = ("city", "admin1")
 
 TimeUnit = Literal["yearmonth", "yearmonthdate"]
 
@@ -97,7 +99,7 @@ def event_map(
     events: pl.DataFrame, country_href: dict[str, str], width: int = 720
 ) -> dict[str, Any] | None:
     """Countries shaded by how many events involve them (as actor or place), linking to their
-    pages, and a circle per geocoded place sized by its events."""
+    pages, and a point per city or province (a square) sized by its events."""
     if events.is_empty():
         return None
     involved = (
@@ -115,14 +117,15 @@ def event_map(
             pl.col("iso3").replace_strict(country_href, default=None).alias("href"),
         )
     )
-    place_cols = [c for c in ("location", "location_country", "place_precision") if c in events]
-    places = (
-        events.drop_nulls(["latitude", "longitude"])
-        .group_by(["latitude", "longitude", *place_cols])
-        .agg(
-            pl.len().alias("events"),
-            pl.col("event_type").unique().sort().str.join(", ").alias("types"),
-        )
+    place_cols = [c for c in ("location", "location_country", "location_precision") if c in events]
+    # A place known only to its country has a stand-in centre, not a position: its events
+    # shade the country and draw no point (a country centroid is not a city).
+    points = events.drop_nulls(["latitude", "longitude"])
+    if "location_precision" in events:
+        points = points.filter(pl.col("location_precision").is_in(POINT_PRECISIONS))
+    places = points.group_by(["latitude", "longitude", *place_cols]).agg(
+        pl.len().alias("events"),
+        pl.col("event_type").unique().sort().str.join(", ").alias("types"),
     )
     outlines = alt.Data(name=COUNTRIES)
     base = alt.Chart(outlines).mark_geoshape(fill="#eeeeee", stroke="#ffffff", strokeWidth=0.5)
@@ -150,10 +153,15 @@ def event_map(
         tooltip = [alt.Tooltip(f"{c}:N") for c in place_cols]
         layers.append(
             alt.Chart(alt.Data(values=places.to_dicts()))
-            .mark_circle(color="#1f3b73", opacity=0.7, stroke="#ffffff")
+            .mark_point(filled=True, color="#1f3b73", opacity=0.7, stroke="#ffffff")
             .encode(
                 longitude="longitude:Q",
                 latitude="latitude:Q",
+                shape=alt.Shape(
+                    "location_precision:N",
+                    title="place",
+                    scale=alt.Scale(domain=list(POINT_PRECISIONS), range=["circle", "square"]),
+                ),
                 size=alt.Size("events:Q", legend=None, scale=alt.Scale(range=[30, 400])),
                 tooltip=[*tooltip, alt.Tooltip("types:N"), alt.Tooltip("events:Q")],
             )

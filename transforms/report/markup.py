@@ -41,8 +41,10 @@ def country_file(iso3: str) -> str:
     return f"country/{iso3 if _ISO3.match(iso3) else slug(iso3)}.html"
 
 
-def person_file(person_key: str) -> str:
-    return f"person/{slug(person_key)}.html"
+def person_file(person_key: str, name: str = "") -> str:
+    """A person's page: readable by name, unique by entity id (two people may share a name)."""
+    readable = _NON_SLUG.sub("-", name.lower()).strip("-")[:40].strip("-")
+    return f"person/{readable + '-' if readable else ''}{slug(person_key, max_len=24)}.html"
 
 
 def article_file(doc_id: str) -> str:

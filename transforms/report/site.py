@@ -64,7 +64,10 @@ class _Site:
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
-        self.person_href = {k: person_file(k) for k in data.people["person_key"]}
+        self.person_href = {
+            k: person_file(k, name)
+            for k, name in zip(data.people["person_key"], data.people["name"], strict=True)
+        }
         self.person_name = dict(zip(data.people["person_key"], data.people["name"], strict=True))
         events = data.events.to_dicts()
         iso3s = sorted({c for row in events for c in _countries_of(row)})

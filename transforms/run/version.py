@@ -11,4 +11,4 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 #: Bumped whenever cleaning or extraction changes in a way that should re-process unchanged
 #: inputs: stored with each document, compared by the incremental plan (``transforms.run.plan``).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
