@@ -110,6 +110,16 @@ def test_a_proxy_does_not_take_its_attackers_country() -> None:
     assert strike.actor2_country != "USA" and strike.actor2_sector == "REB"
 
 
+def test_the_fighters_struck_are_the_target_not_the_place() -> None:
+    text = (
+        "At least 7 fighters from the Iran-backed militias were killed in air strikes launched "
+        "by the US late on Friday, targeting depots in Syria used to store rockets."
+    )
+    strikes = [e for e in code(text) if e.event_type == "ASSAULT" and e.actor1_country == "USA"]
+    assert strikes and all(e.actor2_sector == "REB" for e in strikes)
+    assert all(e.actor2_country not in {"USA", "SYR"} for e in strikes)
+
+
 # ---- police actions, passive and agentless reports ------------------------------------------
 
 

@@ -76,7 +76,7 @@ def _place_target(cand: Candidate) -> Actor | None:
         canonical=country_name(place.country) if place.kind == "country" else cand.place_text,
         country=place.country,
         sector=None,
-        kind="state" if place.kind == "country" else "generic",
+        kind="generic",  # a place, not an actor: any actor found for the event beats it
         head=head.i,
         start=head.i,
         end=head.i + 1,
