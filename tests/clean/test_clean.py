@@ -346,6 +346,9 @@ def test_a_one_line_report_with_its_date_is_its_text(tmp_path: Path) -> None:
         "Minister quits over leak",
         date(2020, 5, 3),
     )
+    one_line = tmp_path / "wire.txt"
+    one_line.write_text("Police arrest 12 protesters in Dhaka\n", "utf-8")
+    assert clean(raw_file(one_line)).text == "Police arrest 12 protesters in Dhaka"
 
 
 def test_text_with_only_a_date_line_is_empty(tmp_path: Path) -> None:
