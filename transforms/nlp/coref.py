@@ -352,9 +352,7 @@ class MentionTable:
         if mention.definite and mention.plural and is_company_noun(head):
             joint = table.joint_companies(create=how.create)
             if joint is not None:
-                if how.register:
-                    self.table.note(joint, at)
-                return Resolved(joint, 0.6)
+                return self._noted(joint, at, 0.6, how)
         if mention.definite or mention.plural or mention.entity_type == "organisation":
             match = best_description_match(self.table, mention)
             if match is not None:
@@ -372,31 +370,28 @@ class MentionTable:
             and speaker.entity_type == "person"
             and compatible(speaker, mention)
         ):
-            if how.register:
-                self.table.note(speaker, at)
-            return Resolved(speaker, 0.65)
+            return self._noted(speaker, at, 0.65, how)
         if person and not mention.plural:
             # "the 46-year-old", "the Frenchman": the person met last, as a pronoun would be.
-            found = self._latest_compatible_person(mention)
+            found = self.table.latest(
+                at, lambda e: e.entity_type == "person" and compatible(e, mention)
+            )
             if found is not None:
-                if how.register:
-                    self.table.note(found, at)
-                return Resolved(found, 0.55)
+                return self._noted(found, at, 0.55, how)
         if how.salient and mention.definite and is_company_noun(head):
             company = table.salient_company(at)
             if company is not None:
-                if how.register:
-                    self.table.note(company, at)
-                return Resolved(company, 0.6)
+                return self._noted(company, at, 0.6, how)
         return self._new(mention, 0.7, how)
+
+    def _noted(self, entity: Entity, at: int, confidence: float, how: _Access) -> Resolved:
+        """``entity`` as the referent, noted as mentioned at ``at`` when the access registers."""
+        if how.register:
+            self.table.note(entity, at)
+        return Resolved(entity, confidence)
 
     def _new(self, mention: Mention, confidence: float, how: _Access) -> Resolved:
         """The mention as its own entity, when it may start one."""
         if not how.create:
             return Resolved(None, confidence)
         return Resolved(self.table.add(mention), confidence)
-
-    def _latest_compatible_person(self, mention: Mention) -> Entity | None:
-        return self.table.latest(
-            mention.head, lambda e: e.entity_type == "person" and compatible(e, mention)
-        )

@@ -117,16 +117,6 @@ def is_infinitival(clause: Token) -> bool:
     )
 
 
-def _conj_chain(head: Token) -> list[Token]:
-    out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
-
-
 def _that_clause_below(cue: Token, cue_last: int) -> Found | None:
     """'said in a statement that X' / 'told the agency's service that X': the parser hung the
     that-clause on a noun after the cue instead of on the cue."""
