@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/score_plover.py                 # figures, per-type table, confusions
     .venv/bin/python bench/score_plover.py --details       # + the records with no event or wrong
+    .venv/bin/python bench/score_plover.py --half 1 --details   # errors of the develop half
     .venv/bin/python bench/score_plover.py --bare          # each record as a one-line file
 
 Each record is one sentence. It is fed as a user's ``.txt`` file would be read, through the
@@ -26,6 +27,7 @@ from bench.scoring.plover import (  # noqa: E402
     format_report,
     load_records,
     record_document,
+    record_half,
     score_record,
 )
 
@@ -40,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--details", action="store_true", help="list the records with errors")
     parser.add_argument("--bare", action="store_true", help="no date line: one-line files")
+    parser.add_argument(
+        "--half", type=int, choices=(1, 2),
+        help="details for one half only (records split by a hash of the id); "
+        "the summary lines of both halves are always printed",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
     path = find_data(args.records)
@@ -49,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     raws = [record_document(r, dated=not args.bare) for r in records]
     done = run(raws, progress=stderr_progress("pipeline"))
     results = [score_record(r, done[raw.source]) for r, raw in zip(records, raws, strict=True)]
-    print(format_report(results, details=args.details))
+    shown = [r for r in results if args.half in (None, record_half(r.record))]
+    print(format_report(shown, details=args.details))
+    for half in (1, 2):
+        part = [r for r in results if record_half(r.record) == half]
+        print(f"--- half {half} ---")
+        print("\n".join(format_report(part).splitlines()[:7]))
     return 0
 
 

@@ -89,7 +89,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_mention      VARCHAR,
     speaker_mention_type VARCHAR,            -- name | surname | pronoun | nominal | none
     speaker              VARCHAR,            -- fullest name in the article; NULL when unknown
-    speaker_type         VARCHAR,            -- person | organisation | group | unknown
+    speaker_type         VARCHAR,            -- person | organisation | group | document | unknown
     speaker_role         VARCHAR,
     speaker_affiliation  VARCHAR,
     addressee            VARCHAR,
@@ -318,7 +318,7 @@ COMMENT ON COLUMN quotes.cue_lemma IS 'Lemma of the reporting verb or noun, e.g.
 COMMENT ON COLUMN quotes.speaker_mention IS 'How the speaker is referred to at the quote: "Lavrov", "he", "the minister".';
 COMMENT ON COLUMN quotes.speaker_mention_type IS 'Kind of that mention (code list: speaker_mention_type).';
 COMMENT ON COLUMN quotes.speaker IS 'The speaker''s fullest name in the article; NULL when unknown.';
-COMMENT ON COLUMN quotes.speaker_type IS 'person, organisation, group or unknown (code list: speaker_type).';
+COMMENT ON COLUMN quotes.speaker_type IS 'person, organisation, group, document or unknown (code list: speaker_type).';
 COMMENT ON COLUMN quotes.speaker_role IS 'Title or role the article gives the speaker, e.g. "Russian Foreign Minister".';
 COMMENT ON COLUMN quotes.speaker_affiliation IS 'Organisation or country the article ties the speaker to, e.g. "Russian foreign ministry".';
 COMMENT ON COLUMN quotes.addressee IS 'Whom the words were addressed to, when said ("told Reuters").';

@@ -150,6 +150,10 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "person": ("A named or described person.", "Maria Novak, the health minister"),
         "organisation": ("A body speaking as one.", "the foreign ministry; Interfax"),
         "group": ("Several people speaking together or unnamed sources.", "residents; officials"),
+        "document": (
+            "A report, poll, study or memo that says something, when no author is named.",
+            "the congressional report; a new poll",
+        ),
         "unknown": ("No speaker could be resolved.", '"It is over." (no attribution)'),
     },
     "location_precision": {
@@ -227,6 +231,10 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "indirect:clause_first": (
             "The reported clause before its cue.",
             "Talks had failed, she said.",
+        ),
+        "indirect:parenthetical": (
+            "The sentence around a cue set off by commas (one row per side, linked).",
+            "Talks, she said, had failed.",
         ),
         "indirect:according_to": ("'according to' a source.", "According to the army, ten died."),
         "indirect:xcomp": ("An infinitive of a reporting verb.", "She promised to resign."),

@@ -144,7 +144,7 @@ class QuoteRecord:
     speaker_mention: str | None = None
     speaker_mention_type: Literal["name", "surname", "pronoun", "nominal", "none"] = "none"
     speaker: str | None = None
-    speaker_type: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    speaker_type: Literal["person", "organisation", "group", "document", "unknown"] = "unknown"
     speaker_role: str | None = None
     speaker_affiliation: str | None = None
     addressee: str | None = None

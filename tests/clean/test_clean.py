@@ -336,9 +336,24 @@ def test_markdown_file(tmp_path: Path) -> None:
     assert doc.text == "The minister quit, officials said."
 
 
-def test_text_with_only_a_headline_is_empty(tmp_path: Path) -> None:
-    path = tmp_path / "stub.txt"
+def test_a_one_line_report_with_its_date_is_its_text(tmp_path: Path) -> None:
+    """A single unpunctuated line is a one-line report, not a headline over no body."""
+    path = tmp_path / "flash.txt"
     path.write_text("Minister quits over leak\nMay 3, 2020\n", "utf-8")
+    doc = clean(raw_file(path))
+    assert (doc.title, doc.text, doc.published) == (
+        None,
+        "Minister quits over leak",
+        date(2020, 5, 3),
+    )
+    one_line = tmp_path / "wire.txt"
+    one_line.write_text("Police arrest 12 protesters in Dhaka\n", "utf-8")
+    assert clean(raw_file(one_line)).text == "Police arrest 12 protesters in Dhaka"
+
+
+def test_text_with_only_a_date_line_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "stub.txt"
+    path.write_text("May 3, 2020\n", "utf-8")
     with pytest.raises(CleanError) as err:
         clean(raw_file(path))
     assert err.value.kind == "empty"

@@ -46,6 +46,40 @@ def test_first_line_ending_with_a_period_is_body() -> None:
     assert article.text == "The minister resigned on Tuesday.\n\nHis deputy takes over."
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Senator Quits Race Over Campaign Funding Leak.",  # Title Case with a period
+        "Mayor seeks third term, vows to fix the buses.",  # headline style with a period
+        "Will the port reopen before winter?",
+    ],
+)
+def test_a_headline_ending_with_punctuation_is_still_a_headline(headline: str) -> None:
+    article = parse_text(f"{headline}\n\nThe mayor spoke at a rally on Friday evening.\n")
+    assert article.title == headline
+    assert article.text == "The mayor spoke at a rally on Friday evening."
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The minister resigned on Tuesday.",  # an article opens it
+        "Police arrested two men after a robbery.",  # past tense: a lead, not a headline
+        "Storms closed schools across the region on Monday.",
+    ],
+)
+def test_a_short_lead_sentence_is_not_a_headline(first: str) -> None:
+    article = parse_text(f"{first}\n\nHis deputy takes over.\n")
+    assert article.title is None
+    assert article.text.startswith(first)
+
+
+@pytest.mark.parametrize("text", ["Floods kill 12 in Kerala", "Floods kill 12 in Kerala\n\n"])
+def test_a_one_line_report_is_its_own_text(text: str) -> None:
+    article = parse_text(text)
+    assert (article.title, article.text) == (None, "Floods kill 12 in Kerala")
+
+
 def test_a_file_of_plain_paragraphs_is_all_body() -> None:
     paragraphs = [
         "Police arrested two men after a robbery at a jewellery store on Wednesday.",
@@ -399,3 +433,15 @@ def test_date_pieces_for_dates_inside_sentences() -> None:
         "2020",
     )
     assert [month_number(m) for m in ("January", "jan.", "SEPT", "sep", "Dec.")] == [1, 1, 9, 9, 12]
+
+
+@pytest.mark.parametrize(
+    "credit", ["Harbour Press via Getty Images.", "Jane Okoro/AP", "The Canadian Press"]
+)
+def test_a_photo_credit_line_is_not_body_text(credit: str) -> None:
+    article = parse_text(
+        "Port strike ends\n\nThe strike ended on Friday.\n\n"
+        f"{credit}\n\nThe union said the deal was fair.\n"
+    )
+    assert credit not in article.text
+    assert article.text.endswith("The union said the deal was fair.")

@@ -55,9 +55,10 @@ def httpserver(_threaded_server: HTTPServer) -> HTTPServer:
 def make_config(tmp_path: Path, **overrides: Any) -> FetchConfig:
     """Every knob small so failures are fast; robots off unless a test is about robots."""
     knobs: dict[str, Any] = {
-        "connect_timeout": 0.5,
-        "read_timeout": 0.5,
-        "total_timeout": 5.0,
+        # Timeouts generous enough for a loaded CI machine; the timeout tests set their own.
+        "connect_timeout": 5.0,
+        "read_timeout": 5.0,
+        "total_timeout": 30.0,
         "max_retries": 2,
         "backoff_base": 0.01,
         "backoff_max": 0.05,

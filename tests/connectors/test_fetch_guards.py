@@ -42,9 +42,10 @@ def httpserver(server: HTTPServer) -> HTTPServer:
 
 def config(tmp_path: Path, **overrides: Any) -> FetchConfig:
     knobs: dict[str, Any] = {
-        "connect_timeout": 0.5,
-        "read_timeout": 0.5,
-        "total_timeout": 20.0,
+        # Timeouts generous enough for a loaded CI machine; the timeout tests set their own.
+        "connect_timeout": 5.0,
+        "read_timeout": 5.0,
+        "total_timeout": 30.0,
         "max_retries": 0,
         "per_host_delay": 0.0,
         "respect_robots": False,

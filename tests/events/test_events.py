@@ -272,8 +272,11 @@ def test_hypothetical_and_future() -> None:
         "CONSULT",
     )
     assert hypothetical.modality == "hypothetical"
-    future = only(code("A joint committee will meet aboard a UN vessel next week."), "CONSULT")
-    assert future.modality == "future" and future.event_date is None
+    # PLOVER manual (AGREE, CONSULT): a future meeting, visit or aid is an intention, AGREE.
+    future = only(code("A joint committee will meet aboard a UN vessel next week."), "AGREE")
+    assert future.modality == "asserted"
+    visit = only(code("The Chinese president will visit Kenya next month."), "AGREE")
+    assert visit.actor1_country == "CHN" and visit.actor2_country == "KEN"
 
 
 def test_refusing_a_concession_is_a_rejection() -> None:

@@ -116,3 +116,14 @@ def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
 
 def test_apostrophes_are_not_quotes() -> None:
     assert quoted_spans("The ministry’s statement and the PKK’s wing.") == []
+
+
+def test_two_apostrophes_are_a_double_mark() -> None:
+    """Archive and wire copy write double marks as two apostrophes."""
+    text = "''The levee will hold,'' the engineer said. He added, ''for now.'' It's ''risky''."
+    assert quoted(text) == ["The levee will hold,", "for now.", "risky"]
+
+
+def test_apostrophes_alone_stay_apostrophes_beside_two_apostrophe_quotes() -> None:
+    text = "The farmers' union said, ''We won't sell.''"
+    assert quoted(text) == ["We won't sell."]

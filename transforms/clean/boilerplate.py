@@ -126,13 +126,15 @@ RULES: tuple[Rule, ...] = (
         max_words=30,
         allow_attribution=False,
     ),
-    # A credit line on its own: "AFP via Getty Images", "Reuters/Jane Doe", "(AP Photo)".
+    # A credit line on its own: "AFP via Getty Images.", "Reuters/Jane Doe", "(AP Photo)",
+    # "Jane Doe/AP", "The Canadian Press".
     Rule(
         "credit_only",
         _rx(
-            r"^\(?(?:[\w.'’-]+\s+){0,3}(?:via\s+)?(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?"
-            r"|shutterstock|alamy|pa(?:\s+(?:images|media|wire))?|anadolu(?:\s+agency)?|xinhua)"
-            r"(?:\s*/\s*[\w.'’ -]+)?\)?$"
+            r"^\(?(?:[\w.'’-]+\s+){0,3}(?:via\s+|[\w.'’-]+\s*/\s*)?(?:getty\s+images|afp|reuters|ap(?:\s+photo)?"
+            r"|epa(?:-efe)?|shutterstock|alamy|pa(?:\s+(?:images|media|wire))?|anadolu(?:\s+agency)?"
+            r"|xinhua|the\s+(?:canadian|associated)\s+press)"
+            r"(?:\s*/\s*[\w.'’ -]+)?\)?\.?$"
         ),
         max_words=8,
     ),

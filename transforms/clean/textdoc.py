@@ -15,9 +15,11 @@ Saved articles come as a headline, a few header lines and paragraphs, for exampl
 or ``# Headline`` / date / ``By NAME`` / paragraphs in Markdown. The reading is:
 
 1. **Headline.** The first line is the title only when it reads as one: short, without
-   sentence-final punctuation, and followed by a blank line, a date line or a byline (or it is
-   a Markdown heading). Otherwise the file is all body: a plain file of paragraphs must not
-   lose its first paragraph.
+   sentence-final punctuation or written in headline style (Title Case, or short with no
+   article, weekday or past tense: many sites end headlines with a period), followed by a
+   blank line, a date line or a byline, and with body text after it (or it is a Markdown
+   heading). Otherwise the file is all body: a plain file of paragraphs must not lose its
+   first paragraph, and a one-line report is its own text.
 2. **Header.** The first few short lines after the headline, up to the last date line or
    byline among them, are the header: the date and the author are read from it and the rest
    (standfirst, repeated headline, reading time) is dropped. The header never reaches past a
@@ -45,6 +47,12 @@ from transforms.safety import strip_userinfo
 #: A headline has at most this many words (news headlines rarely pass 20).
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
+#: A headline ending with a period and not in Title Case has at most this many words.
+HEADLINE_STYLE_MAX_WORDS = 14
+_OPENING_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "it", "he", "she"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 #: The header is searched in this many non-blank lines after the headline...
 HEADER_MAX_LINES = 8
 #: ...and stops at the first line longer than this (a standfirst is one sentence, a lead more).
@@ -119,6 +127,16 @@ def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
     if first in headings or _starts_with_headline(lines, first):
         title = lines[first]
         start = first + 1
+    elif is_headline(lines[first]) and not _starts_with_headline(lines, first):
+        # A one-line report, perhaps with its date or byline under it: the line is the text.
+        header = read_header(lines, first + 1, after_headline=True, order=date_order((), url))
+        if all(not line for line in lines[header.end :]):
+            return TextArticle(
+                text=join_paragraphs(body_paragraphs([lines[first]], [])),
+                author=header.author,
+                published=header.published,
+                url=url,
+            )
     header = read_header(lines, start, after_headline=title is not None, order=date_order((), url))
     body = body_paragraphs(lines[header.end :], [title])
     return TextArticle(
@@ -131,18 +149,39 @@ def parse_text(text: str, *, markdown: bool = False) -> TextArticle:
 
 
 def is_headline(line: str) -> bool:
-    """True if ``line`` is shaped like a headline: short, no sentence-final punctuation."""
+    """True if ``line`` is shaped like a headline: short, and either without sentence-final
+    punctuation or written as headlines are (``_headline_style``)."""
     words = line.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS
         and len(line) <= HEADLINE_MAX_CHARS
         and any(c.isalpha() for c in line)
-        and not _SENTENCE_END.search(line)
+        and (not _SENTENCE_END.search(line) or _headline_style(words))
         and not line.endswith((",", ";", ":"))
         and not is_date_line(line)
         and parse_byline(line) is None
         and not is_boilerplate(line)
     )
+
+
+def _headline_style(words: list[str]) -> bool:
+    """A line ending like a sentence that is still a headline, as many sites and archives end
+    theirs with a period ("Senator Quits Race Over Leak.", "Mayor seeks third term, eyes
+    budget."): Title Case, or the compressed style of headlines: short, no article to open it,
+    no one-word sentence, no weekday and no past-tense verb (a lead says "The minister resigned
+    on Tuesday."; a headline "Minister resigns")."""
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(letters) < 2:
+        return False
+    capitalised = sum(1 for w in letters if w[:1].isupper())
+    if capitalised >= 0.75 * len(letters) and len(letters) >= 3:
+        return True
+    if len(words) > HEADLINE_STYLE_MAX_WORDS or words[0].lower() in _OPENING_ARTICLES:
+        return False
+    lowered = [w.lower().strip(".,;:!?'\"’”") for w in words]
+    if any(w in _WEEKDAYS for w in lowered):
+        return False
+    return not any(w.endswith("ed") and len(w) > 4 for w in lowered[1:])
 
 
 def parse_byline(line: str) -> str | None:
@@ -240,11 +279,17 @@ def body_paragraphs(
 
 
 def _starts_with_headline(lines: Sequence[str], i: int) -> bool:
-    """The headline rule: headline-shaped and followed by a blank, date or byline line."""
+    """The headline rule: headline-shaped, followed by a blank, date or byline line, and with
+    a body after it. A file of one line (or one line and a date) is a one-line report, whose
+    line is its text, not a headline over nothing."""
     if not is_headline(lines[i]):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else ""
-    return not following or is_date_line(following) or bool(parse_byline(following))
+    if following and not is_date_line(following) and not parse_byline(following):
+        return False
+    return any(
+        line and not is_date_line(line) and parse_byline(line) is None for line in lines[i + 1 :]
+    )
 
 
 def _continues(line: str) -> bool:

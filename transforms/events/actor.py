@@ -14,7 +14,13 @@ from transforms.events.syntax import words
 #: Person-like generic heads that can be an actor ("two men", "the suspects").
 PERSON_HEADS = words(
     "man men woman women person people suspect suspects youth youths attacker attackers "
-    "assailant assailants pair two three four five six seven eight nine ten"
+    "assailant assailants pair two three four five six seven eight nine ten "
+    # people as news names them in politics and conflict ("Ugandan opposition candidates")
+    "candidate candidates activist activists protester protesters demonstrator demonstrators "
+    "student students worker workers refugee refugees civilian civilians villager villagers "
+    "prisoner prisoners detainee detainees journalist journalists resident residents citizen "
+    "citizens migrant migrants opponent opponents supporter supporters lawmaker lawmakers "
+    "settler settlers pilgrim pilgrims"
 )
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
 from transforms.events.casualties import Casualty
+from transforms.events.codes import country_name
+from transforms.events.coding import patron
 from transforms.events.context import Article
 from transforms.events.dates import ResolvedDate, TimeExpression, fallback, resolve
 from transforms.events.modality import is_future, is_negated, modality
@@ -41,13 +44,57 @@ def attach_attributes(ctx: Article, cand: Candidate, expressions: list[TimeExpre
     forward = is_verb and is_future(verb)
     cand.date = _date(ctx, cand, expressions, forward=forward)
     cand.place_text, cand.place = _locate(ctx, cand)
+    bare = cand.recipient is None or not (
+        cand.recipient.country or cand.recipient.sector or cand.recipient.kind != "generic"
+    )  # nobody, or a thing ("a curfew", "weapons")
+    if bare and cand.place is not None and cand.event_type not in PLACELESS:
+        cand.recipient = _place_target(cand) or cand.recipient
     location_country = cand.place.country if cand.place else _sentence_country(ctx, cand)
     if cand.actor is not None:
-        cand.actor = ctx.memory.with_fallback_country(cand.actor, location_country)
+        cand.actor = _fallback(ctx, cand.actor, location_country)
     recipient = cand.recipient
     # A target that is not an actor ("hideouts", "a border post") keeps only what was said.
     if recipient is not None and (recipient.kind != "generic" or recipient.sector):
-        cand.recipient = ctx.memory.with_fallback_country(recipient, location_country)
+        cand.recipient = _fallback(ctx, recipient, location_country)
+
+
+#: Types whose place is only where the parties met, never whom the act was aimed at.
+PLACELESS = frozenset({"CONSULT", "COOPERATE", "MOBILIZE"})
+
+
+def _place_target(cand: Candidate) -> Actor | None:
+    """A place as the target: PLOVER codes an act in a place with no other recipient as aimed
+    at the place's country ("a bombing in Kandahar" targets Afghanistan; "imposed a curfew in
+    Mombasa", Kenya). Meetings are not aimed at their venue. The actor's own capital is not
+    a target of its own acts abroad."""
+    place = cand.place
+    if place is None or not cand.place_text:
+        return None
+    head = cand.trigger
+    return Actor(
+        text=cand.place_text,
+        canonical=country_name(place.country) if place.kind == "country" else cand.place_text,
+        country=place.country,
+        sector=None,
+        kind="generic",  # a place, not an actor: any actor found for the event beats it
+        head=head.i,
+        start=head.i,
+        end=head.i + 1,
+        explicit_country=True,
+    )
+
+
+def _fallback(ctx: Article, actor: Actor, location: str | None) -> Actor:
+    """The article's or the place's country for an actor of unknown nationality, except for a
+    proxy: a group described as backed by a patron ("fighters of the Iran-backed militias",
+    "Russian-backed separatists") belongs neither to its patron nor, necessarily, to the
+    article's main country (in "the US struck Iran-backed militias" that is its attacker's),
+    so it keeps no country rather than take its opponent's."""
+    if actor.country is None:
+        head = ctx.doc[actor.head]
+        if any(patron(t) for t in ctx.doc[head.left_edge.i : head.right_edge.i + 1]):
+            return actor
+    return ctx.memory.with_fallback_country(actor, location)
 
 
 def _date(

@@ -32,6 +32,7 @@ class Candidate:
     date: ResolvedDate | None = None
     reported: bool = False  # inside reported speech
     speaker: Actor | None = None  # who reports it, when reported
+    quote_id: str | None = None  # the direct quote whose words are the act ("we condemn")
 
     @property
     def event_type(self) -> str:

@@ -15,7 +15,9 @@ For each sentence in reading order:
    insurgency since 1984"), complements of nouns ("reports that civilians had been wounded"),
    purpose infinitives, "accused X of doing" complements and habitual or present-tense states
    are not events (scope.py, syntax.py). Neither is what a commentator (an analyst, an expert)
-   says a party did: that is analysis, not a report of an event.
+   says a party did: that is analysis, not a report of an event. Time markers of history
+   ("in 1983", "two years ago") make background of their own clause only. Inside a direct
+   quote, only the speaker's own performative words are coded ("We condemn ...": quoted.py).
 4. Participants. The actor is the subject, inherited through coordination, control and
    participial clauses, or the "by" agent of a passive. An agentless passive in reported speech
    ("the interior ministry said 63 people had been detained") takes the speaker as actor. The
@@ -26,8 +28,11 @@ For each sentence in reading order:
 5. Date, place, casualties, polarity and modality are attached (attributes.py, with dates.py,
    places.py, casualties.py, modality.py); several mentions of one event are folded (merge.py).
 6. PLOVER-level rewrites and filters (rules.py): an announced future RETREAT is a CONCEDE, a
-   refused concession a REJECT, a government's protest an ACCUSE; an event needs a political
-   actor. Finished candidates become ``EventRecord`` rows (records.py).
+   refused concession a REJECT, a government's protest an ACCUSE, future cooperation
+   (meetings, visits, aid) an AGREE as the PLOVER manual says (not the devset README's
+   "CONSULT with modality future"); measures against natural disasters are no coercion; an
+   event needs a political actor, except agentless reports of coercion ("twelve people were
+   arrested"), kept with no actor. Finished candidates become ``EventRecord`` rows (records.py).
 
 Each step is a function of an explicit per-article context (``context.Article``); this module
 is the driver, the triggers are in triggers.py.
@@ -43,9 +48,16 @@ from transforms.events.casualties import find_casualties
 from transforms.events.context import Article, read_article
 from transforms.events.dates import time_expressions
 from transforms.events.merge import absorb, merge_sentence, retold
+from transforms.events.quoted import quoted_act
 from transforms.events.records import to_record
 from transforms.events.rules import drop_means, keep, rewrite
-from transforms.events.scope import discards, in_spans, is_boilerplate, story_discarded
+from transforms.events.scope import (
+    background_clauses,
+    discards,
+    in_spans,
+    is_boilerplate,
+    story_discarded,
+)
 from transforms.events.triggers import noun_candidate, verb_candidate
 from transforms.model import EventRecord
 
@@ -74,10 +86,12 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
     consumed: set[int] = set()
     candidates: list[Candidate] = []
     for tok in sent:
-        if tok.i in consumed or in_spans(tok.idx, ctx.direct):
+        if tok.i in consumed:
             continue
         cand: Candidate | None = None
-        if tok.pos_ == "VERB":
+        if in_spans(tok.idx, ctx.direct):
+            cand = quoted_act(ctx, tok)  # "We condemn ...": the words are the act
+        elif tok.pos_ == "VERB":
             cand = verb_candidate(ctx, tok, consumed)
         elif tok.pos_ == "NOUN":
             cand = noun_candidate(ctx, tok)
@@ -86,6 +100,10 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
             candidates.append(cand)
     if not candidates:
         return []
+    year = ctx.published.year if ctx.published else None
+    background = background_clauses(sent, year)
+    if background:
+        candidates = [c for c in candidates if not _in_background(c, background)]
     expressions = time_expressions(sent)
     for cand in candidates:
         attach_attributes(ctx, cand, expressions)
@@ -100,6 +118,12 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
         if cand.event_type == "ASSAULT" and cand.actor is not None:
             ctx.last_attacker = cand.actor
     return kept
+
+
+def _in_background(cand: Candidate, verbs: set[int]) -> bool:
+    """Is the event's own clause dated to history ("invaded in 1983", "two years ago")?"""
+    own = cand.clause if cand.noun else cand.trigger
+    return own.i in verbs or cand.trigger.i in verbs
 
 
 def _remember(ctx: Article, sent: Span) -> None:

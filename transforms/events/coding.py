@@ -43,6 +43,16 @@ from transforms.events.phrases import (
 from transforms.events.places import gazetteer
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Titles of state office, in the dictionary's upper case ("PRESIDENT", "PRIME", "EMIR").
+STATE_TITLES = frozenset(
+    {"PRESIDENT", "PREMIER", "PRIME", "CHANCELLOR", "KING", "QUEEN", "EMIR", "SULTAN"}
+    | {"MINISTER", "VICE-PRESIDENT", "GOVERNOR", "AMBASSADOR", "ENVOY", "SHEIKH"}
+)
+#: Generic heads of a named body ("the Hamas movement", "the APEC forum").
+ORG_HEADS = frozenset(
+    {"movement", "network", "group", "organisation", "organization", "party", "front"}
+    | {"faction", "militia", "forum", "alliance", "coalition", "union", "council", "bloc"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +97,7 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     identity = _with_agent_sector(identity, reading)
     identity = _with_place(identity, tokens, head)
     identity = _with_person(identity, reading, head)
+    identity = _with_state_title(identity, reading)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
     identity = replace(identity, canonical=_canonical(identity, head, text))
     if identity.kind == "state" and identity.sector is None and _is_capital(head, identity.country):
@@ -124,11 +135,22 @@ def _read(tokens: list[Token], head: Token, published: date | None) -> _Reading:
             code = code_at(m.actor, published)
             parsed = parse_code(code)
             country_only = parsed.country is not None and code == parsed.country
-            if country_only and head.ent_type_ == "PERSON" and m.start <= head_word < m.end:
+            if (
+                country_only
+                and head.ent_type_ == "PERSON"
+                and m.start <= head_word < m.end
+                and _longer_name(head)
+            ):
                 continue  # "Benjamin J. Rhodes" is a man, not the island's country
             coded.append((m, code, parsed))
     # The last match covering the head wins, as a scan left to right leaves it.
     covering = [c for c in coded if c[0].start <= head_word < c[0].end]
+    if not covering and head.lemma_.lower() in ORG_HEADS:
+        # "the Palestinian Islamic Jihad movement", "the al-Qaeda terror network": a named
+        # body before a generic head is the head's name.
+        covering = [
+            c for c in coded if c[0].end <= head_word <= c[0].end + 2 and c[1] != c[2].country
+        ]
     head_agent: str | None = None
     modifier_agents: list[str] = []
     for m in matches:
@@ -266,6 +288,17 @@ def _with_person(identity: _Identity, reading: _Reading, head: Token) -> _Identi
     return identity
 
 
+def _with_state_title(identity: _Identity, reading: _Reading) -> _Identity:
+    """A person with a state office and a nationality ("Russian President Boris Yeltsin",
+    "Japanese Prime Minister X") is the government's, even when the dictionary's entry for
+    the name has no code at the publication date."""
+    if identity.kind != "person" or identity.sector or not identity.country:
+        return identity
+    if not reading.bare_countries or not STATE_TITLES & set(reading.words):
+        return identity
+    return replace(identity, sector="GOV")
+
+
 def _canonical(identity: _Identity, head: Token, text: str) -> str:
     """The name the events table carries: the dictionary's or the person's, else the
     organisation's own words, else "<country> <sector>"."""
@@ -291,7 +324,7 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
         if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}
     ]
     for tok in [*tokens, *located]:
-        if _patron(tok):
+        if patron(tok):
             continue
         if tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
             ent = entity_at(tok)
@@ -300,6 +333,13 @@ def _gazetteer_country(tokens: list[Token], head: Token) -> str | None:
                 if place is not None:
                     return place.country
     return None
+
+
+def _longer_name(head: Token) -> bool:
+    """Is ``head`` part of a person's name of several words? A lone country name the small
+    model tags as a person ("aid to Mali", "talks with Chad") is still the country."""
+    ent = entity_at(head)
+    return ent is not None and len([t for t in ent if not t.is_punct]) > 1
 
 
 def _proper_modifier(tokens: list[Token], head: Token) -> bool:
@@ -311,7 +351,7 @@ def _proper_modifier(tokens: list[Token], head: Token) -> bool:
     )
 
 
-def _patron(tok: Token) -> bool:
+def patron(tok: Token) -> bool:
     """ "Iran" in "Iran-backed": a patron named inside a hyphenated modifier."""
     doc = tok.doc
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":

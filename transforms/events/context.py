@@ -33,6 +33,7 @@ class Article:
     layout: DocLayout
     quotes: list[QuoteRecord]  # the indirect and mixed quotes, whose ids events inside carry
     direct: list[tuple[int, int]]  # character spans of direct quotes, sorted: not coded
+    direct_quotes: list[QuoteRecord]  # their records, for quoted acts ("we condemn")
     memory: Memory  # actors in context
     verbs: VerbDictionary
     nouns: NounLexicon
@@ -53,6 +54,7 @@ def read_article(doc: Doc) -> Article:
         layout=doc._.layout,
         quotes=[q for q in quotes if q.quote_type in {"indirect", "mixed"}],
         direct=direct_quote_spans(quotes),
+        direct_quotes=[q for q in quotes if q.quote_type == "direct"],
         memory=Memory(doc, published, doc._.mentions),
         verbs=verb_dictionary(),
         nouns=noun_lexicon(),

@@ -42,7 +42,12 @@ def better_recipient(current: Actor | None, other: Actor | None) -> Actor | None
         and (other.kind != "generic" or other.sector)
     ):
         return other
-    if not current.country and other.country and current.kind == other.kind:
+    if (
+        not current.country
+        and other.country
+        and current.kind == other.kind
+        and (other.sector or not current.sector)  # not a bare place over armed fighters
+    ):
         return other
     return current
 

@@ -11,7 +11,17 @@ from collections.abc import Set
 
 from transforms.events.syntax import words
 
+#: Chemical, biological, radiological and nuclear weapons (PLOVER mode "unconventional").
+CBRN_WORDS = words(
+    "chemical biological nuclear radiological sarin chlorine mustard nerve-agent novichok anthrax"
+)
+
 ASSAULT_MODES: tuple[tuple[str, frozenset[str]], ...] = (
+    # PLOVER: chemical, biological, radiological and nuclear weapons are "unconventional";
+    # a suicide bombing is a "suicide-attack" whatever carried the bomb ("suicide bomber" is
+    # a person, not an aircraft). Both are checked before the weapons they are made of.
+    ("unconventional", CBRN_WORDS),
+    ("suicide-attack", words("suicide")),
     ("drone", words("drone drones uav uavs")),
     (
         "aerial",
@@ -20,7 +30,6 @@ ASSAULT_MODES: tuple[tuple[str, frozenset[str]], ...] = (
             "helicopters bomber bombers aerial gunship gunships"
         ),
     ),
-    ("suicide-attack", words("suicide")),
     (
         "explosives",
         words("bomb bombs bombing ied ieds explosive explosives mine mines grenade grenades"),

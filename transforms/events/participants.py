@@ -1,47 +1,43 @@
-"""Who did it and to whom: actors and recipients of a candidate event.
+"""Who did it: the actor of a candidate event (recipients are in recipients.py).
 
 The actor is the subject (inherited through coordination, control and participles), the "by"
 agent of a passive, the owner of an event noun ("Turkish air strikes"), or, for an agentless
 passive in reported speech, the speaker ("the interior ministry said 63 people had been
-detained"), unless the passive subject is the speaker's own side. The recipient is the object
-or passive subject, a prepositional object (against/on/with/to, by event type), the target of a
-purpose clause ("fired tear gas to disperse protesters"), or, when the object is an act
-("condemned the strikes", "rejected the French demand"), whoever performed that act.
+detained"), unless the passive subject is the speaker's own side, or the owner of the force a
+passive names ("killed in police firing"). An agentless passive with none of these has no actor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from transforms.events.actor import Actor, combine, conjuncts, same_mention
+from transforms.events.actor import Actor, combine, conjuncts
 from transforms.events.coding import code_phrase
 from transforms.events.context import Article
 from transforms.events.phrases import np_tokens
-from transforms.events.places import gazetteer
-from transforms.events.plover import PloverCode, to_plover
+from transforms.events.plover import to_plover
 from transforms.events.syntax import (
     agent_of,
-    bare_definite,
     is_passive,
     is_time,
-    misparsed_object,
-    phrase_text,
     pobj_of,
     subject_candidates,
+    words,
 )
 from transforms.events.vocab import (
     ACT_NOUNS,
-    ACT_TYPES,
     INSTITUTIONAL,
-    INSTRUMENT_VERBS,
     NON_POLITICAL,
-    RECIPIENT_PREPS,
     REJECTABLE,
     WEAPON_NOUNS,
 )
+
+#: Prepositions that introduce the means of a passive act ("killed in police firing").
+MEANS_PREPS = words("in during by after")
+#: Nouns of the use of force that are not in the event-noun lexicon.
+FORCE_NOUNS = words("firing fire shooting crackdown raid raids action charge operation")
 
 
 def speaker_of(ctx: Article, speech: Token | None) -> Actor | None:
@@ -61,6 +57,9 @@ def verb_actor(
         agent = agent_of(tok)
         if agent is not None:
             return actor_of(ctx, agent)
+        means = means_owner(ctx, tok)
+        if means is not None:
+            return means  # "two were killed in police firing": the police fired
         # "The interior ministry said 63 people had been detained": the speaker acted. Not
         # when the passive subject is the speaker's own side ("Baghdad had not been
         # consulted", says Baghdad's spokesman): then someone else did it.
@@ -84,6 +83,38 @@ def verb_actor(
             if owner is not None:
                 return owner
     return None
+
+
+def means_owner(ctx: Article, verb: Token) -> Actor | None:
+    """The owner of the attack or force a passive verb reports its patients suffered ("killed
+    in police firing", "injured during an army raid", "wounded in Israeli air strikes")."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEANS_PREPS:
+            continue
+        pobj = pobj_of(child)
+        if pobj is None:
+            continue
+        if any(c.dep_ == "acl" and c.lower_ in FORCE_NOUNS for c in pobj.children):
+            # "in police firing" read as "police" with a participle: the police fired
+            found = actor_of(ctx, pobj)
+            if found is not None and found.sector in {"COP", "MIL", "REB", "SPY"}:
+                return found
+        if not (_weapon(ctx, pobj) or pobj.lemma_.lower() in FORCE_NOUNS):
+            continue
+        owner = noun_owner(ctx, pobj)
+        if owner is not None:
+            return owner
+        for mod in pobj.children:  # "police firing", "army shelling": an agent noun
+            if mod.dep_ in {"compound", "nmod", "amod"}:
+                found = actor_of(ctx, mod)
+                if found is not None and found.sector in {"COP", "MIL", "REB", "SPY"}:
+                    return found
+    return None
+
+
+def agentless_passive(verb: Token) -> bool:
+    """ "Twelve people were arrested": a passive report naming no agent."""
+    return is_passive(verb) and agent_of(verb) is None
 
 
 def weapon_subject(ctx: Article, verb: Token) -> bool:
@@ -160,132 +191,6 @@ def actor_of(ctx: Article, head: Token) -> Actor | None:
     return combine(found)
 
 
-def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | None) -> Actor | None:
-    etype = plover.event_type
-    passive = is_passive(tok)
-    objects = [
-        c
-        for c in tok.children
-        if (c.dep_ == "dative" or c.dep_ == ("nsubjpass" if passive else "dobj")) and not is_time(c)
-    ]
-    objects.sort(key=lambda t: (t.dep_ != "dative", t.i))
-    if tok.lemma_.lower() in INSTRUMENT_VERBS:
-        objects = []  # "fired tear gas": what is fired is not whom it is fired at
-    for obj in objects:
-        if obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in ACT_NOUNS or ctx.nouns.lookup(obj):
-            performer = _performer(ctx, obj, actor)
-            if performer is not None:
-                return performer
-            continue
-        found = actor_of(ctx, obj)
-        if found is not None and not same_mention(found, actor):
-            return found
-        if etype in {"ASSAULT", "COERCE"} and obj.pos_ in {"NOUN", "PROPN"}:
-            return _target(ctx, obj)
-    preps = RECIPIENT_PREPS.get(etype, ())
-    # "imposed sanctions on X": the preposition may hang from the object.
-    prep_holders = [tok, *objects]
-    misparsed = misparsed_object(tok)
-    if misparsed is not None:
-        prep_holders.append(misparsed)
-    candidates = [c for holder in prep_holders for c in holder.children]
-    for child in candidates:
-        if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
-            continue
-        pobj = pobj_of(child)
-        if pobj is None or is_time(pobj):
-            continue
-        found = actor_of(ctx, pobj)
-        if found is not None and not same_mention(found, actor):
-            return found
-        if etype in {"ASSAULT", "COERCE", "SANCTION"}:
-            return _target(ctx, pobj)
-    # "fired tear gas to disperse thousands of protesters": the purpose names the target.
-    for child in tok.children:
-        if child.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in child.children):
-            for obj in child.children:
-                if obj.dep_ == "dobj":
-                    found = actor_of(ctx, obj)
-                    if found is not None and not same_mention(found, actor):
-                        return found
-    return None
-
-
-def recipient_by_preps(
-    ctx: Article, verb: Token, plover: PloverCode, actor: Actor | None
-) -> Actor | None:
-    """A recipient in a prepositional phrase of ``verb`` (against/on/with...)."""
-    return _prep_recipient(ctx, verb, RECIPIENT_PREPS.get(plover.event_type, ()), plover, actor)
-
-
-def _prep_recipient(
-    ctx: Article, head: Token, preps: Collection[str], plover: PloverCode, actor: Actor | None
-) -> Actor | None:
-    """The first actor (or, for material conflict, target) behind one of ``preps``."""
-    for child in head.children:
-        if child.dep_ != "prep" or child.lower_ not in preps:
-            continue
-        pobj = pobj_of(child)
-        if pobj is None or is_time(pobj):
-            continue
-        found = actor_of(ctx, pobj)
-        if found is not None and not same_mention(found, actor):
-            return found
-        if plover.event_type in {"ASSAULT", "COERCE", "SANCTION"}:
-            return _target(ctx, pobj)
-    return None
-
-
-def _target(ctx: Article, head: Token) -> Actor:
-    """A non-actor target ("multiple targets in Syria"): its text and any country named."""
-    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in {"relcl", "acl"}]
-    text = phrase_text(head)
-    country = None
-    for ent in ctx.doc.ents:
-        if ent.label_ in {"GPE", "NORP"} and head.left_edge.i <= ent.start < head.right_edge.i + 1:
-            place = gazetteer().lookup(ent.text)
-            if place is not None:
-                country = place.country
-                break
-    return Actor(
-        text=text,
-        canonical=text,
-        country=country,
-        sector=None,
-        kind="generic",
-        head=head.i,
-        start=tokens[0].i,
-        end=tokens[-1].i + 1,
-        explicit_country=country is not None,
-    )
-
-
-def _performer(ctx: Article, act: Token, actor: Actor | None) -> Actor | None:
-    """Who performed the act a reaction is about: "the EU's decision" -> the EU."""
-    for child in act.children:
-        if (
-            child.dep_ in {"poss", "compound", "amod"}
-            and not is_time(child)
-            and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"NORP", "GPE", "ORG"})
-        ):
-            found = actor_of(ctx, child)
-            if found is not None and not same_mention(found, actor):
-                return found
-    if not bare_definite(act):
-        return None  # "its operations", "offensive operations": no earlier act to point at
-    wanted = ACT_TYPES.get(act.lemma_.lower())
-    if wanted is None:
-        entry = ctx.nouns.lookup(act)
-        plover = to_plover(entry.code) if entry else None
-        wanted = (plover.event_type,) if plover else None
-    for cand in reversed(ctx.events):
-        if cand.actor is None or same_mention(cand.actor, actor):
-            continue
-        if wanted is None or cand.event_type in wanted:
-            return cand.actor
-    return None
-
-
 def noun_owner(ctx: Article, tok: Token) -> Actor | None:
     for child in tok.children:
         if is_time(child) or child.like_num:
@@ -307,25 +212,4 @@ def noun_owner(ctx: Article, tok: Token) -> Actor | None:
             pobj = pobj_of(child)
             if pobj is not None:
                 return actor_of(ctx, pobj)
-    return None
-
-
-def noun_recipient(
-    ctx: Article, tok: Token, plover: PloverCode, actor: Actor | None
-) -> Actor | None:
-    preps = RECIPIENT_PREPS.get(plover.event_type, ())
-    if plover.event_type == "COERCE":
-        preps = (*preps, "of")  # "the arrest of two journalists"
-    found = _prep_recipient(ctx, tok, preps, plover, actor)
-    if found is not None:
-        return found
-    # "a strike that killed seven Iranian personnel": the victims of a relative clause.
-    for child in tok.children:
-        if child.dep_ != "relcl":
-            continue
-        for obj in child.children:
-            if obj.dep_ in {"dobj", "nsubjpass"}:
-                found = actor_of(ctx, obj)
-                if found is not None and not same_mention(found, actor):
-                    return found
     return None

@@ -162,6 +162,8 @@ class Gazetteer:
     def lookup(self, text: str, prefer: Collection[str] = ()) -> Place | None:
         """The best place for ``text``, or None. ``prefer``: countries the article mentions."""
         key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]  # "the West Bank", "the Gaza Strip": the entity may include "the"
         found = self._candidates(key)
         source, admin1 = text.strip(), False
         if not found:

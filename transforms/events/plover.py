@@ -63,6 +63,10 @@ QUAD_CLASS = {
 #: Verbal acts: "said it would postpone" is a concession made now, not a future event.
 VERBAL_TYPES = frozenset(("AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"))
 MATERIAL_CONFLICT = frozenset(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"))
+#: Cooperative types that PLOVER codes as AGREE when reported in the future tense (manual,
+#: AGREE and CONSULT: "future meetings, summits, state visits ... should be coded as AGREE").
+#: newsdb follows the manual here, not the devset's older "CONSULT with modality future".
+FUTURE_AGREE_TYPES = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 
 
 @dataclass(frozen=True, slots=True)

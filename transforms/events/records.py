@@ -58,7 +58,7 @@ def to_record(ctx: Article, cand: Candidate) -> EventRecord:
         magnitude_text="; ".join(c.text for c in cand.casualties) or None,
         polarity="negative" if cand.negated else "positive",
         modality=cand.modality,  # type: ignore[arg-type]
-        quote_id=_quote_id(ctx, trig_start),
+        quote_id=cand.quote_id or _quote_id(ctx, trig_start),
         confidence=_confidence(cand),
         method=cand.method,
         actor1_entity_id=actor_entity_id(ctx.doc, actor),

@@ -3,7 +3,10 @@
 Rewrites follow the manual: an announced future RETREAT is a CONCEDE; a conditional or future
 use of force, coercion or sanctions announced by its author is a THREATEN (dropped when someone
 else predicts it); a refused concession ("the bill would not be withdrawn") is a REJECT; a
-diplomatic protest by a government is an ACCUSE; support promised for later is an AGREE.
+diplomatic protest by a government is an ACCUSE; cooperation promised for later (support,
+meetings, visits, aid) is an AGREE; chlorine or sarin "gas" used in an attack is an ASSAULT;
+a curfew or emergency against a natural disaster is no event and troops sent to its victims
+are AID.
 
 Filters: an event needs an actor that is a political entity (a state, an international body,
 an actor with a sector, a person with a stated role, a named national institution); acts of
@@ -13,6 +16,7 @@ commentators, companies and the press are not PLOVER events, nor are negated ver
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -22,14 +26,18 @@ from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.merge import same_actor
 from transforms.events.modality import is_future
-from transforms.events.participants import weapon_subject
-from transforms.events.plover import VERBAL_TYPES, PloverCode, to_plover
+from transforms.events.modes import CBRN_WORDS
+from transforms.events.participants import agentless_passive, weapon_subject
+from transforms.events.plover import FUTURE_AGREE_TYPES, VERBAL_TYPES, PloverCode, to_plover
 from transforms.events.vocab import (
     APPROVING,
+    CRIME_WORDS,
+    DISASTER_WORDS,
     INDEFINITE,
     MEANS_VERBS,
     NON_POLITICAL,
     RECIPROCAL_TYPES,
+    STATE_SECTORS,
 )
 
 
@@ -39,10 +47,11 @@ def rewrite(cand: Candidate) -> Candidate | None:
         return replace(cand, code=_as(cand.code, "REJECT", "120"), negated=False)
     if etype == "RETREAT" and cand.modality == "future":
         return replace(cand, code=_as(cand.code, "CONCEDE", "080"), modality="asserted")
-    if etype == "SUPPORT" and not cand.noun and is_future(cand.trigger):
-        # PLOVER: support promised for later ("France would recognise a Palestinian
-        # state") is an intention, AGREE. Material acts keep their type with a future
-        # modality, as the gold does for deployments and meetings.
+    if etype in FUTURE_AGREE_TYPES and not cand.noun and is_future(cand.trigger):
+        # PLOVER: cooperation announced for later ("France would recognise a Palestinian
+        # state", "the president will visit Kenya", "Japan will send aid") is an intention,
+        # AGREE (manual, AGREE and CONSULT). Conflictual acts keep their type with a
+        # future modality or become a THREATEN (below).
         return replace(cand, code=_as(cand.code, "AGREE", "030"), modality="asserted")
     if (
         etype in {"ASSAULT", "COERCE", "SANCTION"}
@@ -59,19 +68,78 @@ def rewrite(cand: Candidate) -> Candidate | None:
         and (cand.actor.kind == "state" or cand.actor.sector in {"GOV", "LEG", "JUD"})
     ):
         return replace(cand, code=_as(cand.code, "ACCUSE", "111"))
+    if etype == "COERCE" and _chemical_weapon(cand):
+        # "used chlorine gas in an attack": not crowd control but a CBRN attack
+        return replace(cand, code=_as(cand.code, "ASSAULT", "2041"))
+    if etype in {"MOBILIZE", "COERCE"} and _disaster(cand):
+        if etype == "COERCE":
+            return None  # "a state of emergency over wildfires": no political event
+        # "troops deployed to help flood victims": military disaster relief is AID
+        return replace(cand, code=_as(cand.code, "AID", "073"))
     if etype == "THREATEN":
         return replace(cand, modality="threatened")
     return cand
+
+
+def _ordinary_crime(cand: Candidate, actor: Actor) -> bool:
+    """An attack by unnamed, non-state people in a sentence about a robbery or a theft."""
+    if actor.named or actor.explicit_country or actor.sector in STATE_SECTORS:
+        return False
+    return any(t.lower_ in CRIME_WORDS for t in cand.trigger.sent)
+
+
+SCORE_VERBS = frozenset({"beat", "defeat", "thrash", "rout", "crush", "edge", "down", "hammer"})
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,%])")
+
+
+def _match_result(cand: Candidate) -> bool:
+    """A win by a score ("beat Barcelona 3-1", "thrashed them 4 - 0"), not a range of dates
+    or of casualties ("on 12-13 May", "killing 10-12 soldiers")."""
+    if cand.trigger.lemma_.lower() not in SCORE_VERBS:
+        return False
+    return _SCORE.search(cand.trigger.sent.text) is not None
+
+
+def _chemical_weapon(cand: Candidate) -> bool:
+    words_ = {t.lower_ for t in cand.trigger.sent}
+    return bool(words_ & CBRN_WORDS) and "tear" not in words_ and "gas" in words_
+
+
+def _disaster(cand: Candidate) -> bool:
+    """Is the sentence about a natural disaster or an epidemic (and the act a response)?"""
+    sent = cand.trigger.sent
+    return any(
+        (t.pos_ != "VERB" or t.dep_ == "compound")
+        and (t.lower_ in DISASTER_WORDS or t.lemma_.lower() in DISASTER_WORDS)
+        for t in sent
+    )  # not verbs: police "storm" a building, troops "flood" a square
 
 
 def keep(ctx: Article, cand: Candidate) -> bool:
     actor = cand.actor
     if actor is None:
         # "A roadside bomb killed four soldiers": an attack whose author is not named.
-        return cand.event_type == "ASSAULT" and weapon_subject(ctx, cand.trigger)
+        # "Twelve protesters were arrested": an agentless report of coercion (arrests,
+        # detentions, baton charges) is an event whose actor is left unknown, not invented.
+        # An agentless killing with no weapon or attack named stays out: accidents,
+        # disasters and ordinary crime report deaths that way too.
+        if cand.event_type == "ASSAULT":
+            # a baton charge is police force even when the report names no one
+            return weapon_subject(ctx, cand.trigger) or "+force" in cand.method
+        # An earlier event of the type makes it a retelling ("... said they had been detained").
+        return (
+            cand.event_type == "COERCE"
+            and not cand.noun
+            and agentless_passive(cand.trigger)
+            and not any(e.event_type == "COERCE" for e in ctx.events)
+        )
     etype = cand.event_type
     if actor.sector in NON_POLITICAL and etype != "PROTEST":
         return False
+    if etype in {"ASSAULT", "COERCE"} and _ordinary_crime(cand, actor):
+        return False
+    if etype == "ASSAULT" and _match_result(cand):
+        return False  # "Real Madrid beat Barcelona 3-1": a score, not an assault
     if not _political(actor) and not (etype == "PROTEST" and actor.plural):
         return False
     if cand.negated and etype in VERBAL_TYPES:

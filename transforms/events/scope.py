@@ -48,24 +48,78 @@ HABITUAL_ADVERBS = frozenset(
 )
 
 
+#: Control verbs whose present simple states a current intention, not a habit.
+PRESENT_INTENT = frozenset(
+    {"plan", "intend", "prepare", "vow", "pledge", "promise", "threaten", "refuse", "decline"}
+    | {"agree", "offer", "want", "aim", "seek"}
+)
+
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_YEAR = re.compile(r"(1[89]|20)[0-9][0-9]")
 
 #: A discard phrase: its words, and whether its last word must be whole (trailing "_").
 Phrase = tuple[tuple[str, ...], bool]
 
 
+#: Words that make a sentence-level discard phrase a time marker ("years ago", "World War
+#: Two") rather than a topic (sport, entertainment): see ``Discards.background``.
+_BACKGROUND_WORDS = frozenset({"ago", "later", "earlier", "war"})
+
+
+def _is_background(words: tuple[str, ...]) -> bool:
+    return (len(words) == 1 and _YEAR.fullmatch(words[0]) is not None) or bool(
+        _BACKGROUND_WORDS & set(words)
+    )
+
+
 class Discards:
-    """The discard list indexed by first word, matched word by word (one pass per text)."""
+    """The discard list indexed by first word, matched word by word (one pass per text).
+
+    PETRARCH's sentence-level list mixes topics (sport, entertainment) with time markers of
+    history: the years 1914-2013, "years ago", "World War Two". A topic takes the sentence
+    out; a time marker only makes background of the clause it belongs to ("Uganda has
+    granted asylum to rebels who entered the country two years ago" reports the asylum), so
+    time markers are kept apart (``background``) and applied per event by the coder, and a
+    year only when it is more than a year before the publication date.
+    """
 
     def __init__(self) -> None:
         self.story: dict[str, list[Phrase]] = {}
         self.sentence: dict[str, list[Phrase]] = {}
+        self.background: dict[str, list[Phrase]] = {}
 
     def add(self, phrase: str, *, story: bool) -> None:
         exact = phrase.endswith("_")
         words = tuple(_WORDS.findall(phrase.rstrip("_").replace("_", " ").lower()))
-        if words:
-            (self.story if story else self.sentence).setdefault(words[0], []).append((words, exact))
+        if not words:
+            return
+        if story:
+            index = self.story
+        elif _is_background(words):
+            index = self.background
+        else:
+            index = self.sentence
+        index.setdefault(words[0], []).append((words, exact))
+
+    def background_tokens(self, sent: Span, published_year: int | None) -> list[Token]:
+        """The first tokens of the time markers in ``sent`` (see the class docstring)."""
+        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        lowers = [t.lower_ for t in toks]
+        found: list[Token] = []
+        for i, word in enumerate(lowers):
+            for phrase, exact in self.background.get(word, ()):
+                n = len(phrase)
+                if lowers[i : i + n - 1] != list(phrase[:-1]) or i + n > len(lowers):
+                    continue
+                last = lowers[i + n - 1]
+                if not (last == phrase[-1] or (not exact and last.startswith(phrase[-1]))):
+                    continue
+                year = n == 1 and _YEAR.fullmatch(word) is not None
+                if year and published_year is not None and int(word) >= published_year - 1:
+                    continue  # last year's or this year's events are news
+                found.append(toks[i])
+                break
+        return found
 
     @staticmethod
     def _hit(index: dict[str, list[Phrase]], text: str) -> bool:
@@ -111,6 +165,20 @@ DISCARDS = Lexicon("discards", build_discards)
 
 def discards() -> Discards:
     return DISCARDS.get()
+
+
+def background_clauses(sent: Span, published_year: int | None) -> set[int]:
+    """Indexes of the verbs whose clause a time marker of history belongs to ("in 1983",
+    "two years ago", "during World War Two"): events triggered there are background."""
+    verbs: set[int] = set()
+    for tok in discards().background_tokens(sent, published_year):
+        cur = tok
+        for _ in range(12):
+            if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+                break
+            cur = cur.head
+        verbs.add(cur.i)
+    return verbs
 
 
 def is_boilerplate(sent: Span, layout: DocLayout) -> bool:
@@ -187,6 +255,10 @@ def is_habitual(trigger: Token) -> bool:
     # in a headline ("Turkish air strikes kill 11 militants"), which has no final full stop.
     aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
     if trigger.tag_ in {"VBZ", "VBP"} and not aux:
+        if trigger.lemma_.lower() in PRESENT_INTENT and any(
+            c.dep_ == "xcomp" for c in trigger.children
+        ):
+            return False  # "Greece plans to impose", "the army vows to retake": stated now
         return not _headline(trigger)
     return bool(
         trigger.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in aux)

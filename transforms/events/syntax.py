@@ -28,11 +28,18 @@ def words(text: str) -> frozenset[str]:
 
 INTENT_VERBS = words("vow pledge promise swear threaten")
 AGREE_VERBS = words("agree decide offer consent commit")
+#: Adjectives of willingness whose infinitive is an announced intention ("is ready to talk",
+#: "is prepared to impose martial law"): PLOVER codes them as AGREE, or THREATEN for force.
+INTENT_ADJECTIVES = words("ready willing prepared determined eager poised")
+#: Control verbs of planning: their infinitive is a future act ("plans to impose").
+PLAN_VERBS = words("plan intend prepare")
 REFUSE_VERBS = words("refuse decline")
 REQUEST_VERBS = words(
     "urge ask call order demand appeal press encourage exhort implore beg push instruct request "
     "tell invite"
 )
+#: Verbs whose "that" clause states what is demanded, not an event of its own.
+DEMAND_VERBS = words("demand urge insist ask request call press push appeal")
 ASPECT_VERBS = words(
     "begin start continue resume try attempt seek launch manage move step plan intend prepare "
     "aim fail threaten vow"
@@ -165,8 +172,18 @@ def subject_candidates(tok: Token) -> list[Token]:
             out.append(own)
             if not inherited:
                 return out
-        elif any(c.dep_ == "nsubjpass" for c in cur.children) and not inherited:
-            return out
+        elif any(c.dep_ == "nsubjpass" for c in cur.children):
+            if not inherited:
+                return out
+            if not any(c.dep_ == "dobj" for c in tok.children):
+                # "has been indicted ... and will resign": the passive subject is an
+                # intransitive conjunct's subject (a transitive one has another agent)
+                out.extend(c for c in cur.children if c.dep_ == "nsubjpass")
+                return out
+        if cur.dep_ == "acomp" and cur.pos_ == "ADJ":
+            # "Syria says it is willing to withdraw": the copula's subject is the adjective's.
+            cur = cur.head
+            continue
         if cur.dep_ == "xcomp":
             head = cur.head
             if head.lemma_.lower() in REQUEST_VERBS:
@@ -238,6 +255,8 @@ def verb_in_scope(tok: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if tok.dep_ == "advcl" and infinitive and head.lemma_.lower() not in MOTION_VERBS:
         return False  # a purpose: an intention, not an event
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in DEMAND_VERBS:
+        return False  # "demanded that Hamas renounce violence": the demand is the event
     if tok.dep_ == "xcomp" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if lemma not in CONTROL_VERBS and not reports_speech(head):

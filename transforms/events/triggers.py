@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.events.actor import Actor
+from transforms.events.actor import Actor, same_mention
 from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.modality import is_negated
@@ -18,19 +18,19 @@ from transforms.events.participants import (
     actor_of,
     crowd,
     noun_owner,
-    noun_recipient,
-    recipient_by_preps,
-    recipient_of,
     rejectable,
     speaker_of,
     verb_actor,
 )
-from transforms.events.plover import MATERIAL_CONFLICT, to_plover
+from transforms.events.plover import FUTURE_AGREE_TYPES, MATERIAL_CONFLICT, to_plover
+from transforms.events.recipients import noun_recipient, recipient_by_preps, recipient_of
 from transforms.events.rules import praising
 from transforms.events.syntax import (
     AGREE_VERBS,
     ASPECT_VERBS,
+    INTENT_ADJECTIVES,
     INTENT_VERBS,
+    PLAN_VERBS,
     REFUSE_VERBS,
     REQUEST_VERBS,
     bare_definite,
@@ -47,10 +47,12 @@ from transforms.events.vocab import (
     CHARACTERISING_VERBS,
     COMMENTATORS,
     DIPLOMATS,
+    FORCE_CHARGE_MODIFIERS,
     HOSTILE_OBJECTS,
     INDEFINITE,
     LEAVE_LEMMAS,
     LIGHT_VERBS,
+    OBLIGATION_MODALS,
     OWN_FORCES,
     RETALIATION_LEMMAS,
     WARNING_VERBS,
@@ -76,16 +78,30 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
             # All of the infinitive is spent ("to re-establish" may parse as three xcomps).
             consumed.update(c.i for c in tok.children if c.dep_ == "xcomp" or c.i == xcomp.i)
             consumed.update(c.i for c in xcomp.children if c.dep_ == "conj")
+            # One event per mention: "promised to continue aid to Malawi" is the promise, not
+            # also the aid (its object's event nouns are spent with the infinitive).
+            if how != "aspect":
+                consumed.update(t.i for c in xcomp.children if c.dep_ == "dobj" for t in c.subtree)
             if how == "aspect":
                 clause = xcomp
+    if tok.lemma_.lower() == "charge" and _stick_charge(tok):
+        code, method = "182", method + "+force"  # a baton charge (a beating), not a legal charge
+    ordered = _ordered_act(ctx, tok)
+    if ordered is not None:
+        code, method = ordered, method + "+order"  # "ordered patrols": the patrols
+    if code is not None and _willing(tok):
+        code, method = _intention(code), method + "+willing"
     if code is None and tok.lemma_.lower() in APPROVALS and is_negated(tok):
         code, method = "120", method + "+not"  # "would not approve the bid": a rejection
     if code is None and tok.lemma_.lower() == "receive" and _receives_official(ctx, tok):
         code, method = "043", method + "+host"  # "received the Iranian foreign minister"
+    speech = reporting_verb(tok)
+    obliged = _obliged(ctx, tok, speech)
+    if obliged is not None:
+        code, method = "100", method + "+must"  # "said the US must allocate more": a demand
     plover = to_plover(code)
     if plover is None:
         return None
-    speech = reporting_verb(tok)
     speaker = speaker_of(ctx, speech)
     if speaker is not None and speaker.sector in COMMENTATORS:
         return None  # an analyst's reading of events, not a report of one
@@ -95,11 +111,23 @@ def verb_candidate(ctx: Article, tok: Token, consumed: set[int]) -> Candidate | 
         return None  # "police urged anyone with footage to come forward": an appeal
     # Who reported an injury is not who caused it: only non-violent acts borrow the speaker.
     actor = verb_actor(ctx, tok, speech, speaker if plover.event_type != "ASSAULT" else None)
+    if obliged is not None:
+        actor = speaker  # the speaker demands; the obliged subject is the recipient
     if actor is None and plover.event_type == "PROTEST":
         actor = crowd(ctx, tok)
-    recipient = recipient_of(ctx, clause, plover, actor)
+    if actor is None and "+force" in method:
+        # "Police lathi-charged the crowd", parsed with the stick as the subject
+        sticks = [c for c in tok.children if c.dep_ == "nsubj"]
+        owners = [g for c in sticks for g in c.children if g.dep_ in {"compound", "nmod"}]
+        actor = next((a for a in map(lambda g: actor_of(ctx, g), owners) if a), None)
+    recipient = obliged or recipient_of(ctx, clause, plover, actor)
     if recipient is None and clause is not tok:
         recipient = recipient_of(ctx, tok, plover, actor)
+    if recipient is None and xcomp is not None and xcomp.i in consumed:
+        # "promised to continue aid to Mozambique", "threatened to cut off power to X"
+        recipient = recipient_of(ctx, xcomp, plover, actor)
+    if recipient is None and plover.event_type in {"REQUEST", "ACCUSE", "REJECT"}:
+        recipient = _complement_subject(ctx, tok, actor)  # "demanded that Hamas renounce"
     if tok.lemma_.lower() in CHARACTERISING_VERBS and plover.event_type == "ACCUSE":
         if recipient is None:
             return None  # "described the timeframe as inadequate": nobody is accused
@@ -147,6 +175,15 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
             assault = inner_plover is not None and inner_plover.event_type == "ASSAULT"
             return ("138" if assault else "130", "threat")
         return ("030", "intent")
+    if lemma in PLAN_VERBS and inner_plover is not None:
+        # "plans to impose restrictions": an announced coercive act is a THREATEN; a planned
+        # meeting or aid an AGREE (PLOVER: future cooperation is an intention).
+        if conflict or hostile:
+            return (_intention(inner or "130"), "plan")
+        if inner_plover.event_type in FUTURE_AGREE_TYPES:
+            return ("030", "plan")
+    if lemma == "decide" and inner is not None and inner_plover is not None:
+        return (inner, "decide")  # "decided to expel the ambassador": the expulsion
     if lemma in AGREE_VERBS:
         return ("030", "agree")
     if lemma in REFUSE_VERBS:
@@ -169,6 +206,86 @@ def _control(ctx: Article, tok: Token, code: str | None, xcomp: Token) -> tuple[
     if lemma in ASPECT_VERBS and inner is not None and lemma != "fail":
         return (inner, "aspect")
     return None
+
+
+def _obliged(ctx: Article, tok: Token, speech: Token | None) -> Actor | None:
+    """Whom a reported obligation binds: in "Mubarak said the US must mediate", the speaker
+    demands something of the US (PLOVER REQUEST). None when the clause is not reported, has
+    no "must"/"should", or binds the speaker's own side ("said it must defend itself")."""
+    if speech is None or tok.dep_ != "ccomp" or tok.head.i != speech.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None  # "it must", "we should": the speaker's own duty, not a demand
+    bound = actor_of(ctx, subject)
+    speaker = speaker_of(ctx, speech)
+    if bound is None or speaker is None or same_mention(bound, speaker):
+        return None
+    if bound.country and bound.country == speaker.country and bound.kind == speaker.kind:
+        return None
+    return bound
+
+
+def _complement_subject(ctx: Article, verb: Token, actor: Actor | None) -> Actor | None:
+    """The subject of a "that" clause a demand or accusation is about ("demanded that Hamas
+    renounce violence", "insisted that Iraq must comply")."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = actor_of(ctx, subject) if subject is not None else None
+        if found is not None and not same_mention(found, actor):
+            return found
+    return None
+
+
+def _ordered_act(ctx: Article, tok: Token) -> str | None:
+    """The code of an act ordered by name ("ordered patrols by police", "ordered an
+    offensive"): the order is that act, as "ordered the army to move" is."""
+    if tok.lemma_.lower() not in {"order", "authorize", "authorise"}:
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        entry = ctx.nouns.lookup(obj)
+        plover = to_plover(entry.code) if entry is not None else None
+        if entry is not None and plover is not None:
+            return entry.code
+    return None
+
+
+def _stick_charge(tok: Token) -> bool:
+    """ "baton-charged", "lathi charged": a charge with sticks."""
+    doc = tok.doc
+    before = [doc[j].lower_ for j in range(max(tok.i - 2, 0), tok.i)]
+    return any(w in FORCE_CHARGE_MODIFIERS for w in before) or any(
+        c.lower_ in FORCE_CHARGE_MODIFIERS for c in tok.children
+    )
+
+
+def _willing(tok: Token) -> bool:
+    """ "is ready to talk", "said it was prepared to impose": an infinitive of willingness."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.pos_ == "ADJ"
+        and head.lemma_.lower() in INTENT_ADJECTIVES
+        and not is_negated(head.head)
+    )
+
+
+def _intention(code: str) -> str:
+    """The CAMEO code of an announced intention to do ``code`` (PLOVER: a threat of force,
+    coercion or sanctions is a THREATEN; a future retreat a CONCEDE; any other an AGREE)."""
+    plover = to_plover(code)
+    etype = plover.event_type if plover else None
+    if etype == "ASSAULT":
+        return "138"
+    if etype in MATERIAL_CONFLICT or etype in {"THREATEN", "SANCTION", "COERCE"}:
+        return "130"
+    if etype == "RETREAT":
+        return "080"
+    return "030"
 
 
 # ---- noun triggers -------------------------------------------------------------------

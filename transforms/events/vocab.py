@@ -13,7 +13,7 @@ from transforms.events.syntax import words
 RETALIATION_LEMMAS = words("retaliate respond avenge react hit strike fight mirror")
 LIGHT_VERBS = words(
     "carry launch conduct stage hold mount begin start unleash resume perform make continue "
-    "impose order step intensify announce declare"
+    "impose order step intensify announce declare organize organise call"
 )
 #: Objects naming an act: reacting to them targets whoever performed the act.
 ACT_NOUNS = words(
@@ -101,3 +101,28 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 CHAIN_DEPS = frozenset(
     {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "parataxis"}
 )
+
+#: Sticks that make CHARGE a use of force ("were baton-charged", "lathi-charged the crowd"):
+#: the parser hangs them before the verb, where the verb dictionary's patterns do not look.
+FORCE_CHARGE_MODIFIERS = words("baton lathi cane")
+#: Modals of obligation: in a reported clause about another party, a demand ("said the US
+#: must mediate").
+OBLIGATION_MODALS = words("must should")
+#: Natural disasters and epidemics: measures taken against them (a state of emergency over
+#: wildfires, troops sent to help flood victims) are relief, not coercion or mobilisation.
+DISASTER_WORDS = words(
+    "wildfire wildfires bushfire bushfires flood floods flooding earthquake earthquakes quake "
+    "tsunami "
+    "hurricane hurricanes cyclone cyclones typhoon typhoons storm storms tornado drought "
+    "landslide landslides mudslide avalanche eruption volcano epidemic pandemic outbreak "
+    "heatwave blizzard famine"
+)
+#: Ordinary crime: an attack by unnamed, non-state people in such a sentence ("two gunmen
+#: robbed a bank and shot a guard") is crime news, not a political event. Police action
+#: against it (arrests, raids) still is one.
+CRIME_WORDS = words(
+    "robbery robberies robbed robber robbers burglary burglar burglars theft thief thieves "
+    "heist carjacking mugging mugged looting shoplifting fraud kidnappers ransom"
+)
+#: State sectors whose acts against crime are police actions, not crime.
+STATE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})

@@ -44,6 +44,8 @@ def best_description_match(table: EntityTable, mention: Mention) -> Entity | Non
             continue
         if mention.entity_type == "organisation" and entity.entity_type == "person":
             continue
+        if (mention.entity_type == "document") != (entity.entity_type == "document"):
+            continue  # "the report" is the report named before, never its author
         # Number agrees: "Analysts at X" is not the analyst named later, "the company" is
         # not "U.S. companies".
         if mention.plural and entity.entity_type == "person":
@@ -53,8 +55,9 @@ def best_description_match(table: EntityTable, mention: Mention) -> Entity | Non
         if entity.joint:
             continue
         vocab = entity.vocabulary()
-        if not mods <= vocab | _lemmas(vocab):
-            continue
+        missing = mods - vocab - _lemmas(vocab)
+        if missing and not missing <= _initials(entity):
+            continue  # "the RNC member" is the "Republican National Committee member"
         if not compatible(entity, mention):
             continue
         before = entity.last_before(at)
@@ -82,11 +85,25 @@ def compatible(entity: Entity, mention: Mention) -> bool:
     if mention.kind == "pronoun":
         if mention.entity_type == "person":
             return entity.entity_type in ("person", "unknown")
-        if mention.entity_type == "organisation":  # "it"
-            return entity.entity_type == "organisation"
+        if mention.entity_type == "organisation":  # "it": a body, or a report speaking
+            return entity.entity_type in ("organisation", "document")
         if mention.plural:  # "they"
             return entity.entity_type in ("group", "organisation")
     return True
+
+
+def _initials(entity: Entity) -> set[str]:
+    """Lower-case initials of every run of two to five capitalised words in the entity's name
+    and role, for acronyms used as modifiers later ("the RNC member", "the FDIC official")."""
+    out: set[str] = set()
+    for text in (entity.name, entity.role or ""):
+        words = [w for w in text.replace("-", " ").split() if w.lower() not in ("of", "the", "and")]
+        caps = [w[0].isupper() for w in words]
+        for i in range(len(words)):
+            for n in range(2, 6):
+                if i + n <= len(words) and all(caps[i : i + n]):
+                    out.add("".join(w[0] for w in words[i : i + n]).lower())
+    return out
 
 
 def _lemmas(words: set[str]) -> set[str]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from transforms.nlp.coref import MentionTable
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import find_quote_spans
+from transforms.nlp.recase import recase
 
 #: The layer's components, in pipeline order (all after the model's own).
 LAYER = ("newsdb_layout", "newsdb_quote_marks", "newsdb_mentions")
@@ -40,7 +41,7 @@ for _name in ("doc_id", "published", "layout", "quotations", "mentions"):
 
 def new_doc(nlp: Language, text: str, *, doc_id: str = "", published: date | None = None) -> Doc:
     """``text`` tokenised, with the context the extractors read set on it."""
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(recase(text))  # same length: offsets still index ``text``
     doc._.doc_id = doc_id
     doc._.published = published
     return doc

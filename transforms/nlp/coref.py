@@ -16,7 +16,8 @@ on entity-centric, precision-ranked rules"):
    b. a pronoun inside a clause whose governing clause has a subject before it is that subject
       ("the ministry said it had ...", "Turkey said its jets ...");
    c. the last speaker (the subject of a reporting verb) when it spoke in the last two paragraphs:
-      news style continues the last speaker with "he said";
+      news style continues the last speaker with "he said"; but a person of the pronoun's
+      gender named since as the subject of a main clause is the story's new focus;
    d. the most recent subject, then the most recent mention; none at all gives no entity rather
       than a guess;
 4. descriptions: "her publisher" (someone new) stays itself; "the companies" in a merger story
@@ -98,7 +99,7 @@ class MentionTable:
         self._mentions: dict[int, Mention] = {}
         self._speakers = speaker_subjects(layout, quotations, self.walls)
         self._subjects: list[tuple[int, Entity]] = []  # subject mentions so far: (token, entity)
-        self._last_speaker: tuple[Entity, int] | None = None  # entity, paragraph
+        self._last_speaker: tuple[Entity, int, int] | None = None  # entity, paragraph, token
         doc = layout.doc
         nouns = (i for i, pos in enumerate(layout.pos) if pos in _HEAD_POS)
         heads = {i for i in nouns if is_mention_head(doc[i], layout)} | self._speakers
@@ -163,7 +164,7 @@ class MentionTable:
         if tok.dep_ in SUBJECT_DEPS:
             self._subjects.append((tok.i, entity))
         if tok.i in self._speakers:
-            self._last_speaker = (entity, self._paragraph(tok.i))
+            self._last_speaker = (entity, self._paragraph(tok.i), tok.i)
 
     def _appositive_anchor(self, tok: Token, mention: Mention) -> Mention | None:
         """The mention an apposition restates, when the two can be one entity (the parser
@@ -200,7 +201,7 @@ class MentionTable:
     def _recent_speaker(self, i: int) -> Entity | None:
         if self._last_speaker is None:
             return None
-        entity, paragraph = self._last_speaker
+        entity, paragraph, _ = self._last_speaker
         return entity if self._paragraph(i) - paragraph <= _SPEAKER_REACH else None
 
     # ---- the sieve --------------------------------------------------------------------------
@@ -255,6 +256,11 @@ class MentionTable:
                 speaker = self._recent_speaker(tok.i)
                 if speaker is not None and agrees(speaker, mention):
                     found, confidence = speaker, 0.9
+                    # ... unless someone else of that gender has since been the subject of a
+                    # main clause: '"...," Reid said. Cornyn stood up. "...," he said.'
+                    later = self._latest_main_subject(mention, tok.i)
+                    if later is not None and later[0] > self._last_speaker_token():
+                        found, confidence = later[1], 0.85
             if found is None:
                 found, confidence = self._latest_subject(mention, tok.i), 0.8
             if found is None:
@@ -309,6 +315,22 @@ class MentionTable:
                         return entity
         return None
 
+    def _last_speaker_token(self) -> int:
+        return self._last_speaker[2] if self._last_speaker is not None else -1
+
+    def _latest_main_subject(self, mention: Mention, before: int) -> tuple[int, Entity] | None:
+        """The latest named subject of a main clause that agrees with ``mention`` (a subject
+        inside a reported clause, "Reid said Cornyn was wrong", is not the story's focus)."""
+        doc = self.layout.doc
+        for i, entity in reversed(self._subjects):
+            if i >= before:
+                continue
+            head = doc[i].head
+            main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+            if main and doc[i].pos_ == "PROPN" and agrees(entity, mention):
+                return i, entity
+        return None
+
     def _latest_subject(self, mention: Mention, before: int) -> Entity | None:
         for i, entity in reversed(self._subjects):
             if i < before and agrees(entity, mention):
@@ -330,16 +352,17 @@ class MentionTable:
         if mention.definite and mention.plural and is_company_noun(head):
             joint = table.joint_companies(create=how.create)
             if joint is not None:
-                if how.register:
-                    self.table.note(joint, at)
-                return Resolved(joint, 0.6)
+                return self._noted(joint, at, 0.6, how)
         if mention.definite or mention.plural or mention.entity_type == "organisation":
             match = best_description_match(self.table, mention)
             if match is not None:
                 if how.register:
                     table.absorb(match, mention)
                 return Resolved(match, 0.8)
-        person = mention.definite and mention.entity_type == "person" and how.salient
+        # A description with its own post-modifier ("the deputy head of China's delegation")
+        # introduces someone; only a bare one ("the teenager") may be the person just met.
+        bare = not any(c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i for c in tok.children)
+        person = mention.definite and mention.entity_type == "person" and how.salient and bare
         speaker = self._recent_speaker(tok.i)
         if (
             person
@@ -347,31 +370,28 @@ class MentionTable:
             and speaker.entity_type == "person"
             and compatible(speaker, mention)
         ):
-            if how.register:
-                self.table.note(speaker, at)
-            return Resolved(speaker, 0.65)
+            return self._noted(speaker, at, 0.65, how)
         if person and not mention.plural:
             # "the 46-year-old", "the Frenchman": the person met last, as a pronoun would be.
-            found = self._latest_compatible_person(mention)
+            found = self.table.latest(
+                at, lambda e: e.entity_type == "person" and compatible(e, mention)
+            )
             if found is not None:
-                if how.register:
-                    self.table.note(found, at)
-                return Resolved(found, 0.55)
+                return self._noted(found, at, 0.55, how)
         if how.salient and mention.definite and is_company_noun(head):
             company = table.salient_company(at)
             if company is not None:
-                if how.register:
-                    self.table.note(company, at)
-                return Resolved(company, 0.6)
+                return self._noted(company, at, 0.6, how)
         return self._new(mention, 0.7, how)
+
+    def _noted(self, entity: Entity, at: int, confidence: float, how: _Access) -> Resolved:
+        """``entity`` as the referent, noted as mentioned at ``at`` when the access registers."""
+        if how.register:
+            self.table.note(entity, at)
+        return Resolved(entity, confidence)
 
     def _new(self, mention: Mention, confidence: float, how: _Access) -> Resolved:
         """The mention as its own entity, when it may start one."""
         if not how.create:
             return Resolved(None, confidence)
         return Resolved(self.table.add(mention), confidence)
-
-    def _latest_compatible_person(self, mention: Mention) -> Entity | None:
-        return self.table.latest(
-            mention.head, lambda e: e.entity_type == "person" and compatible(e, mention)
-        )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from transforms.nlp.gender import first_name_gender
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.names import (
     acronym_of,
@@ -88,7 +89,9 @@ class EntityTable:
             # role may belong to an organisation ("Van Rijn Coatings").
             loose = mention.role is None and mention.gender is None
             words = name_words(mention.name)
-            return self._match_name(words, mention.head, mention.entity_type, loose=loose)
+            return self._match_name(
+                words, mention.head, mention.entity_type, loose=loose, gender=mention.gender
+            )
         name = mention.name or _phrase_name(mention)
         words = name_words(name)
         # "the Hamilton police" is the "Hamilton Police Service" named elsewhere (a fuller name
@@ -223,7 +226,13 @@ class EntityTable:
             self._index_vocabulary(entity)
 
     def _match_name(
-        self, words: tuple[str, ...], at: int, stype: EntityType, *, loose: bool = False
+        self,
+        words: tuple[str, ...],
+        at: int,
+        stype: EntityType,
+        *,
+        loose: bool = False,
+        gender: str | None = None,
     ) -> Entity | None:
         best: Entity | None = None
         best_key = (-1, -1)
@@ -245,10 +254,16 @@ class EntityTable:
                 continue
             if not (contains_run(entity.words, words) or contains_run(words, entity.words)):
                 continue
-            if entity.entity_type == "person" and first_name_only(entity.words, words):
-                continue  # news does not refer back to "Israel Katz" as "Israel"
+            if (
+                entity.entity_type == "person"
+                and first_name_only(entity.words, words)
+                and not (stype == "person" and _is_first_name(words))
+            ):
+                continue  # "Israel" is not "Israel Katz"; a person called "Hillary" may be
             if possessor_only(entity.name, words):
                 continue
+            if gender and entity.gender and gender != entity.gender:
+                continue  # "Mrs. Clinton" is not Bill Clinton: relatives share a surname
             # Prefer the most recent bearer of an ambiguous surname, then the fullest name.
             recent = entity.last_before(at)
             key = (recent, len(entity.words))
@@ -310,6 +325,12 @@ class EntityTable:
         return max(
             companies, key=lambda e: (len(e.positions), -e.positions[0] if e.positions else at)
         )
+
+
+def _is_first_name(words: tuple[str, ...]) -> bool:
+    """A lone word that is a common first name of clear gender ("Hillary", "Bernie" is not):
+    a person so called is the person of that first name met before."""
+    return len(words) == 1 and first_name_gender(words[0].capitalize()) is not None
 
 
 def _put(index: dict[str, list[Entity]], word: str, entity: Entity) -> None:

@@ -5,6 +5,7 @@ so a mark's role comes from its shape when it has one (“ opens, ” closes) an
 neighbours when it is straight ("): after a space or at the start of a line it opens, after a
 word or punctuation it closes. Double marks (“ ” " « » „) delimit quotations; single marks
 (‘ ’ ') delimit quotations nested inside them, which stay part of the outer quote's text.
+Two apostrophes ('') are a double mark, as archive and wire copy write it.
 
 Single marks are top-level quotation marks only in documents that use no double marks at all
 (British house style: ‘We will fight,’ she said). Then ’ must be told apart from the apostrophe
@@ -58,6 +59,8 @@ class QuoteSpan:
 
 def find_quote_spans(text: str, blocks: list[Block]) -> list[QuoteSpan]:
     """Top-level quotations in ``text``, in order, one paragraph (block) at a time."""
+    if "''" in text:
+        text = _double_apostrophes(text)
     single_style = not any(c in _DOUBLE_MARKS for c in text)
     spans: list[QuoteSpan] = []
     for block in blocks:
@@ -66,6 +69,32 @@ def find_quote_spans(text: str, blocks: list[Block]) -> list[QuoteSpan]:
         else:
             spans.extend(_double_spans(text, block))
     return spans
+
+
+def _double_apostrophes(text: str) -> str:
+    """Archive and wire style writes a double mark as two apostrophes (''We will,'' she said).
+    Each such pair is read as a curly mark and a space, which keeps the text's offsets: an
+    opening pair (after a space or at a line start, before a word) as "“ ", a closing one as
+    " ”", so that the mark sits on the side of the quotation and the space outside is trimmed
+    like any other. Three or more apostrophes in a row are left alone."""
+    chars = list(text)
+    i = 0
+    while i < len(chars) - 1:
+        if chars[i] != "'" or chars[i + 1] != "'":
+            i += 1
+            continue
+        run = i
+        while run < len(chars) and chars[run] == "'":
+            run += 1
+        if run - i == 2:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 2] if i + 2 < len(text) else " "
+            if (prev in _OPENING_CONTEXT or prev == "\n") and not nxt.isspace():
+                chars[i], chars[i + 1] = "“", " "
+            else:
+                chars[i], chars[i + 1] = " ", "”"
+        i = run
+    return "".join(chars)
 
 
 def _double_spans(text: str, block: Block) -> list[QuoteSpan]:

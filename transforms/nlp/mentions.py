@@ -14,6 +14,7 @@ from transforms.nlp.names import modifiers_of, named_mention, org_name
 from transforms.nlp.nouns import (
     ANAPHORS,
     COLLECTIVE_NOUNS,
+    DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -102,8 +103,8 @@ def _is_described_by_age(layout: DocLayout, first: int, last: int) -> bool:
 
 def _conjoined_name(head: Token, last: int) -> tuple[int, Token] | None:
     """A second name coordinated with a named head inside its phrase, and the "and" between."""
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" or is_role_word(head):
+        return None  # "former Gov. and party Chairman Ed Rendell": two titles of one person
     doc = head.doc
     for child in head.children:
         if child.dep_ == "conj" and child.pos_ == "PROPN" and head.i < child.i <= last:
@@ -220,6 +221,8 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         # "the 46-year-old", "the Frenchman": a person described by age or nationality.
         lemma = "year-old" if by_age else lemma
         stype: EntityType = "group" if plural else "person"
+    elif lemma in DOCUMENT_NOUNS:
+        stype = "document"
     elif lemma in ORG_NOUNS or is_company_noun(lemma):
         stype = "organisation"
     elif is_person_noun(lemma):
@@ -249,12 +252,42 @@ def _nominal(head: Token, first: int, last: int, layout: DocLayout) -> Mention:
         modifiers=modifiers_of(doc, first, head.i),
     )
     if stype == "organisation":
-        mention.name = org_name(head, first, last, layout)
+        mention.name = org_name(head, first, bare_end(head, last), layout)
+    else:
+        bare = bare_end(head, last)
+        if bare < last:
+            # "a senior aide who spoke on condition of anonymity": named without the clause.
+            mention.name = layout.text_of(skip_determiner(doc, first), bare)
     if stype == "person" and not mention.definite and lemma not in GENERIC_PERSON_NOUNS:
         role_first = skip_determiner(doc, first)
-        mention.role = clean_role(layout.text_of(role_first, last))
-        mention.affiliation = affiliation(doc, role_first, last)
+        role_last = bare_end(head, last)
+        mention.role = clean_role(layout.text_of(role_first, role_last))
+        mention.affiliation = affiliation(doc, role_first, role_last)
     return mention
+
+
+_DASHES = frozenset({"-", "–", "—", "("})
+
+
+def bare_end(head: Token, last: int) -> int:
+    """Where a description ends without what trails its head: a relative or participial clause
+    ("mutual fund managers who think ...", "a memo seen by reporters"), a time ("a report on
+    Wednesday") or an aside after a dash or bracket ("a coalition of groups - including X")."""
+    doc = head.doc
+    end = last
+    for child in head.children:
+        if child.i <= head.i or child.i > last:
+            continue
+        timed = child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.dep_ in ("relcl", "acl") or timed:
+            end = min(end, child.left_edge.i - 1)
+    for j in range(head.i + 1, end + 1):
+        if doc[j].text in _DASHES and (doc[j - 1].whitespace_ or doc[j].text == "("):
+            end = j - 1  # a spaced dash, not the hyphen of "Iraq-based"
+            break
+    while end > head.i and (doc[end].is_punct or doc[end].lower_ in ("and", "or")):
+        end -= 1
+    return end
 
 
 #: NER labels of words that are never a mention ("March 2022", "14 votes").

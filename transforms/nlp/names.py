@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.nlp.gender import first_name_gender
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.nouns import (
     COMPANY_NAME_WORDS,
@@ -36,6 +37,21 @@ _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 
+#: Parties and political camps written before a name as part of the role.
+PARTY_WORDS = frozenset(
+    {
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+        "conservative", "labour", "liberal", "independent", "libertarian", "socialist",
+        "tory", "progressive",
+    }
+)  # fmt: skip
+
+#: Words of photo credits and agency bylines that a caption can glue to a name ("Getty Images
+#: John Roe", "The Canadian Press Ann Lee"): never the start of a person's name.
+CREDIT_WORDS = frozenset(
+    {"getty", "images", "reuters", "ap", "afp", "epa", "press", "photo", "via", "the", "xinhua"}
+)
+
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
 
@@ -56,7 +72,8 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
     name = layout.text_of(name_first, name_last)
     surface_first = skip_determiner(doc, first)
     text = layout.text_of(surface_first, last)
-    words = [t.text for t in doc[first : last + 1]]
+    # Gender from the title and name only: "Daniel Ferrante and his wife" is not a woman.
+    words = [t.text for t in doc[first : name_last + 1]]
     stype = _named_type(head, doc[name_first : name_last + 1])
     mention = Mention(
         surface_first,
@@ -72,6 +89,9 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
         plural=head.tag_ == "NNPS",
     )
     if stype == "person":
+        if mention.gender is None and name_last > name_first:
+            # "Nina Patel": the first name's usual gender, when the words around say none.
+            mention.gender = first_name_gender(doc[name_first].text)
         role_last = name_first - 1
         role_first = skip_determiner(doc, first)
         while role_first <= role_last and doc[role_first].lower_.rstrip(".") in HONORIFICS:
@@ -81,8 +101,12 @@ def named_mention(head: Token, first: int, last: int, layout: DocLayout) -> Ment
         role_parts: list[str] = []
         # Words before a name are a role only if they hold a title or role noun ("Harbour City
         # manager"), not in "an allegation Tan's camp denied".
-        if role_first <= role_last and any(
-            is_role_word(t) for t in doc[role_first : role_last + 1]
+        before = doc[role_first : role_last + 1]
+        credit = any(t.lower_ in CREDIT_WORDS and t.lower_ != "the" for t in before)
+        if (
+            role_first <= role_last
+            and not credit
+            and any(is_role_word(t) or is_affiliation_word(t) for t in before)
         ):
             role_parts.append(layout.text_of(role_first, role_last))
             mention.affiliation = affiliation(doc, role_first, role_last)
@@ -206,9 +230,17 @@ def _name_start(head: Token, first: int) -> int:
         doc[j].lower_.rstrip(".") in TITLES
         or doc[j].lower_.rstrip(".") in HONORIFICS
         or doc[j].text in ("-", ".")
+        or is_affiliation_word(doc[j])
+        or doc[j].lower_ in CREDIT_WORDS
     ):
         j += 1
     return j
+
+
+def is_affiliation_word(tok: Token) -> bool:
+    """A party or nationality written before a name ("Republican Marco Rubio", "French
+    President ..."): part of the role, never of the name."""
+    return tok.lower_ in PARTY_WORDS or (tok.ent_type_ == "NORP" and not tok.text.isupper())
 
 
 def _named_type(head: Token, name_tokens: Span) -> EntityType:

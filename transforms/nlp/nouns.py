@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.nlp.types import Mention
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -30,7 +32,7 @@ TITLES = _words(
     "king queen prince princess emir sultan crown professor prof dr doctor coach "
     "mp mep td mla msp mk councillor councilor alderman speaker attorney sheriff marshal "
     "lieutenant-colonel lieutenant-general major-general chief-executive ceo cfo coo "
-    "president-elect ayatollah pastor"
+    "president-elect ayatollah pastor whip"
 )
 
 #: Abbreviated titles, spelled out so that "the detective" can match "Det. Sgt. Karen Whitfield".
@@ -74,7 +76,7 @@ PERSON_NOUNS = _words(
     "candidate member source insider observer monitor investigator engineer economist "
     "banker investor trader broker consultant specialist veteran councillor "
     "councilor entrepreneur businessman businesswoman shareholder negotiator "
-    "administrator coordinator organiser commentator pundit presenter host actor "
+    "administrator coordinator organiser commentator pundit presenter host actor whip "
     "actress singer artist director producer partner colleague ally opponent critic "
     "supporter rival detainee prisoner hostage suspect defendant plaintiff claimant "
     "counterpart successor predecessor "
@@ -103,7 +105,7 @@ ORG_NOUNS = _words(
     "opposition regime junta board observatory centre center university school hospital "
     "church charity ngo watchdog regulator exchange commission inspectorate prosecutors "
     "command brigade battalion regiment division unit militia militias ministry "
-    "observatory monitor programme program forum campaign network"
+    "observatory monitor programme program forum campaign network intelligence"
 )
 
 #: Organisation heads that name a company; "the company" / "the carrier" prefer these.
@@ -173,6 +175,21 @@ SOURCE_DOCUMENT_NOUNS = _words(
     "letter memo memorandum"
 )
 
+#: Publications that speak for themselves when no author is named ("the congressional report
+#: found", "a new poll shows"): speakers of type ``document``. A statement, letter or email
+#: is its issuer's voice instead (``SOURCE_DOCUMENT_NOUNS``).
+DOCUMENT_NOUNS = _words(
+    "report poll survey study memo memorandum paper analysis assessment review audit "
+    "editorial census inquiry investigation probe dossier"
+)
+
+#: Data and its reading, which a figure is "according to" without anyone saying it ("according
+#: to a review of the data", "according to the figures"): a quote only when an issuer is named.
+DATA_NOUNS = _words(
+    "data datum figure figures statistics estimate estimates number numbers record records review "
+    "tally count calculation calculations analysis"
+)
+
 PERSONAL_PRONOUNS = _words("he she him her they them it")
 #: Pronouns that refer back to a person, organisation or group.
 ANAPHORS = _words(
@@ -186,6 +203,28 @@ RELATIVE_PRONOUNS = _words("who which that whom")
 #: "resident"); a definite description with one is taken to describe a person.
 _AGENTIVE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 _NOT_AGENTIVE = ("ment", "ness", "ance", "ence")
+
+
+#: Things that are said to "say" or "show" in loose prose but have no voice: events, cases,
+#: media and channels, abstractions ("the lawsuit said", "the contrast shows").
+THING_NOUNS = _words(
+    "lawsuit suit case controversy scandal reveal revelation process history contrast "
+    "telephone phone call interview broadcast channel show programme program clip tape "
+    "recording footage debate race election campaign trail event rally speech remark remarks "
+    "comment comments decision ruling verdict move result results outcome vote situation "
+    "issue question problem idea fact truth reality thing things way part piece"
+)
+#: Endings of abstract nouns ("the decision", "the argument", "the reality").
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship")
+
+
+def cannot_speak(mention: Mention) -> bool:
+    """A description that names no one who could speak: a thing, an event or an abstraction,
+    of no person, organisation, group or document type."""
+    if mention.entity_type != "unknown" or mention.kind != "nominal":
+        return False
+    lemma = mention.head_lemma
+    return lemma in THING_NOUNS or lemma in NON_SPEAKER_NOUNS or lemma.endswith(_ABSTRACT_SUFFIXES)
 
 
 def is_company_noun(lemma: str) -> bool:
@@ -203,6 +242,7 @@ def is_person_noun(lemma: str) -> bool:
         or is_company_noun(lemma)
         or lemma in NON_SPEAKER_NOUNS
         or lemma in SOURCE_DOCUMENT_NOUNS
+        or lemma in DOCUMENT_NOUNS
         or lemma.endswith(_NOT_AGENTIVE)
     ):
         return False

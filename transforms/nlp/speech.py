@@ -103,6 +103,10 @@ PHRASAL_CUES: dict[tuple[str, str], CueVerb] = {
     ("make", "clear"): CueVerb("make", frozenset({CLAUSE}), weight=0.9),
 }
 
+#: Cues that report speech only from someone who can speak: "the minister suggested that ..."
+#: is speech, "the figures suggest that ..." and "exit polls indicate ..." are evidence.
+EVIDENCE_CUES: frozenset[str] = frozenset({"suggest", "indicate", "signal", "confirm", "show"})
+
 #: Prepositional phrases after a cue that are part of the cue itself ("said in a statement").
 CUE_PP_NOUNS: frozenset[str] = frozenset({"statement"})
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
 from transforms.nlp.nouns import (
+    DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
     NON_SPEAKER_NOUNS,
     RELATIVE_PRONOUNS,
@@ -146,7 +147,8 @@ def issuer_of(tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
     "a statement from the ICRC" -> ICRC; "the department’s own figures" -> department;
     "military intelligence estimates" -> intelligence, (military, intelligence). None when
     the phrase names no issuer ("a joint statement")."""
-    if tok.lemma_.lower() not in SOURCE_DOCUMENT_NOUNS:
+    lemma = tok.lemma_.lower()
+    if lemma not in SOURCE_DOCUMENT_NOUNS and lemma not in DOCUMENT_NOUNS:
         return None
     # "from X" / "by X" / "published by X" name the issuer; "of X" only when nothing else
     # does ("a summary of the budget published by the council" is the council's).
@@ -162,6 +164,8 @@ def issuer_of(tok: Token) -> tuple[Token, tuple[int, int] | None] | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 by_prep.setdefault("by", pobj)
+    if lemma not in SOURCE_DOCUMENT_NOUNS:
+        by_prep.pop("of", None)  # "a review of the filings", "an audit of the agency": a topic
     for prep in ("from", "by", "of"):
         if prep in by_prep:
             return by_prep[prep], None

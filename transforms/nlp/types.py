@@ -15,7 +15,7 @@ from typing import Literal
 
 MentionKind = Literal["name", "surname", "pronoun", "nominal", "none"]
 
-EntityType = Literal["person", "organisation", "group", "unknown"]
+EntityType = Literal["person", "organisation", "group", "document", "unknown"]
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ sentence does not have that shape; ``reported_content`` tries a cue's frames bes
   adjuncts the parser hangs between cue and clause ("said on Wednesday it had ...");
 * clause-first ``X, the ministry said``: the ccomp left of the cue, or, however the parser
   attached them, everything before ", SUBJECT CUE";
+* parenthetical ``X, she said, Y`` in an unquoted sentence (``parenthetical``): both parts;
 * ``urged Y to X`` / ``vowed to X`` / ``accused Y of X`` / ``described Y as X``: everything after
   the cue up to the end of its complements.
 
@@ -116,16 +117,6 @@ def is_infinitival(clause: Token) -> bool:
     )
 
 
-def _conj_chain(head: Token) -> list[Token]:
-    out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
-
-
 def _that_clause_below(cue: Token, cue_last: int) -> Found | None:
     """'said in a statement that X' / 'told the agency's service that X': the parser hung the
     that-clause on a noun after the cue instead of on the cue."""
@@ -216,6 +207,55 @@ def _nominal_attribution(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+#: Openers of an adverbial clause after a parenthetical cue (the parser tags some as ADV).
+_REASONS = frozenset({"as", "because", "since", "so", "while", "although", "though", "when"})
+
+
+def parenthetical(cue: Token, cue_last: int, subject: Token) -> tuple[Found, Found] | None:
+    """'Survival, she said, depends on the rain.' / 'The economy grew, he said, and so will
+    jobs.': an attribution set off by commas inside an unquoted sentence reports the whole
+    sentence around it: the part before (possibly a word or two) and the clause after. None
+    when the cue has content of its own after it, or nothing clausal follows."""
+    if cue.dep_ in ("relcl", "acl", "xcomp") or _reports_forwards(cue):
+        return None
+    doc = cue.doc
+    sent = cue.sent
+    attr_first = min(np_bounds(subject)[0], cue.i)
+    after_cue = cue_last + 1
+    if attr_first - 1 <= sent.start or doc[attr_first - 1].text != ",":
+        return None
+    if after_cue + 1 >= sent.end or doc[after_cue].text != ",":
+        return None
+    start = first_clause_token(sent)
+    end = sent.end - 1
+    while end > after_cue and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    first_after = after_cue + 1
+    opener = doc[first_after]
+    if opener.tag_ == "VBG" or opener.lower_ in RELATIVE_PRONOUNS:
+        return None  # ", adding that ...", ", who ...": the speaker's, not the sentence's
+    if opener.dep_ == "mark" or opener.pos_ == "SCONJ" or opener.lower_ in _REASONS:
+        return None  # ", as it shows ...", ", because ...": a reason, not what was said
+    closer = doc[attr_first - 2]
+    if closer.dep_ == "mark" or closer.pos_ == "SCONJ" or closer.lower_ in _REASONS:
+        # "The mayor resigned because, she explained, the job ...": the narrator's clause
+        # before, what was said only after.
+        return (start, start - 1, "indirect:parenthetical"), (
+            first_after,
+            end,
+            "indirect:parenthetical",
+        )
+    if end - first_after < 2 or attr_first - 2 < start:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[first_after : end + 1]):
+        return None
+    return (start, attr_first - 2, "indirect:parenthetical"), (
+        first_after,
+        end,
+        "indirect:parenthetical",
+    )
+
+
 def _clause_before_attribution(cue: Token, subject: Token) -> Found | None:
     """'X is meaningful, al-Hadithi added, as ...' / 'X cut deaths ..., researchers said.':
     a clause, a comma, then the attribution, however the parser attached them (as parataxis,
@@ -233,6 +273,9 @@ def _clause_before_attribution(cue: Token, subject: Token) -> Found | None:
     start = first_clause_token(cue.sent)
     if attr_first - 1 - start < 4:
         return None
+    opener = doc[start]
+    if opener.pos_ == "SCONJ" or opener.lower_ in _REASONS or opener.lower_ in ("if", "after"):
+        return None  # "When he took office, X said": a fronted adverbial, not what was said
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[start : attr_first - 1]):
         return None  # "In a statement on its website, the group said": no clause before
     return start, attr_first - 1, "indirect:clause_first"

@@ -3,6 +3,8 @@
 Every cue verb outside quotation marks (see ``cues``) that asserts something (not negated, not
 passive, not "declined to say") and has a speaker-like subject reports the content its frame
 names (see ``frames``); "according to Y" reports the clause it attaches to, on whichever side.
+Only speech and writing are quotes: a thought ("believes that ...", "feels that ...") is not,
+nor is evidence from something that cannot speak ("the data suggest that ...").
 
 A reported clause that contains a quote-mark fragment is a mixed quote. Cues inside another
 quote's content are not separate quotes ("said she had warned him that ..." is one quote), except
@@ -19,11 +21,13 @@ from spacy.tokens import Doc, Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
+from transforms.nlp.nouns import DATA_NOUNS, could_be_someone
 from transforms.nlp.phrases import first_clause_token, is_quote_mark
 from transforms.nlp.speech import (
     AGAINST,
     AS,
     CLAUSE,
+    EVIDENCE_CUES,
     FOR,
     OBJ_XCOMP,
     OBJECT,
@@ -34,15 +38,22 @@ from transforms.nlp.speech import (
     cue_entry,
     is_according,
 )
-from transforms.nlp.subjects import is_non_speaker
+from transforms.nlp.subjects import is_non_speaker, issuer_of
 from transforms.quotes.attribution import Attribution, Candidate, attribute
 from transforms.quotes.direct import DirectResult
-from transforms.quotes.frames import FRAME_PREPS, is_infinitival, reported_content
+from transforms.quotes.frames import (
+    FRAME_PREPS,
+    Found,
+    is_infinitival,
+    parenthetical,
+    reported_content,
+)
 from transforms.quotes.masks import TokenMasks
 
 CONFIDENCE = {
     "indirect:ccomp": 0.85,
     "indirect:clause_first": 0.8,
+    "indirect:parenthetical": 0.75,
     "indirect:according_to": 0.8,
     "indirect:xcomp": 0.75,
     "indirect:object": 0.6,
@@ -70,14 +81,20 @@ def find_indirect_quotes(
             cand = _according(layout, tok, masks)
         else:
             entry = cue_entry(tok)
-            if entry is None or not asserts(tok):
-                continue
+            if entry is None or entry.cognition or not asserts(tok):
+                continue  # "believes that ...", "feels that ...": a thought, not speech
             cand = _verb_quote(layout, tok, entry, masks, outer_cue_of)
         if cand is None:
             continue
-        _mark_mixed(cand, fragments, opens)
-        candidates.append(cand)
+        for part in _with_parent(cand):
+            _mark_mixed(part, fragments, opens)
+            candidates.append(part)
     return _drop_nested(candidates)
+
+
+def _with_parent(cand: Candidate) -> list[Candidate]:
+    """A candidate, preceded by the part it continues when it has one (a parenthetical cue)."""
+    return [cand] if cand.parent is None else [cand.parent, cand]
 
 
 # --- which cue tokens count ---------------------------------------------------------------------
@@ -180,7 +197,13 @@ def _verb_quote(
     subject = attribution.subject
     if subject is None or is_non_speaker(subject) or masks.no_cue[subject.i]:
         return None
+    if entry.lemma in EVIDENCE_CUES and not _can_speak(subject):
+        return None  # "the figures suggest that ...", "exit polls indicate ...": not speech
     cue_last = _cue_last(layout, attribution)
+    if CLAUSE in entry.frames and asserts(cue):
+        parts = parenthetical(cue, cue_last, subject)
+        if parts is not None:
+            return _parenthetical_quote(layout, parts, attribution, entry, masks)
     found = reported_content(cue, entry, cue_last, subject, outer_cue_of)
     if found is None:
         return None
@@ -192,6 +215,42 @@ def _verb_quote(
     return Candidate(
         start, end, "indirect", method, round(CONFIDENCE[method] * entry.weight, 3), attribution
     )
+
+
+def _parenthetical_quote(
+    layout: DocLayout,
+    parts: tuple[Found, Found],
+    attribution: Attribution,
+    entry: CueVerb,
+    masks: TokenMasks,
+) -> Candidate | None:
+    """The clause after a parenthetical cue, continuing the part before it when that part is
+    more than a word or two or holds the clause's subject ("The bill, he noted, had ..."); an
+    adverb ("Now, she said, ...") is not reported on its own."""
+    (b_first, b_last, method), (a_first, a_last, _) = parts
+    after = _trim(layout, a_first, a_last, masks)
+    if after is None:
+        return None
+    confidence = round(CONFIDENCE[method] * entry.weight, 3)
+    cand = Candidate(*after, "indirect", method, confidence, attribution)
+    doc = layout.doc
+    subject_before = any(
+        t.dep_ in ("nsubj", "nsubjpass") and a_first <= t.head.i <= a_last
+        for t in doc[b_first : b_last + 1]
+    )
+    before = None
+    if b_last - b_first >= 2:
+        before = _trim(layout, b_first, b_last, masks)
+    elif subject_before and not any(masks.walls[i] for i in range(b_first, b_last + 1)):
+        before = layout.char_span(b_first, b_last)
+    if before is not None:
+        cand.parent = Candidate(*before, "indirect", method, confidence, attribution)
+    return cand
+
+
+def _can_speak(subject: Token) -> bool:
+    """A subject that can say something: a name, a pronoun, or a noun for people or a body."""
+    return subject.pos_ in ("PROPN", "PRON") or could_be_someone(subject)
 
 
 def _cue_last(layout: DocLayout, attribution: Attribution) -> int:
@@ -207,7 +266,14 @@ def _according(layout: DocLayout, tok: Token, masks: TokenMasks) -> Candidate | 
     attribution = attribute(tok, layout)
     if attribution.subject is None or attribution.source_tokens is None:
         return None
+    source = attribution.subject
     doc = layout.doc
+    s_first, s_last = attribution.source_tokens
+    named = any(t.pos_ == "PROPN" for t in doc[s_first : s_last + 1])
+    if source.lemma_.lower() in DATA_NOUNS and not named:
+        issuer = issuer_of(source)
+        if issuer is None or issuer[0].lemma_.lower() in DATA_NOUNS:
+            return None  # "according to a review of the data": a figure's basis, no one's words
     sent = tok.sent
     src_last = attribution.source_tokens[1]
     if tok.i == first_clause_token(sent):

@@ -3,9 +3,11 @@
 Who a cue's subject is comes from the language layer's mention table, the same for quotes and
 events ("he said" continues the last speaker there). What stays here is what only quotes have:
 a floating quote belongs to the previous quote's speaker, a document speaks for its issuer
-("according to a statement from the ICRC", "the statement said"), and a continuation (the
-second segment of a quote cut by its cue, the next paragraph of a multi-paragraph quote)
-repeats its parent's speaker, mention and cue.
+("according to a statement from the ICRC", "the statement said") unless it is a publication
+with no author named ("the congressional report found"), which speaks as a ``document``; a
+thing that cannot speak ("the lawsuit", "the controversy") is no speaker at all; and a
+continuation (the second segment of a quote cut by its cue, the next paragraph of a
+multi-paragraph quote) repeats its parent's speaker, mention and cue.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.mentions import mention_at
-from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS
+from transforms.nlp.metonyms import country_of_capital
+from transforms.nlp.nouns import SOURCE_DOCUMENT_NOUNS, cannot_speak
 from transforms.nlp.subjects import issuer_of
 from transforms.nlp.types import Entity, Mention, MentionKind
 from transforms.quotes.attribution import Attribution, Candidate
@@ -85,7 +88,7 @@ def build_records(
             cue_lemma=attribution.cue_lemma if attribution is not None else None,
             speaker_mention=mention.text if mention is not None else None,
             speaker_mention_type=speaker.kind,
-            speaker=entity.name if entity is not None else None,
+            speaker=_speaker_name(entity, mention, layout),
             speaker_type=entity.entity_type if entity is not None else "unknown",
             speaker_role=(
                 entity.role if entity is not None and entity.entity_type == "person" else None
@@ -109,6 +112,28 @@ def build_records(
     return records
 
 
+def _earlier_document(layout: DocLayout, mention: Mention) -> int | None:
+    """Token of the first mention of the document ``mention`` refers back to, if earlier."""
+    entity = mention.entity
+    if entity is None or entity.entity_type != "document" or not entity.positions:
+        return None
+    first = entity.positions[0]
+    return first if first < mention.head else None
+
+
+def _speaker_name(entity: Entity | None, mention: Mention | None, layout: DocLayout) -> str | None:
+    """The entity's name, or the country a capital speaks for ("Beijing said" -> China)."""
+    if entity is None:
+        return None
+    if entity.entity_type == "organisation" and entity.is_name and len(entity.words) <= 2:
+        head = layout.doc[mention.head] if mention is not None else None
+        if head is not None and head.ent_type_ in ("GPE", "ORG"):
+            country = country_of_capital(entity.name)
+            if country is not None:
+                return country
+    return entity.name
+
+
 def _resolve(
     layout: DocLayout, mentions: MentionTable, subject: Token, last: _LastSpeaker, block: int
 ) -> _Speaker:
@@ -124,12 +149,21 @@ def _resolve(
         # A subject the pass did not visit: an issuer written as a modifier ("military
         # intelligence estimates"), a word the parser left inside a compound.
         mention = mention_at(subject, layout, bounds)
+    earlier = _earlier_document(layout, mention)
+    if earlier is not None and issuer is None:
+        # "The report also said": whoever the report met before spoke for (its issuer, "A
+        # report by the Harlow Institute said ...", or the report itself).
+        found = _resolve(layout, mentions, layout.doc[earlier], last, block)
+        return _Speaker(found.entity, mention, mention.kind, found.confidence)
     if issuer is not None:
         mention.definite = True  # "company figures": the company the article is about
-    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS:
+    elif mention.head_lemma in SOURCE_DOCUMENT_NOUNS and (
+        mention.entity_type != "document" or (mention.definite and earlier is None)
+    ):
         # "the statement said" / "according to a joint statement" / "the email said": the
         # document of an organisation named (in an earlier sentence) since the last quote,
-        # else of the last speaker.
+        # else of the last speaker. A report or poll met for the first time with no one
+        # to have issued it speaks for itself ("a congressional report said").
         sentence_start = subject.sent.start
         org = mentions.table.latest_organisation(sentence_start)
         recent = last.entity if block - last.block <= 2 else None
@@ -145,6 +179,10 @@ def _resolve(
         resolved = Resolved(mention.entity, mention.confidence)
     kind: MentionKind = mention.kind
     entity = resolved.entity
+    if entity is not None and mention.kind == "nominal" and cannot_speak(mention):
+        # "the lawsuit", "the controversy", "the electoral process": a thing that cannot
+        # speak is nobody's voice; no speaker is better than a wrong one.
+        return _Speaker(None, mention, kind, 0.0)
     single_word = len((mention.name or "").split()) == 1
     if kind == "name" and entity is not None and entity.entity_type == "person" and single_word:
         kind = "surname" if len(entity.words) > 1 else kind
