@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -64,6 +65,22 @@ def test_extractor_crash_costs_one_document_not_the_batch(
     fail = out.failures.rows(named=True)
     assert [(f["stage"], f["error_kind"]) for f in fail] == [("extract", "extract_error")]
     assert "ValueError: boom" in fail[0]["message"]
+
+
+def test_stage_seconds_are_cpu_seconds_not_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage is charged the CPU it used: on a shared machine (or a worker waiting for its
+    turn) wall time would blame whichever stage happened to be descheduled."""
+    (quotes, (_, real)) = batch.EXTRACTORS
+
+    def waiting(doc: Doc) -> Doc:
+        time.sleep(0.5)  # blocked, as a descheduled process is: no CPU spent
+        return real(doc)
+
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", waiting)))
+    out = batch.process_batch(_seed_raws(), "run-1", NOW)
+    assert out.documents.height == 2
+    assert out.stage_seconds["events"] < 0.5  # two documents slept 1 s in all
+    assert out.stage_seconds["nlp"] > 0
 
 
 FRENCH = (

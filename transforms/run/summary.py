@@ -139,7 +139,7 @@ class RunSummary:
         database = f"Database: `{printable(self.db_path)}`"
         md = [f"# newsdb run `{self.run_id}`", "", database, "", *rows]
         if self.stage_seconds:
-            md += ["", "| stage | seconds |", "|---|---:|"]
+            md += ["", "| stage | CPU seconds |", "|---|---:|"]
             md += [f"| {k} | {v:.2f} |" for k, v in sorted(self.stage_seconds.items())]
         if self.failure_examples:
             md += ["", "## Failures", "", "| source | why |", "|---|---|"]
