@@ -52,14 +52,14 @@ def test_duplicate_articles_in_a_batch_are_extracted_once_and_kept_as_sources() 
 def test_extractor_crash_costs_one_document_not_the_batch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    (quotes, (_, real)) = batch.EXTRACTORS
+    (quotes, (_, real), entities) = batch.EXTRACTORS
 
     def flaky(doc: Doc) -> Doc:
         if "Lavrov" in doc.text:
             raise ValueError("boom")
         return real(doc)
 
-    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", flaky)))
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", flaky), entities))
     out = batch.process_batch(_seed_raws(), "run-1", NOW)
     assert out.documents.height == 1
     fail = out.failures.rows(named=True)
@@ -70,13 +70,13 @@ def test_extractor_crash_costs_one_document_not_the_batch(
 def test_stage_seconds_are_cpu_seconds_not_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
     """A stage is charged the CPU it used: on a shared machine (or a worker waiting for its
     turn) wall time would blame whichever stage happened to be descheduled."""
-    (quotes, (_, real)) = batch.EXTRACTORS
+    (quotes, (_, real), entities) = batch.EXTRACTORS
 
     def waiting(doc: Doc) -> Doc:
         time.sleep(0.5)  # blocked, as a descheduled process is: no CPU spent
         return real(doc)
 
-    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", waiting)))
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, ("events", waiting), entities))
     out = batch.process_batch(_seed_raws(), "run-1", NOW)
     assert out.documents.height == 2
     assert out.stage_seconds["events"] < 0.5  # two documents slept 1 s in all

@@ -21,7 +21,7 @@ import polars as pl
 from spacy.tokens import Doc
 
 from transforms.clean import clean_many
-from transforms.entities.linking import entity_refs
+from transforms.entities.linking import entity_refs, link_entities
 from transforms.events import find_events
 from transforms.frames import (
     carried_sources,
@@ -48,10 +48,12 @@ from transforms.nlp.registry import load_all
 from transforms.quotes import find_quotes
 from transforms.run.version import PIPELINE_VERSION
 
-#: The extractors, in the order their inputs require (events read ``doc._.quotes``).
+#: The extractors, in the order their inputs require (events read ``doc._.quotes``; the entity
+#: stage keys the rows of both).
 EXTRACTORS: tuple[tuple[str, Callable[[Doc], Doc]], ...] = (
     ("quotes", find_quotes),
     ("events", find_events),
+    ("entities", link_entities),
 )
 
 

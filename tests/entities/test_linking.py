@@ -89,3 +89,23 @@ def test_generic_actors_point_to_no_entity(extracted: Extracted) -> None:
     _, events, _ = extracted
     met = next(e for e in events if e.doc_id == "lavrov-a" and e.event_type == "CONSULT")
     assert met.actor2 == "Turkish officials" and met.actor2_entity_id is None
+
+
+def test_the_extractors_leave_keys_to_the_entity_stage() -> None:
+    """Quotes and events know nothing of entity keys: they leave the speaker and actors they
+    resolved on the Doc, and ``newsdb_entities`` keys the rows of both, one key per person."""
+    from transforms.entities.linking import entity_refs, link_entities
+    from transforms.events.component import find_events
+    from transforms.nlp import new_doc, parse
+    from transforms.quotes.component import find_quotes
+
+    (doc,) = parse([new_doc(ARTICLES["lavrov-a"], doc_id="lavrov-a")])
+    find_events(find_quotes(doc))
+    assert doc._.quotes and doc._.events
+    assert all(q.speaker_entity_id is None for q in doc._.quotes)
+    assert all(e.actor1_entity_id is None for e in doc._.events)
+    link_entities(doc)
+    spoke = {q.speaker_entity_id for q in doc._.quotes if q.speaker == "Sergei Lavrov"}
+    met = {e.actor1_entity_id for e in doc._.events if e.event_type == "CONSULT"}
+    assert len(spoke) == 1 and spoke == met and None not in spoke
+    assert spoke <= {r.entity_id for r in entity_refs(doc)}

@@ -8,24 +8,26 @@ resolve (a phrase whose head is no mention of its own) is keyed by what the even
 the person's name without titles, else the canonical name, for named people, organisations
 and states only; a generic actor ("troops", "two men") points to no entity.
 
-The extractors call ``speaker_entity_id`` and ``actor_entity_id`` while they build their rows;
-the entity each id stands for is collected on ``doc._.entity_refs`` (one ``EntityRecord`` per
-id), which the batch stages for the load to merge into ``entities``.
+This is a stage of its own after both extractors (``link_entities``, the spaCy component
+``newsdb_entities``): they leave what they resolved on the Doc (``doc._.quote_speakers``,
+``doc._.event_actors``) and know nothing of keys; this stage fills ``speaker_entity_id`` and
+``actor1_entity_id`` / ``actor2_entity_id`` on their rows and collects the entity each id stands
+for on ``doc._.entity_refs`` (one ``EntityRecord`` per id), which the batch stages for the load
+to merge into ``entities``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.entities.keys import Named, entity_record
-from transforms.model import EntityRecord
+from transforms.events.actor import Actor
+from transforms.model import EntityRecord, EventRecord, QuoteRecord
 from transforms.nlp.coref import MentionTable
 from transforms.nlp.types import Entity, EntityType
-
-if TYPE_CHECKING:
-    from transforms.events.actor import Actor
 
 if not Doc.has_extension("entity_refs"):
     Doc.set_extension("entity_refs", default=None)
@@ -36,6 +38,35 @@ _NAMED_KINDS: dict[str, EntityType] = {
     "organisation": "organisation",
     "state": "organisation",
 }
+
+
+@Language.component(
+    "newsdb_entities",
+    requires=["doc._.mentions", "doc._.quotes", "doc._.events"],
+    assigns=["doc._.quotes", "doc._.events", "doc._.entity_refs"],
+)
+def link_entities(doc: Doc) -> Doc:
+    """Key every quote's speaker and every event's actors (quotes first, then events, so the
+    entities are collected in the order a reader meets them)."""
+    speakers: dict[str, Entity | None] = doc._.quote_speakers or {}
+    quotes: list[QuoteRecord] = doc._.quotes or []
+    doc._.quotes = [
+        replace(q, speaker_entity_id=speaker_entity_id(doc, speakers.get(q.quote_id)))
+        for q in quotes
+    ]
+    actors: dict[str, tuple[Actor | None, Actor | None]] = doc._.event_actors or {}
+    keyed: list[EventRecord] = []
+    for event in doc._.events or []:
+        actor, recipient = actors.get(event.event_id, (None, None))
+        keyed.append(
+            replace(
+                event,
+                actor1_entity_id=actor_entity_id(doc, actor),
+                actor2_entity_id=actor_entity_id(doc, recipient),
+            )
+        )
+    doc._.events = keyed
+    return doc
 
 
 def entity_refs(doc: Doc) -> list[EntityRecord]:

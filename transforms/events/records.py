@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from transforms.entities.linking import actor_entity_id
+from transforms.events.actor import Actor
 from transforms.events.candidate import Candidate
 from transforms.events.context import Article
 from transforms.events.dates import fallback
 from transforms.events.modes import assault_mode, consult_mode
 from transforms.model import EventRecord, stable_id
+
+if not Doc.has_extension("event_actors"):
+    Doc.set_extension("event_actors", default=None)
+
+
+def note_actors(doc: Doc, event_id: str, actors: tuple[Actor | None, Actor | None]) -> None:
+    """Leave an event's coded actor and recipient on ``doc._.event_actors`` (by event id), for
+    the entity stage (``transforms.entities``) to key."""
+    table: dict[str, tuple[Actor | None, Actor | None]] | None = doc._.event_actors
+    if table is None:
+        table = doc._.event_actors = {}
+    table[event_id] = actors
 
 
 def to_record(ctx: Article, cand: Candidate) -> EventRecord:
@@ -24,7 +36,7 @@ def to_record(ctx: Article, cand: Candidate) -> EventRecord:
     etype = cand.event_type
     a1 = actor.canonical if actor else None
     a2 = recipient.canonical if recipient else None
-    return EventRecord(
+    record = EventRecord(
         event_id=stable_id("e", ctx.doc_id, trig_start, etype, a1, a2),
         doc_id=ctx.doc_id,
         event_type=etype,
@@ -61,11 +73,11 @@ def to_record(ctx: Article, cand: Candidate) -> EventRecord:
         quote_id=cand.quote_id or _quote_id(ctx, trig_start),
         confidence=_confidence(cand),
         method=cand.method,
-        actor1_entity_id=actor_entity_id(ctx.doc, actor),
-        actor2_entity_id=actor_entity_id(ctx.doc, recipient),
         location_precision=cand.place.precision if cand.place else None,
         location_source_text=cand.place.source_text if cand.place else None,
     )
+    note_actors(ctx.doc, record.event_id, (actor, recipient))
+    return record
 
 
 def _mode(cand: Candidate, sent: Span) -> str | None:

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from transforms.entities.linking import speaker_entity_id
 from transforms.model import QuoteRecord, stable_id
 from transforms.nlp.coref import MentionTable, Resolved
 from transforms.nlp.layout import DocLayout
@@ -43,6 +42,19 @@ class _LastSpeaker:
     entity: Entity | None = None
     block: int = -10
     token: int = -1
+
+
+if not Doc.has_extension("quote_speakers"):
+    Doc.set_extension("quote_speakers", default=None)
+
+
+def note_speaker(doc: Doc, quote_id: str, entity: Entity | None) -> None:
+    """Leave the entity a quote's speaker was resolved to on ``doc._.quote_speakers`` (by
+    quote id), for the entity stage (``transforms.entities``) to key."""
+    speakers: dict[str, Entity | None] | None = doc._.quote_speakers
+    if speakers is None:
+        speakers = doc._.quote_speakers = {}
+    speakers[quote_id] = entity
 
 
 def build_records(
@@ -99,8 +111,8 @@ def build_records(
             paragraph_index=layout.paragraph_index(cand.start),
             confidence=round(cand.confidence * speaker.confidence, 3),
             method=cand.method,
-            speaker_entity_id=speaker_entity_id(layout.doc, entity),
         )
+        note_speaker(layout.doc, record.quote_id, entity)
         records.append(record)
         record_of[id(cand)] = record
         if entity is not None:
