@@ -44,7 +44,7 @@ from transforms.model import (
     QuoteRecord,
     RawDoc,
 )
-from transforms.nlp import LAYER, PIPE_BATCH, load_nlp, new_doc, parse
+from transforms.nlp import LAYER, load_nlp, new_doc, parse
 from transforms.nlp.registry import load_all
 from transforms.quotes import find_quotes
 from transforms.run.version import PIPELINE_VERSION
@@ -81,7 +81,7 @@ def extract_all(
     # plain Python records leave the zone.
     with nlp.memory_zone():
         inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
-        parsed = nlp.pipe(inputs, batch_size=PIPE_BATCH, disable=LAYER)
+        parsed = parse(inputs, disable=LAYER)
         for doc in docs:
             t0 = time.thread_time()
             spacy_doc = next(parsed)
