@@ -50,7 +50,7 @@ class DocLayout:
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access (a scan of the whole document):
         # take them once, and index them.
-        self.ents: tuple[Span, ...] = doc.ents
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self._ent_starts = [ent.start for ent in self.ents]
         self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
         self.entity_roots: list[int] = list(range(len(doc)))  # a token's own index if no entity
