@@ -155,3 +155,19 @@ def test_a_batch_leaves_no_new_words_in_the_model_vocabulary() -> None:
     assert "Oskarvelt Brannigaard" in set(out.quotes["speaker"])  # read, and returned
     strings = load_nlp().vocab.strings
     assert not {"Oskarvelt", "Brannigaard", "Quelmarsh", "Zorvathian"} & set(strings)
+
+
+def test_batches_run_by_threads_at_once_each_keep_their_words() -> None:
+    """Prefect's default task runner runs batches on threads; spaCy's memory zone is the
+    whole process's, so one batch closing its zone must not take another's strings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    raws = _seed_raws()
+    alone = batch.process_batch(raws, "run-1", NOW)
+    with ThreadPoolExecutor(3) as pool:
+        outs = list(pool.map(lambda _: batch.process_batch(raws, "run-1", NOW), range(3)))
+    for out in outs:
+        assert out.failures.is_empty()
+        assert out.quotes.drop("ingested_at", strict=False).equals(
+            alone.quotes.drop("ingested_at", strict=False)
+        )

@@ -11,6 +11,7 @@ a single writer loads the results.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -78,8 +79,10 @@ def extract_all(
     layer = [nlp.get_pipe(name) for name in LAYER]
     # Every string this batch adds to spaCy's vocabulary (new words, lemmas, labels) is dropped
     # when the zone closes: a worker's memory stays flat however many articles it reads. Only
-    # plain Python records leave the zone.
-    with nlp.memory_zone():
+    # plain Python records leave the zone. The zone is the whole process's, so batches that
+    # threads run at once (Prefect's default task runner) take turns here: one closing its zone
+    # would take the other's words with it. Cleaning, before, still overlaps.
+    with _MODEL_TURN, nlp.memory_zone():
         inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
         parsed = parse(inputs, disable=LAYER)
         for doc in docs:
@@ -110,6 +113,9 @@ def extract_all(
             entities.extend(found_entities)
     return quotes, events, failures, entities
 
+
+#: Held by the batch whose texts are in the model's memory zone (see ``extract_all``).
+_MODEL_TURN = threading.Lock()
 
 #: Languages the extractors read: the spaCy model and every lexicon behind them are English.
 EXTRACTED_LANGUAGES = frozenset({"en"})
