@@ -8,7 +8,7 @@ It reports, in one run on one set of inputs (generated news HTML from ``bench/ma
 or the real articles of ``../shared/corpora/polnear/text``; nothing is fetched or copied):
 
 * the floor: the text of each input (trafilatura for HTML, the file itself for text) and the
-  full spaCy pipeline over it, in one process, nothing else;
+  full spaCy pipeline over it as the model ships it, in one process, nothing else;
 * the ingest flow with 1 worker and with 2 worker processes;
 * for each: wall time, and CPU time (user + sys) of the flow process, of its workers and of the
   Prefect server it talks to, so a shared machine's load shows as the gap between the two;
@@ -68,15 +68,16 @@ def _cpu() -> float:
 
 
 def floor(pages: list[Path]) -> dict[str, float]:
-    """The text of each input, then the full spaCy pipeline: the least work any tool doing
-    this job must do."""
+    """The text of each input, then the full spaCy pipeline as the model ships it (every
+    component, stock): the least work any tool doing this job with this model must do."""
     import gzip
 
+    import spacy
     import trafilatura
 
-    from transforms.nlp import LAYER, load_nlp
+    from transforms.nlp import MODEL_NAME
 
-    nlp = load_nlp()
+    nlp = spacy.load(MODEL_NAME)
     nlp("Warm-up.")
     t0, c0 = time.perf_counter(), _cpu()
     texts: list[str] = []
@@ -89,7 +90,7 @@ def floor(pages: list[Path]) -> dict[str, float]:
             texts.append(text)
     t1, c1 = time.perf_counter(), _cpu()
     words = 0
-    for doc in nlp.pipe(texts, batch_size=16, disable=LAYER):  # the model alone, every component
+    for doc in nlp.pipe(texts, batch_size=16):  # the model alone, every component
         words += len(doc)
     t2, c2 = time.perf_counter(), _cpu()
     return {
@@ -162,13 +163,25 @@ if info.pid:
 workers = {{}}
 done = threading.Event()
 
+timeline = []  # (seconds into the run, flow RSS, largest worker RSS), every quarter second
+
+def rss_mb(proc):
+    try:
+        return proc.memory_info().rss / 2**20
+    except psutil.Error:
+        return 0.0
+
 def sample():
     me = psutil.Process()
+    start = time.perf_counter()
     while not done.wait(0.25):
+        now = 0.0
         for child in me.children(recursive=True):
             if child.pid in server_pids or is_helper(child):
                 continue
             workers[child.pid] = max(workers.get(child.pid, 0.0), hwm_mb(child.pid))
+            now = max(now, rss_mb(child))
+        timeline.append((time.perf_counter() - start, rss_mb(me), now))
 
 try:
     from flows.ingest import ingest
@@ -206,6 +219,7 @@ res['cpu_workers_s'] = (kids1.ru_utime + kids1.ru_stime) - (kids0.ru_utime + kid
 res['cpu_server_s'] = s1 - s0
 res['peak_rss_mb'] = self1.ru_maxrss / 1024
 res['worker_rss_mb'] = sorted(workers.values(), reverse=True)
+res['timeline'] = timeline
 print('BENCH' + json.dumps(res))
 """
 
@@ -229,6 +243,20 @@ def flow_run(pages_dir: Path, workers: int, batch_size: int) -> dict[str, Any]:
             result: dict[str, Any] = json.loads(line[5:])
             return result
     raise RuntimeError(f"flow run failed:\n{out.stderr[-3000:]}")
+
+
+def rss_by_tenth(timeline: list[list[float]]) -> str:
+    """The highest RSS of the flow and of any one worker in each tenth of the run: flat
+    figures from the first tenth to the last are what "memory flat in the number of
+    documents" means."""
+    if not timeline:
+        return "no samples"
+    end = timeline[-1][0] or 1.0
+    tenths: list[tuple[float, float]] = [(0.0, 0.0)] * 10
+    for t, flow, worker in timeline:
+        k = min(9, int(10 * t / end))
+        tenths[k] = (max(tenths[k][0], flow), max(tenths[k][1], worker))
+    return ", ".join(f"{f:.0f}/{w:.0f}" if w else f"{f:.0f}" for f, w in tenths)
 
 
 def _cpu_of(r: dict[str, Any]) -> float:
@@ -283,6 +311,7 @@ def main() -> int:
             f"  peak RSS: flow {r['peak_rss_mb']:.0f} MB, workers {peaks} MB; Prefect start-up "
             f"+ warm-up {r['warmup_s']:.1f} s (not counted)"
         )
+        print(f"  RSS by tenth of the run, MB (flow/largest worker): {rss_by_tenth(r['timeline'])}")
         print(
             f"  CPU time by stage: {share} ({busy:.1f} s in the stages; the rest is start-up, "
             "acquire, loads and Prefect)"

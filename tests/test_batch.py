@@ -138,3 +138,36 @@ def test_one_story_through_two_share_links_is_one_article_with_two_sources() -> 
     assert out.documents["canonical_url"].to_list() == [story]
     assert sorted(out.sources["source"]) == sorted(links)
     assert out.sources["doc_id"].n_unique() == 1
+
+
+def test_a_batch_leaves_no_new_words_in_the_model_vocabulary() -> None:
+    """Each batch is parsed in spaCy's memory zone: the strings it adds (new words, their
+    lemmas) go with it, so a worker's memory does not grow with what it has read."""
+    from transforms.nlp import load_nlp
+
+    text = (
+        "Minister Oskarvelt Brannigaard said on Tuesday that the Zorvathian army had shelled "
+        "the town of Quelmarsh, killing four people.\n\n\u201cWe condemn this attack,\u201d "
+        "Brannigaard told reporters."
+    )
+    raw = RawDoc(source="/tmp/zone.txt", body=text.encode(), content_type="text/plain")
+    out = batch.process_batch([raw], "run-1", NOW)
+    assert "Oskarvelt Brannigaard" in set(out.quotes["speaker"])  # read, and returned
+    strings = load_nlp().vocab.strings
+    assert not {"Oskarvelt", "Brannigaard", "Quelmarsh", "Zorvathian"} & set(strings)
+
+
+def test_batches_run_by_threads_at_once_each_keep_their_words() -> None:
+    """Prefect's default task runner runs batches on threads; spaCy's memory zone is the
+    whole process's, so one batch closing its zone must not take another's strings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    raws = _seed_raws()
+    alone = batch.process_batch(raws, "run-1", NOW)
+    with ThreadPoolExecutor(3) as pool:
+        outs = list(pool.map(lambda _: batch.process_batch(raws, "run-1", NOW), range(3)))
+    for out in outs:
+        assert out.failures.is_empty()
+        assert out.quotes.drop("ingested_at", strict=False).equals(
+            alone.quotes.drop("ingested_at", strict=False)
+        )

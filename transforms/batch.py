@@ -11,10 +11,12 @@ a single writer loads the results.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import cache
 from itertools import compress
 
 import polars as pl
@@ -43,7 +45,7 @@ from transforms.model import (
     QuoteRecord,
     RawDoc,
 )
-from transforms.nlp import LAYER, PIPE_BATCH, load_nlp, new_doc, parse
+from transforms.nlp import LAYER, load_nlp, new_doc, parse
 from transforms.nlp.registry import load_all
 from transforms.quotes import find_quotes
 from transforms.run.version import PIPELINE_VERSION
@@ -72,38 +74,48 @@ def extract_all(
     events: list[EventRecord] = []
     failures: list[Failure] = []
     entities: list[EntityRecord] = []
+    warm_up()  # lexicons and matchers are built outside the zone, so their strings are kept
     nlp = load_nlp()
     layer = [nlp.get_pipe(name) for name in LAYER]
-    inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
-    parsed = nlp.pipe(inputs, batch_size=PIPE_BATCH, disable=LAYER)
-    for doc in docs:
-        t0 = time.thread_time()
-        spacy_doc = next(parsed)
-        timings["nlp"] += time.thread_time() - t0
-        try:
+    # Every string this batch adds to spaCy's vocabulary (new words, lemmas, labels) is dropped
+    # when the zone closes: a worker's memory stays flat however many articles it reads. Only
+    # plain Python records leave the zone. The zone is the whole process's, so batches that
+    # threads run at once (Prefect's default task runner) take turns here: one closing its zone
+    # would take the other's words with it. Cleaning, before, still overlaps.
+    with _MODEL_TURN, nlp.memory_zone():
+        inputs = (new_doc(d.text, doc_id=d.doc_id, published=d.published) for d in docs)
+        parsed = parse(inputs, disable=LAYER)
+        for doc in docs:
             t0 = time.thread_time()
-            for component in layer:
-                component(spacy_doc)
-            timings["layer"] += time.thread_time() - t0
-            for stage, extractor in EXTRACTORS:
+            spacy_doc = next(parsed)
+            timings["nlp"] += time.thread_time() - t0
+            try:
                 t0 = time.thread_time()
-                extractor(spacy_doc)
-                timings[stage] += time.thread_time() - t0
-        except Exception as exc:  # an extractor bug must not cost the batch
-            failures.append(
-                Failure(doc.source, "extract", "extract_error", f"{type(exc).__name__}: {exc}")
-            )
-            continue
-        finally:
-            # What the layer left on the Doc points back at it; let it all go with the Doc.
-            found_quotes, found_events = spacy_doc._.quotes, spacy_doc._.events
-            found_entities = entity_refs(spacy_doc)
-            spacy_doc.user_data.clear()
-        quotes.extend(found_quotes)
-        events.extend(found_events)
-        entities.extend(found_entities)
+                for component in layer:
+                    component(spacy_doc)
+                timings["layer"] += time.thread_time() - t0
+                for stage, extractor in EXTRACTORS:
+                    t0 = time.thread_time()
+                    extractor(spacy_doc)
+                    timings[stage] += time.thread_time() - t0
+            except Exception as exc:  # an extractor bug must not cost the batch
+                failures.append(
+                    Failure(doc.source, "extract", "extract_error", f"{type(exc).__name__}: {exc}")
+                )
+                continue
+            finally:
+                # What the layer left on the Doc points back at it; let it all go with the Doc.
+                found_quotes, found_events = spacy_doc._.quotes, spacy_doc._.events
+                found_entities = entity_refs(spacy_doc)
+                spacy_doc.user_data.clear()
+            quotes.extend(found_quotes)
+            events.extend(found_events)
+            entities.extend(found_entities)
     return quotes, events, failures, entities
 
+
+#: Held by the batch whose texts are in the model's memory zone (see ``extract_all``).
+_MODEL_TURN = threading.Lock()
 
 #: Languages the extractors read: the spaCy model and every lexicon behind them are English.
 EXTRACTED_LANGUAGES = frozenset({"en"})
@@ -137,11 +149,13 @@ def split_by_language(docs: Sequence[Document]) -> tuple[list[Document], list[Fa
     return readable, notices
 
 
+@cache
 def warm_up() -> None:
-    """Load the spaCy model and every lexicon now, not inside the first batch.
+    """Load the spaCy model and every lexicon now (once per process), not inside a batch.
 
     Worker processes call this when they start, all at once, so a parallel run does not spend
-    its first batches loading dictionaries one worker after the other.
+    its first batches loading dictionaries one worker after the other. ``extract_all`` calls it
+    too, before its memory zone: what is built here must outlive every batch.
     """
     (doc,) = parse([new_doc("Warm-up: the minister said on Monday that troops struck the town.")])
     for _, extractor in EXTRACTORS:

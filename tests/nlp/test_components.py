@@ -53,3 +53,18 @@ def test_one_speech_lexicon_for_both_extractors() -> None:
     assert cue_entry(verbs["warned"]) is not None
     assert all(reports_speech(verbs[w]) for w in ("said", "believed"))
     assert not reports_speech(verbs["failed"])
+
+
+def test_the_model_reads_texts_in_groups_bounded_by_count_and_by_characters() -> None:
+    from transforms.nlp.pipeline import PIPE_BATCH, PIPE_CHARS, model_batches
+
+    nlp = load_nlp()
+    short = [nlp.make_doc("Troops left.") for _ in range(PIPE_BATCH + 3)]
+    assert [len(g) for g in model_batches(short)] == [PIPE_BATCH, 3]
+    long_text = "Troops left the town. " * (PIPE_CHARS // 44)  # half the budget each
+    long = [nlp.make_doc(long_text) for _ in range(5)]
+    assert [len(g) for g in model_batches(long)] == [2, 2, 1]
+    huge = nlp.make_doc("Troops left the town. " * (PIPE_CHARS // 10))
+    assert [len(g) for g in model_batches([short[0], huge, short[1]])] == [1, 1, 1]
+    parsed = list(parse([*long, "Talks resumed."]))  # order kept across the groups
+    assert [d.text for d in parsed] == [long_text] * 5 + ["Talks resumed."]

@@ -114,6 +114,10 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(normalise_word(w) for w in phrase.split() if w)
 
 
+#: How many distinct word sequences ``ActorLexicon.find`` remembers (a few MB at most).
+FIND_CACHE_SIZE = 50_000
+
+
 class ActorLexicon:
     """Actor phrases and agent phrases, indexed by their first word."""
 
@@ -121,6 +125,9 @@ class ActorLexicon:
         self.records: list[ActorRecord] = []
         self.actors: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         self.agents: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # ``find``'s answers: a pure function of the words once the files are read, and the
+        # same phrases ("the minister", "police") come back in every article.
+        self._found: dict[tuple[str, ...], tuple[LexMatch, ...]] = {}
 
     # ---- parsing -------------------------------------------------------------------------
 
@@ -221,6 +228,15 @@ class ActorLexicon:
         A one-word actor phrase that is also an agent ("SENATE", filed by Phoenix under the
         US Congress) is read as the agent: a role whose country comes from elsewhere.
         """
+        key = tuple(words)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= FIND_CACHE_SIZE:
+                self._found.clear()  # a long run's rare phrases: start again, stay bounded
+            found = self._found[key] = tuple(self._scan(key))
+        return list(found)
+
+    def _scan(self, words: tuple[str, ...]) -> list[LexMatch]:
         matches: list[LexMatch] = []
         taken = [False] * len(words)
         i = 0

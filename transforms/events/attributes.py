@@ -152,7 +152,7 @@ def _sentence_country(ctx: Article, cand: Candidate) -> str | None:
     sent = cand.trigger.sent
     found = {
         place.country
-        for ent in sent.ents
+        for ent in ctx.layout.entities_in(sent)
         if ent.label_ in {"GPE", "LOC"}
         for place in [gazetteer().lookup(ent.text, ctx.memory.mentioned_countries)]
         if place is not None
@@ -163,7 +163,7 @@ def _sentence_country(ctx: Article, cand: Candidate) -> str | None:
 def _geocode(ctx: Article, head: Token) -> Place | None:
     prefer = ctx.memory.mentioned_countries
     best: Place | None = None
-    for ent in ctx.doc.ents:
+    for ent in ctx.layout.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
             continue
         if not (head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1):

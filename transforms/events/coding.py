@@ -22,8 +22,9 @@ No coreference happens here: who "it" or "the ministry" is comes from the langua
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -73,9 +74,10 @@ class _Reading:
         return any(p.international for m, _, p in self.coded if m is not besides)
 
 
-@dataclass(frozen=True, slots=True)
-class _Identity:
-    """What is known of the actor so far."""
+class _Identity(NamedTuple):
+    """What is known of the actor so far (a named tuple: every phrase of every article goes
+    through a chain of small updates, and ``_replace`` costs a fraction of a dataclass
+    ``replace``)."""
 
     kind: str = "generic"
     country: str | None = None
@@ -99,9 +101,9 @@ def code_phrase(tokens: list[Token], head: Token, published: date | None) -> Act
     identity = _with_person(identity, reading, head)
     identity = _with_state_title(identity, reading)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
-    identity = replace(identity, canonical=_canonical(identity, head, text))
+    identity = identity._replace(canonical=_canonical(identity, head, text))
     if identity.kind == "state" and identity.sector is None and _is_capital(head, identity.country):
-        identity = replace(identity, sector="GOV")  # "Moscow condemned": the government
+        identity = identity._replace(sector="GOV")  # "Moscow condemned": the government
     role = any(m.agent is not None for m in reading.matches) or any(
         w.lower() in ROLE_NOUNS for w in reading.words
     )
@@ -182,7 +184,7 @@ def _from_international_agents(identity: _Identity, reading: _Reading) -> _Ident
         if m.agent is not None:
             parsed = parse_code(m.agent)
             if parsed.international:
-                identity = replace(identity, international=True, sector=parsed.sector)
+                identity = identity._replace(international=True, sector=parsed.sector)
     return identity
 
 
@@ -194,8 +196,7 @@ def _from_head_match(identity: _Identity, reading: _Reading, head: Token) -> _Id
     record: ActorRecord = m.actor  # type: ignore[assignment]  # coded matches have an actor
     if parsed.international:
         name = record[0].removeprefix("THE ").removeprefix("The ")
-        return replace(
-            identity,
+        return identity._replace(
             named=True,
             international=True,
             sector=parsed.sector,
@@ -205,8 +206,7 @@ def _from_head_match(identity: _Identity, reading: _Reading, head: Token) -> _Id
     if parsed.country and code == parsed.country:
         if head.tag_ in {"NNS", "NNPS"} or head.lower_.endswith("ians"):
             # "hundreds of Palestinians": people of a country, not its state
-            return replace(
-                identity,
+            return identity._replace(
                 named=True,
                 country=parsed.country,
                 explicit=True,
@@ -214,16 +214,14 @@ def _from_head_match(identity: _Identity, reading: _Reading, head: Token) -> _Id
                 sector="CVL",
                 canonical=f"{country_name(parsed.country)} civilians",
             )
-        return replace(
-            identity,
+        return identity._replace(
             named=True,
             country=parsed.country,
             explicit=True,
             kind="state",
             canonical=country_name(parsed.country),
         )
-    return replace(
-        identity,
+    return identity._replace(
         named=True,
         country=parsed.country,
         explicit=parsed.country is not None,
@@ -239,10 +237,10 @@ def _with_international_office(identity: _Identity, reading: _Reading) -> _Ident
     head_match = reading.head_match
     if head_match is not None:
         if identity.kind == "person" and reading.any_international(besides=head_match[0]):
-            return replace(identity, country=None, international=True, explicit=False, sector="IGO")
+            return identity._replace(country=None, international=True, explicit=False, sector="IGO")
         return identity
     if reading.any_international() and not reading.bare_countries:
-        return replace(identity, international=True, sector=identity.sector or reading.head_agent)
+        return identity._replace(international=True, sector=identity.sector or reading.head_agent)
     return identity
 
 
@@ -251,7 +249,7 @@ def _with_stated_nationality(identity: _Identity, reading: _Reading) -> _Identit
     head_match = reading.head_match
     stated = [c for c in reading.bare_countries if head_match is None or c != identity.country]
     if stated and (head_match is None or identity.kind != "state"):
-        return replace(identity, country=stated[0], explicit=True)
+        return identity._replace(country=stated[0], explicit=True)
     return identity
 
 
@@ -260,11 +258,11 @@ def _with_agent_sector(identity: _Identity, reading: _Reading) -> _Identity:
     lead ("the Biden administration", "Putin's government")."""
     if identity.sector is None:
         first_modifier = reading.modifier_agents[0] if reading.modifier_agents else None
-        identity = replace(identity, sector=reading.head_agent or first_modifier)
+        identity = identity._replace(sector=reading.head_agent or first_modifier)
     if identity.country is None and not identity.international and reading.head_match is None:
         leader = next((p.country for _, _, p in reading.coded if p.country), None)
         if leader is not None:
-            identity = replace(identity, country=leader, explicit=True)
+            identity = identity._replace(country=leader, explicit=True)
     return identity
 
 
@@ -274,7 +272,7 @@ def _with_place(identity: _Identity, tokens: list[Token], head: Token) -> _Ident
     if identity.country is not None or identity.international:
         return identity
     country = _gazetteer_country(tokens, head)
-    return replace(identity, country=country, explicit=identity.explicit or country is not None)
+    return identity._replace(country=country, explicit=identity.explicit or country is not None)
 
 
 def _with_person(identity: _Identity, reading: _Reading, head: Token) -> _Identity:
@@ -282,9 +280,9 @@ def _with_person(identity: _Identity, reading: _Reading, head: Token) -> _Identi
     name = person_name(head.doc, head)
     if name is not None:
         canonical = identity.canonical if reading.head_match is not None else name
-        return replace(identity, kind="person", canonical=canonical, named=True)
+        return identity._replace(kind="person", canonical=canonical, named=True)
     if identity.kind == "generic" and head.ent_type_ in {"ORG", "NORP"} and head.pos_ == "PROPN":
-        return replace(identity, kind="organisation")
+        return identity._replace(kind="organisation")
     return identity
 
 
@@ -296,7 +294,7 @@ def _with_state_title(identity: _Identity, reading: _Reading) -> _Identity:
         return identity
     if not reading.bare_countries or not STATE_TITLES & set(reading.words):
         return identity
-    return replace(identity, sector="GOV")
+    return identity._replace(sector="GOV")
 
 
 def _canonical(identity: _Identity, head: Token, text: str) -> str:

@@ -45,13 +45,14 @@ def read_article(doc: Doc) -> Article:
     """The context for coding ``doc``, from what the layer and the quote stage left on it."""
     quotes: list[QuoteRecord] = doc._.quotes
     published: date | None = doc._.published
+    layout: DocLayout = doc._.layout
     return Article(
         doc=doc,
-        text=doc.text,
+        text=layout.text,
         doc_id=doc._.doc_id or "",
         published=published,
         sentences=list(doc.sents),
-        layout=doc._.layout,
+        layout=layout,
         quotes=[q for q in quotes if q.quote_type in {"indirect", "mixed"}],
         direct=direct_quote_spans(quotes),
         direct_quotes=[q for q in quotes if q.quote_type == "direct"],

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from transforms.clean.datelines import numeric_date_spans, read_date
 from transforms.events.casualties import UNIT_WORDS
+from transforms.nlp.layout import DocLayout
 
 Precision = Literal["day", "month", "year"]
 #: How ``events.date_method`` says the date was found (the codebook lists these).
@@ -141,7 +142,8 @@ def time_expressions(sent: Span) -> list[TimeExpression]:
 def _joined_entities(sent: Span) -> list[Span]:
     """DATE/TIME entities, with "Monday" + "evening" (split by the NER) joined into one."""
     doc = sent.doc
-    ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    layout: DocLayout = doc._.layout
+    ents = [e for e in layout.entities_in(sent) if e.label_ in {"DATE", "TIME"}]
     ents = sorted(ents + _untagged_numeric_dates(sent, ents), key=lambda e: e.start)
     joined: list[Span] = []
     for ent in ents:

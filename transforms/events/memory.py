@@ -29,6 +29,7 @@ from transforms.events.coding import code_phrase
 from transforms.events.phrases import QUANTITY_HEADS, np_tokens, strip_punct
 from transforms.events.places import gazetteer
 from transforms.nlp.coref import MentionTable
+from transforms.nlp.layout import DocLayout
 from transforms.nlp.nouns import ANAPHORS
 
 #: Definite nominals that stand for the most recent actor of a sector.
@@ -256,7 +257,8 @@ def dominant_country(doc: Doc, published: date | None) -> str | None:
     """
     counts: Counter[str] = Counter()
     lead_end = next(iter(doc.sents)).end if len(doc) else 0
-    for ent in doc.ents:
+    layout: DocLayout = doc._.layout
+    for ent in layout.ents:
         if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
             continue
         country = _country_of_entity(ent, published)

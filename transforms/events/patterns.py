@@ -10,8 +10,22 @@ pairs for the parenthesised parts. The most specific matching pattern wins.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Token
+
+
+class _Head(NamedTuple):
+    """A frame's noun with the two words every pattern compares, read once per lookup: a verb
+    has dozens of patterns, and spaCy builds a new string for each ``lower_`` or ``lemma_``."""
+
+    lower: str
+    lemma: str
+    token: Token
+
+    @classmethod
+    def of(cls, token: Token) -> _Head:
+        return cls(token.lower_, token.lemma_.lower(), token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +35,15 @@ class NounSpec:
     head: frozenset[str]
     mods: tuple[frozenset[str], ...] = ()
 
-    def matches(self, head: Token) -> bool:
-        if head.lower_ not in self.head and head.lemma_.lower() not in self.head:
+    def matches(self, head: _Head) -> bool:
+        if head.lower not in self.head and head.lemma not in self.head:
             return False
         if not self.mods:
             return True
-        words = {t.lower_ for t in head.lefts} | {t.lemma_.lower() for t in head.lefts}
+        token = head.token
+        words = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in token.lefts}
         # Modifiers may sit anywhere left of the head: "{AIR STRIKE}" matches "US air strikes".
-        for left in head.lefts:
+        for left in token.lefts:
             words.update(t.lower_ for t in left.subtree)
         return all(words & alternatives for alternatives in self.mods)
 
@@ -78,23 +93,31 @@ def best_pattern(patterns: list[VerbPattern], frame: Frame) -> VerbPattern | Non
     """
     if not (frame.objects or frame.preps or frame.subjects):
         return None
+    subjects = [_Head.of(t) for t in frame.subjects]
+    objects = [_Head.of(t) for t in frame.objects]
+    preps = [(p, None if obj is None else _Head.of(obj)) for p, obj in frame.preps]
     for pattern in patterns:
-        if _pattern_matches(pattern, frame):
+        if _pattern_matches(pattern, subjects, objects, preps):
             return pattern
     return None
 
 
-def _pattern_matches(pattern: VerbPattern, frame: Frame) -> bool:
+def _pattern_matches(
+    pattern: VerbPattern,
+    subjects: list[_Head],
+    objects: list[_Head],
+    preps: list[tuple[str, _Head | None]],
+) -> bool:
     for spec in pattern.pre:
-        if not any(spec.matches(s) for s in frame.subjects):
+        if not any(spec.matches(s) for s in subjects):
             return False
     for spec in pattern.post:
-        if not any(spec.matches(o) for o in frame.objects):
+        if not any(spec.matches(o) for o in objects):
             return False
     for prep in pattern.preps:
         if not any(
             p in prep.preps and (prep.noun is None or (obj is not None and prep.noun.matches(obj)))
-            for p, obj in frame.preps
+            for p, obj in preps
         ):
             return False
     return True

@@ -176,7 +176,7 @@ def _target(ctx: Article, head: Token) -> Actor:
     tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ not in {"relcl", "acl"}]
     text = phrase_text(head)
     country = None
-    for ent in ctx.doc.ents:
+    for ent in ctx.layout.ents:
         if ent.label_ in {"GPE", "NORP"} and head.left_edge.i <= ent.start < head.right_edge.i + 1:
             place = gazetteer().lookup(ent.text, ctx.memory.mentioned_countries)
             if place is not None:

@@ -52,7 +52,7 @@ class EntityTable:
 
     def _collect(self) -> None:
         doc = self.layout.doc
-        for ent in doc.ents:
+        for ent in self.layout.ents:
             root = ent.root
             if self._walls[root.i]:
                 continue

@@ -13,10 +13,10 @@ are no event).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.clean.boilerplate import is_boilerplate
 
@@ -48,10 +48,13 @@ class DocLayout:
         self.sentence_starts: list[int] = [row[0] for row in columns if row[3] == 1]
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
-        # doc.ents builds new Span objects on every access; index the entities once.
+        # doc.ents builds new Span objects on every access (a scan of the whole document):
+        # take them once, and index them.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self._ent_starts = [ent.start for ent in self.ents]
         self.entity_bounds: list[tuple[int, int] | None] = [None] * len(doc)
         self.entity_roots: list[int] = list(range(len(doc)))  # a token's own index if no entity
-        for ent in doc.ents:
+        for ent in self.ents:
             root = ent.root.i
             for i in range(ent.start, ent.end):
                 self.entity_bounds[i] = (ent.start, ent.end)
@@ -95,6 +98,17 @@ class DocLayout:
     def is_boilerplate(self, char: int) -> bool:
         block = self.block_at(char)
         return block is not None and block.boilerplate
+
+    def entities_in(self, span: Span) -> list[Span]:
+        """``span.ents`` without rebuilding every entity of the document: the entities from
+        the first one starting inside ``span`` up to the first one ending after it."""
+        found: list[Span] = []
+        for k in range(bisect_left(self._ent_starts, span.start), len(self.ents)):
+            ent = self.ents[k]
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
 
     # --- tokens -> characters ----------------------------------------------------------------
 

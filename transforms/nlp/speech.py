@@ -140,12 +140,21 @@ def cue_entry(tok: Token) -> CueVerb | None:
     """The lexicon entry when ``tok`` is a reporting verb (with its particle, if phrasal)."""
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
         return None
-    return cue_for(tok.lemma_.lower(), particle_of(tok))
+    lemma = tok.lemma_.lower()
+    if lemma not in CUE_VERBS and lemma not in _PHRASAL_LEMMAS:
+        return None  # most verbs: no entry, whatever follows them
+    return cue_for(lemma, particle_of(tok))
+
+
+#: The verbs of the phrasal cues: only these need their children read for a particle.
+_PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)
 
 
 def particle_of(tok: Token) -> str | None:
     """The particle of a phrasal cue ("called *on*", "pointed *out*", "made *clear*"), if any."""
     lemma = tok.lemma_.lower()
+    if lemma not in _PHRASAL_LEMMAS:
+        return None
     for child in tok.children:
         if child.i > tok.i and (lemma, child.lower_) in PHRASAL_CUES:
             return child.lower_
