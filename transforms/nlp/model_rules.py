@@ -13,7 +13,8 @@
 so a token is tested only against the rules that can match it, and hands the matches to the
 ruler's own ``set_annotations`` in the order the ruler uses (a later rule wins). ``LemmaCache``
 remembers the stock lemmatizer's answer per (word, part of speech, morphology), which is all the
-rule lemmatizer reads. Both keep the stock components in the pipeline, disabled, so the tests
+rule lemmatizer reads (spaCy recomputes the base forms it does not cache), and gives it its word
+lists as sets. Both keep the stock components in the pipeline, disabled, so the tests
 compare the two on the same text, and a model whose rules use a pattern feature this module does
 not know keeps its stock ruler (``AttributeTable.compile`` returns ``None``).
 """
@@ -160,6 +161,15 @@ class LemmaCache:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], str] = {}
+        # The rule lemmatizer asks only whether a candidate form is a known word of its part of
+        # speech, of word lists tens of thousands long: sets answer that at once, where the
+        # lists are read through on every new word.
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                words = index[pos]
+                if isinstance(words, list):
+                    index[pos] = frozenset(words)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
