@@ -10,7 +10,7 @@ northern Iraq"). Who the actor is, is participants.py's.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
@@ -71,12 +71,7 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
     if misparsed is not None:
         prep_holders.append(misparsed)
     candidates = [c for holder in prep_holders for c in holder.children]
-    for child in candidates:
-        if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
-            continue
-        pobj = pobj_of(child)
-        if pobj is None or is_time(pobj):
-            continue
+    for pobj in _objects_of(candidates, preps):
         found = actor_of(ctx, pobj)
         if found is not None and not same_mention(found, actor):
             return found
@@ -92,12 +87,7 @@ def recipient_of(ctx: Article, tok: Token, plover: PloverCode, actor: Actor | No
                 author = actor_of(ctx, source) if source is not None else None
                 if author is not None and not same_mention(author, actor) and etype in VERBAL_TYPES:
                     return author
-    for child in candidates:
-        if child.dep_ not in {"prep", "dative"} or child.lower_ not in ADDRESS_PREPS:
-            continue
-        pobj = pobj_of(child)
-        if pobj is None or is_time(pobj):
-            continue
+    for pobj in _objects_of(candidates, ADDRESS_PREPS):
         found = actor_of(ctx, pobj)
         if found is not None and not same_mention(found, actor) and _political_side(found):
             return found
@@ -240,3 +230,14 @@ def noun_recipient(
                 if found is not None and not same_mention(found, actor):
                     return found
     return None
+
+
+def _objects_of(preps: list[Token], words: Collection[str]) -> Iterator[Token]:
+    """The objects of those of ``preps`` (prepositions and datives) spelled as one of
+    ``words``, leaving out times ("on Monday" names no recipient)."""
+    for child in preps:
+        if child.dep_ not in {"prep", "dative"} or child.lower_ not in words:
+            continue
+        pobj = pobj_of(child)
+        if pobj is not None and not is_time(pobj):
+            yield pobj
