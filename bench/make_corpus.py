@@ -29,13 +29,14 @@ a probe paragraph that must survive cleaning, and strings that must not (`` || `
 comments, sidebars, banners, credits).
 
 Variants (``--variants K``, 2 to 6; default 1 writes each article once) make the corpus hold
-copies of one story, as a crawl of many sites does: each article becomes K pages on K different
-site templates, each with its own encoding, gzip or not, canonical URL host and file name
-(the pages still add up to ``--n``). Files are named ``v{variant}_{article:04d}_{template}``,
+copies of one story, as a crawl of many sites does: each article becomes K pages, each on
+another of the six site templates, with its own draw of encoding, gzip and canonical URL host
+(drawn as for any page, so two copies may both be UTF-8, as most sites are) and its own file
+name; the pages still add up to ``--n``. Files are named ``v{variant}_{article:04d}_{template}``,
 so sorted file order is variant-major: the copies of one article are ``n / K`` files apart,
 spread over a run as copies are, never adjacent. Bad pages are drawn among all pages, so a story
 may have a broken copy next to good ones. MANIFEST.tsv lists the pages in file order; the
-article a page holds is in its file name (``article_of``).
+article a page holds is in its file name (``page_ids``).
 """
 
 from __future__ import annotations
@@ -174,12 +175,13 @@ def _write_page(
     }
 
 
-def article_of(file_name: str) -> int:
-    """The index of the article a page of the corpus holds, read from its file name."""
+def page_ids(file_name: str) -> tuple[int, int]:
+    """(variant, article) of a page of the corpus, read from its file name (variant 0 when
+    the corpus was written with one variant)."""
     match = _PAGE_NAME.match(file_name)
     if match is None:
         raise ValueError(f"{file_name!r} is not a page name of the generated corpus")
-    return int(match["article"])
+    return int(match["variant"] or 0), int(match["article"])
 
 
 def read_manifest(out_dir: Path) -> list[dict[str, str]]:
@@ -212,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - start
     held = ""
     if args.variants > 1:
-        articles = len({article_of(r["file"]) for r in rows})
+        articles = len({page_ids(r["file"])[1] for r in rows})
         held = f", {articles} articles in {args.variants} variants,"
     print(f"wrote {len(rows)} pages ({bad} bad){held} to {args.out_dir} in {elapsed:.2f} s")
     return 0

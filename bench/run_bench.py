@@ -3,6 +3,7 @@
     .venv/bin/python bench/run_bench.py --n 500             # generated pages (bench/corpus)
     .venv/bin/python bench/run_bench.py --polnear           # PolNeAR's 840 articles, read in place
     .venv/bin/python bench/run_bench.py --n 10000 --workers 2 --no-floor   # memory at scale
+    .venv/bin/python bench/run_bench.py --n 543 --variants 3   # 181 articles, 3 copies each
 
 It reports, in one run on one set of inputs (generated news HTML from ``bench/make_corpus.py``,
 or the real articles of ``../shared/corpora/polnear/text``; nothing is fetched or copied):
@@ -20,6 +21,10 @@ input absorbs that, and it is reported on its own line rather than hidden in the
 model and the dictionaries are *not* warmed up: each timed run loads them as a user's run does
 (in-line with 1 worker, in every worker process with 2), so the two runs pay the same start-up.
 The last lines are the README's table row.
+
+``--variants K`` runs on pages that hold each article K times, on K site templates
+(``bench/corpus_v{K}``, generated when missing; see ``make_corpus.py``), as a crawl of many
+sites holds copies of one story; the output says how many distinct articles the pages hold.
 """
 
 from __future__ import annotations
@@ -38,21 +43,57 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.make_corpus import page_ids, read_manifest  # noqa: E402
 from bench.scoring.paths import find_data  # noqa: E402
 
 POLNEAR_TEXT = Path("../shared/corpora/polnear/text")
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz")
 
 
-def ensure_corpus(corpus: Path, n: int) -> list[Path]:
-    pages = sorted(p for p in corpus.rglob("*") if p.name.endswith(PAGE_SUFFIXES))
+def ensure_corpus(corpus: Path, n: int, variants: int = 1) -> list[Path]:
+    """``n`` pages of the generated corpus in ``corpus``, generated there when it has too few.
+
+    With ``variants`` K > 1 they are the copies of the folder's first ``ceil(n / K)`` articles,
+    so a folder written for a larger ``n`` still gives K copies of each article, not the first
+    ``n`` pages in file order (which are all of variant 0).
+    """
+    pages = corpus_pages(corpus)
     if len(pages) < n:
-        subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), "--n", str(n)],
-            check=True,
-        )
-        pages = sorted(p for p in corpus.rglob("*") if p.name.endswith(PAGE_SUFFIXES))
+        command = [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus)]
+        command += ["--n", str(n), "--variants", str(variants)]
+        subprocess.run(command, check=True)
+        pages = corpus_pages(corpus)
+    if (corpus / "MANIFEST.tsv").is_file():
+        held = 1 + max((page_ids(p.name)[0] for p in pages), default=0)
+        # N pages in K variants fill the variants 0 .. (N - 1) // ceil(N / K) (make_corpus).
+        if pages and held != 1 + (len(pages) - 1) // -(-len(pages) // variants):
+            raise SystemExit(f"{corpus} holds pages in {held} variants, not in {variants}")
+    elif variants > 1:
+        raise SystemExit(f"{corpus} has no MANIFEST.tsv: it is not a generated corpus")
+    if variants > 1:
+        articles = -(-n // variants)
+        pages = [p for p in pages if page_ids(p.name)[1] < articles]
     return pages[:n]
+
+
+def corpus_pages(corpus: Path) -> list[Path]:
+    """The pages of a corpus folder in file order: those its MANIFEST.tsv lists when it has one
+    (a folder generated again for another ``n`` still holds the earlier run's pages, under
+    other names), else every page file under it."""
+    if (corpus / "MANIFEST.tsv").is_file():
+        return sorted(corpus / row["file"] for row in read_manifest(corpus))
+    return sorted(p for p in corpus.rglob("*") if p.name.endswith(PAGE_SUFFIXES))
+
+
+def what_pages_hold(corpus: Path, pages: list[Path]) -> str:
+    """How many distinct generated articles ``pages`` hold, and how many are bad pages, from
+    the folder's MANIFEST.tsv. A devset article the generator drew twice counts twice."""
+    if not (corpus / "MANIFEST.tsv").is_file():
+        return "not generated: no MANIFEST.tsv"
+    good = {row["file"] for row in read_manifest(corpus) if row["kind"] == "good"}
+    articles = {page_ids(p.name)[1] for p in pages if p.name in good}
+    bad = sum(p.name not in good for p in pages)
+    return f"{len(articles)} distinct articles, {bad} bad pages"
 
 
 def polnear_texts(n: int | None) -> list[Path]:
@@ -267,17 +308,31 @@ def _cpu_of(r: dict[str, Any]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=None, help="inputs (default 500; PolNeAR: all)")
-    parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus")
+    parser.add_argument(
+        "--corpus", type=Path, help="generated pages (default bench/corpus, bench/corpus_vK)"
+    )
     parser.add_argument("--polnear", action="store_true", help="PolNeAR's texts, read in place")
+    parser.add_argument(
+        "--variants",
+        type=int,
+        default=1,
+        metavar="K",
+        help="generated pages hold each article K times, on K site templates (default 1)",
+    )
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-floor", action="store_true", help="the flow runs only")
     args = parser.parse_args()
+    if args.polnear and args.variants != 1:
+        parser.error("--variants is for generated pages, not --polnear")
 
     if args.polnear:
         pages, label = polnear_texts(args.n), "PolNeAR articles (text, read in place)"
     else:
-        pages, label = ensure_corpus(args.corpus, args.n or 500), f"generated pages ({args.corpus})"
+        folder = "corpus" if args.variants == 1 else f"corpus_v{args.variants}"
+        corpus = args.corpus or ROOT / "bench" / folder
+        pages = ensure_corpus(corpus, args.n or 500, args.variants)
+        label = f"generated pages ({corpus}; {what_pages_hold(corpus, pages)})"
     run_dir = Path(tempfile.mkdtemp(prefix="newsdb-bench-pages-"))
     for p in pages:  # exactly n inputs, whatever else the folder holds (links, never copies)
         (run_dir / p.name).symlink_to(p)
