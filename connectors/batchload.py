@@ -11,9 +11,11 @@ The decisions, made inside the batch's transaction so they see what is really st
   article) is not loaded at all: each input that carried it gets a ``key_collision`` failure
   row, and the rest of the batch loads. A source that carried some other article before keeps
   it, so nothing already loaded is lost;
-* an input skipped before processing because another source had served the same bytes is
-  linked to that source's article; if that article vanished in the meantime (its last source
-  moved on earlier in this run) the input is a failure, and the next run reads it again.
+* an input skipped before processing (another source had served the same bytes) or before
+  parsing (its text is an article stored already, or read by an earlier batch of the run) is
+  linked to that article; if the article is not stored by the time the link is loaded (its last
+  source moved on earlier in this run, or its extraction failed) the input is a failure, and the
+  next run reads it again.
 
 The ``entities`` table follows in the same transaction: every entity the batch's rows point
 to, or that the rows it deletes pointed to, is rebuilt from what is stored afterwards
@@ -169,8 +171,9 @@ def _refusal(
     if stored.get(doc_id) is None and doc_id not in staged:
         return (
             "stale_link",
-            f"Its bytes matched article {doc_id}, which was replaced while this run went on; "
-            "it will be read again on the next run.",
+            f"It carries article {doc_id}, which was stored or being read when this run "
+            "checked, but is not stored now (replaced, or its extraction failed); it will be "
+            "read again on the next run.",
         )
     return None
 

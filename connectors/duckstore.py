@@ -207,6 +207,19 @@ class NewsDB:
         finally:
             self.con.unregister("staged_inputs")
 
+    def stored_articles(
+        self, doc_ids: Sequence[str], pipeline_version: str, *, run_id: str | None = None
+    ) -> set[str]:
+        """Those of ``doc_ids`` stored as ``pipeline_version`` reads them (and written by
+        ``run_id``, when given): their text needs no parsing again."""
+        if not doc_ids:
+            return set()
+        rows = self.execute(
+            read_sql("load/stored_articles.sql"),
+            {"doc_ids": list(doc_ids), "pipeline_version": pipeline_version, "run_id": run_id},
+        )
+        return {row[0] for row in rows}
+
     # -- URLs followed from feeds and sitemaps ---------------------------------------------
 
     def seen_urls(self, urls: Sequence[str]) -> set[str]:

@@ -89,6 +89,15 @@ class RunWriter:
         with self.session() as db:
             return db.stored_inputs(inputs)
 
+    def stored_articles(
+        self, doc_ids: Sequence[str], pipeline_version: str, *, run_id: str | None = None
+    ) -> set[str]:
+        """``NewsDB.stored_articles``; no connection for a batch with no article."""
+        if not doc_ids:
+            return set()
+        with self.session() as db:
+            return db.stored_articles(doc_ids, pipeline_version, run_id=run_id)
+
     def seen_urls(self, urls: Sequence[str]) -> set[str]:
         if not urls:
             return set()

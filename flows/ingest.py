@@ -6,12 +6,15 @@ about 25 ms, so never one per article), and the work itself lives in ``connector
 
     discover (1 task) -> follow (feeds, sitemaps, sites -> their new article URLs; 1 task)
                       -> for each batch: acquire (network/disk, in this process)
-                                         -> process (CPU: clean + NLP + extract, on the task runner)
+                                         -> clean (CPU: pages -> texts, on the task runner)
+                                         -> extract (CPU: NLP + quotes + events, task runner)
                                          -> load (single DuckDB writer, in this process)
 
-Network I/O and parsing are separate tasks so each can be retried on its own, and only ``process``
-goes to the task runner: a local process pool (``--workers N``) or a Dask cluster (``--dask``).
-A bounded number of batches is in flight at once, so memory stays flat on any input size.
+Network I/O and parsing are separate tasks so each can be retried on its own, and only ``clean``
+and ``extract`` go to the task runner: a local process pool (``--workers N``) or a Dask cluster
+(``--dask``). Between the two, the flow checks which articles are stored already or being read
+by another batch (``flows/inflight.py``): those are linked, not parsed again. A bounded number of
+batches is in flight at once, so memory stays flat on any input size.
 
 The run holds the database's run lock throughout but opens the file only per step
 (``connectors/runwriter.py``), so analysts can query between batches. Ctrl-C stops it at the
@@ -23,13 +26,13 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from connectors.acquire import acquire
@@ -38,6 +41,7 @@ from connectors.discover import FOLLOWED_KINDS, discover, public_source
 from connectors.fetchconfig import FetchConfig
 from connectors.runwriter import RunWriter
 from flows.artifacts import publish_highlights
+from flows.inflight import InFlight
 from flows.interrupt import stop_requests
 from flows.progress import RunProgress
 from flows.settings import (
@@ -56,12 +60,12 @@ from flows.survey import (
     links_out,
     survey,
 )
-from transforms.batch import process_batch
+from transforms.batch import CleanedBatch, clean_batch, extract_batch
 from transforms.clean import original_url
 from transforms.frames import failures_of
 from transforms.model import BatchFrames, Failure, RawDoc, SourceItem
 from transforms.run.summary import RunSummary
-from transforms.run.version import NEWSDB_VERSION
+from transforms.run.version import NEWSDB_VERSION, PIPELINE_VERSION
 from transforms.safety import printable
 
 
@@ -91,10 +95,18 @@ def acquire_task(
     return acquire(items, config, original_url=original_url, fetch_originals=fetch_originals)
 
 
-@task(name="process", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-def process_task(raws: list[RawDoc], run_id: str, ingested_at: datetime) -> BatchFrames:
-    """Clean, parse and extract one batch (CPU; runs on the flow's task runner)."""
-    return process_batch(raws, run_id, ingested_at)
+@task(name="clean", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def clean_task(raws: list[RawDoc]) -> CleanedBatch:
+    """Clean one batch: raw pages -> texts (CPU; runs on the flow's task runner)."""
+    return clean_batch(raws)
+
+
+@task(name="extract", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def extract_task(
+    cleaned: CleanedBatch, run_id: str, ingested_at: datetime, skip: frozenset[str]
+) -> BatchFrames:
+    """Parse and extract the articles of a cleaned batch not in ``skip`` (CPU; task runner)."""
+    return extract_batch(cleaned, run_id, ingested_at, skip=skip)
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -162,10 +174,9 @@ def ingest(
                 db.load(failures_only(discover_failures, run_id))
             logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
 
-            in_flight: deque[Any] = deque()
             with RunProgress(len(items), enabled=show_progress) as progress:
 
-                def load(frames: BatchFrames, seen: Seen) -> None:
+                def load(frames: BatchFrames, seen: Seen, n_inputs: int = 0) -> None:
                     report = load_task(db, frames, reprocess, seen, run_id, started_at)
                     summary.add_load(
                         report.status,
@@ -174,12 +185,19 @@ def ingest(
                         report.n_events,
                         frames.stage_seconds,
                     )
+                    progress.advance(n_inputs)
 
-                def drain_one() -> None:
-                    future, n_docs, seen = in_flight.popleft()
-                    load(future.result(), seen)
-                    progress.advance(n_docs)
+                def stored(articles: list[str]) -> set[str]:
+                    # A re-extracting run reads each article once: what it wrote itself.
+                    only = run_id if reprocess else None
+                    return db.stored_articles(articles, PIPELINE_VERSION, run_id=only)
 
+                def start_extract(
+                    cleaned: CleanedBatch, skip: frozenset[str]
+                ) -> PrefectFuture[BatchFrames]:
+                    return extract_task.submit(cleaned, run_id, started_at, skip)
+
+                in_flight = InFlight(start_extract, stored, load)
                 for batch in batches(items, batch_size):
                     if stop.is_set():  # Ctrl-C: stop here, between two batches
                         break
@@ -194,13 +212,11 @@ def ingest(
                     if skipped:
                         progress.advance(skipped)
                     if plan.to_process:
-                        future = process_task.submit(plan.to_process, run_id, started_at)
-                        in_flight.append((future, len(plan.to_process), found.settled_with_load()))
-                    while len(in_flight) >= max(1, max_in_flight):
-                        drain_one()
+                        in_flight.settle(max_in_flight)
+                        cleaning = clean_task.submit(plan.to_process)
+                        in_flight.add(cleaning, len(plan.to_process), found.settled_with_load())
                     logger.info(summary.headline())
-                while in_flight:  # batches already being processed are loaded, not lost
-                    drain_one()
+                in_flight.finish()  # batches already being processed are loaded, not lost
             status = "interrupted" if stop.is_set() else "completed"
         except KeyboardInterrupt:  # a second Ctrl-C: the batch being loaded rolled back
             status = "interrupted"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Doc
 
 import transforms.batch as batch
-from transforms.model import DOCUMENT_SCHEMA, EVENT_SCHEMA, QUOTE_SCHEMA, RawDoc
+from transforms.model import DOCUMENT_SCHEMA, EVENT_SCHEMA, QUOTE_SCHEMA, Document, RawDoc
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -47,6 +49,44 @@ def test_duplicate_articles_in_a_batch_are_extracted_once_and_kept_as_sources() 
     assert carried[copy.source] == carried[raws[1].source]
     assert set(carried) == {r.source for r in [*raws, copy]}
     assert set(out.sources["raw_sha256"]) == {r.sha256 for r in raws}
+
+
+def test_cleaned_batch_lists_each_article_once_and_every_input() -> None:
+    raws = _seed_raws()
+    copy = RawDoc(source="/elsewhere/copy.txt", body=raws[0].body, content_type="text/plain")
+    cleaned = batch.clean_batch([*raws, copy])
+    assert len(cleaned.docs) == 3 and len(cleaned.doc_ids()) == 2
+    assert cleaned.doc_ids() == [d.doc_id for d in cleaned.docs[:2]]
+    assert [s.source for s in cleaned.sources] == [r.source for r in [*raws, copy]]
+    assert cleaned.sources[2].doc_id == cleaned.sources[0].doc_id
+    assert cleaned.sources[2].raw_sha256 == copy.sha256
+    assert cleaned.stage_seconds["clean"] >= 0
+
+
+def test_skipped_articles_are_not_parsed_but_their_inputs_are_linked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An article stored already (or being read by another batch) costs no parsing: its inputs
+    become ``document_sources`` rows pointing at it, and nothing else is written for it."""
+    parsed: list[str] = []
+    real = batch.extract_all
+
+    def counting(docs: Sequence[Document], timings: dict[str, float]) -> Any:
+        parsed.extend(d.doc_id for d in docs)
+        return real(docs, timings)
+
+    monkeypatch.setattr(batch, "extract_all", counting)
+    raws = _seed_raws()
+    copy = RawDoc(source="/elsewhere/copy.txt", body=raws[0].body, content_type="text/plain")
+    cleaned = batch.clean_batch([*raws, copy])
+    stored, fresh = cleaned.doc_ids()
+    out = batch.extract_batch(cleaned, "run-1", NOW, skip={stored})
+    assert parsed == [fresh]
+    assert out.documents["doc_id"].to_list() == [fresh]
+    assert set(out.quotes["doc_id"]) == set(out.events["doc_id"]) == {fresh}
+    carried = dict(zip(out.sources["source"], out.sources["doc_id"], strict=True))
+    assert carried == {raws[0].source: stored, raws[1].source: fresh, copy.source: stored}
+    assert out.failures.is_empty()
 
 
 def test_extractor_crash_costs_one_document_not_the_batch(

@@ -15,6 +15,7 @@ from transforms.frames import (
     failures_of,
     first_copies,
     records_frame,
+    sources_frame,
 )
 from transforms.model import (
     DOCUMENTS,
@@ -102,12 +103,10 @@ def test_batch_frames_refuse_a_missing_extra_or_retyped_column() -> None:
 
 
 def test_later_copies_of_an_article_are_kept_as_its_sources() -> None:
-    documents = documents_frame(
-        [_doc("d1", "/a"), _doc("d2", "/b"), _doc("d1", "/c"), _doc("d1", "/d")], STAMP
-    )
-    assert first_copies(documents).to_list() == [True, True, False, False]
+    docs = [_doc("d1", "/a"), _doc("d2", "/b"), _doc("d1", "/c"), _doc("d1", "/d")]
+    assert first_copies(documents_frame(docs, STAMP)).to_list() == [True, True, False, False]
     raws = [RawDoc(s, s.encode(), url=f"https://x.example{s}") for s in ("/a", "/b", "/c", "/d")]
-    sources = carried_sources(documents, raws, "r1", NOW)
+    sources = sources_frame(carried_sources(docs, raws), "r1", NOW)
     assert sources.select("source", "doc_id", "url").rows() == [
         ("/a", "d1", "https://x.example/a"),
         ("/b", "d2", "https://x.example/b"),

@@ -1,12 +1,17 @@
 """The CPU half of a run: raw inputs of one batch -> the frames that batch loads.
 
-``process_batch`` is what a worker process (local pool or Dask) runs: it cleans, parses each text
-once with spaCy (the language layer reading it once for both extractors), extracts quotes and
-events (from English articles; an article in another language is loaded unextracted, with a
-notice saying so), and hands back Arrow-backed Polars frames plus the CPU seconds each stage
-spent (the thread's own CPU time, so a busy shared machine does not inflate the share of a stage
-that happened to wait). It never touches the database, so any number of workers can run it while
-a single writer loads the results.
+A worker process (local pool or Dask) runs it in two halves, so that between them the flow can
+check which articles need reading at all:
+
+* ``clean_batch``: raw pages -> cleaned texts (cheap, no parsing);
+* ``extract_batch``: parses each text once with spaCy (the language layer reading it once for
+  both extractors), extracts quotes and events (from English articles; an article in another
+  language is loaded unextracted, with a notice saying so), and hands back Arrow-backed Polars
+  frames plus the CPU seconds each stage spent (the thread's own CPU time, so a busy shared
+  machine does not inflate the share of a stage that happened to wait).
+
+Neither touches the database, so any number of workers can run them while a single writer loads
+the results. ``process_batch`` runs both halves in one call.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from itertools import compress
@@ -31,6 +37,7 @@ from transforms.frames import (
     failures_frame,
     first_copies,
     records_frame,
+    sources_frame,
 )
 from transforms.model import (
     ENTITY_REFS,
@@ -44,6 +51,7 @@ from transforms.model import (
     Failure,
     QuoteRecord,
     RawDoc,
+    SourceRecord,
 )
 from transforms.nlp import LAYER, load_nlp, new_doc, parse
 from transforms.nlp.registry import load_all
@@ -163,29 +171,71 @@ def warm_up() -> None:
     load_all()
 
 
-def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) -> BatchFrames:
-    """Clean, parse and extract one batch; return the frames to load and per-stage CPU seconds."""
-    timings: dict[str, float] = defaultdict(float)
+@dataclass(slots=True)
+class CleanedBatch:
+    """One batch after cleaning, before any parsing: the first half of ``process_batch``.
+
+    The flow gets it back from a worker and compares its articles' ids with the database and
+    with the batches still being extracted (``transforms.run.plan.articles_to_skip``): an
+    article whose text is stored already, or is being read right now, is not parsed again.
+    That holds for a page re-fetched with other bytes around the same text (ads, counters,
+    scripts), for the same story at several addresses, and for copies that land in different
+    batches. Only the cleaned texts travel, never the raw pages.
+    """
+
+    docs: list[Document]  # every input's article, copies within the batch included
+    sources: list[SourceRecord]  # which article each of those inputs carries
+    failures: list[Failure]  # inputs that could not be cleaned
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def doc_ids(self) -> list[str]:
+        """The batch's distinct articles, in input order."""
+        return list(dict.fromkeys(d.doc_id for d in self.docs))
+
+
+def clean_batch(raws: Sequence[RawDoc]) -> CleanedBatch:
+    """Clean every input of a batch (the cheap, parse-free first half of a batch)."""
     t0 = time.thread_time()
-    docs, clean_failures = clean_many(raws)
-    cleaned = documents_frame(docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
-    first = first_copies(cleaned)
-    documents, docs = cleaned.filter(first), list(compress(docs, first))
+    docs, failures = clean_many(raws)
+    sources = carried_sources(docs, raws)
+    return CleanedBatch(docs, sources, failures, {"clean": time.thread_time() - t0})
+
+
+def extract_batch(
+    cleaned: CleanedBatch,
+    run_id: str,
+    ingested_at: datetime,
+    *,
+    skip: Collection[str] = frozenset(),
+) -> BatchFrames:
+    """Parse and extract the articles of a cleaned batch; return the frames to load.
+
+    An article in ``skip`` is neither parsed nor written: its inputs only become
+    ``document_sources`` rows pointing at it (the load checks it is stored by then, and turns
+    the row into a failure if it is not). Later copies of an article within the batch are
+    extracted once, with the first.
+    """
+    timings: dict[str, float] = defaultdict(float, cleaned.stage_seconds)
+    t0 = time.thread_time()
+    frame = documents_frame(cleaned.docs, DocumentStamp(PIPELINE_VERSION, ingested_at, run_id))
+    first = first_copies(frame) & ~frame["doc_id"].is_in(list(skip))
+    documents, docs = frame.filter(first), list(compress(cleaned.docs, first))
     timings["clean"] += time.thread_time() - t0
 
     docs, language_notices = split_by_language(docs)
     quotes, events, extract_failures, entities = extract_all(docs, timings)
+    sources = cleaned.sources
     if extract_failures:  # their documents are not loaded, so the next run tries them again
-        broken = documents.filter(pl.col("source").is_in([f.source for f in extract_failures]))
-        copies = cleaned.filter(~first & pl.col("doc_id").is_in(broken["doc_id"].implode()))
+        failed = {f.source for f in extract_failures}
+        broken = set(documents.filter(pl.col("source").is_in(list(failed)))["doc_id"])
         extract_failures += [  # a copy of an article whose extraction failed fails with it
-            Failure(source, "extract", "extract_error", f"Same text as {kept}, whose "
+            Failure(s.source, "extract", "extract_error", f"Same text as {s.doc_id}, whose "
                     "extraction failed (see its own failure row).")
-            for source, kept in copies.select("source", "doc_id").iter_rows()
+            for s in sources if s.doc_id in broken and s.source not in failed
         ]  # fmt: skip
-        failed = [f.source for f in extract_failures]
-        documents = documents.filter(~pl.col("source").is_in(failed))
-        cleaned = cleaned.filter(~pl.col("source").is_in(failed))
+        failed |= {f.source for f in extract_failures}
+        documents = documents.filter(~pl.col("source").is_in(list(failed)))
+        sources = [s for s in sources if s.source not in failed]
 
     t1 = time.thread_time()
     out = BatchFrames(
@@ -194,14 +244,20 @@ def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) ->
         events=records_frame(EVENTS, events),
         failures=pl.concat(
             [
-                failures_frame(clean_failures, run_id, ingested_at),
+                failures_frame(cleaned.failures, run_id, ingested_at),
                 failures_frame(language_notices, run_id, ingested_at),
                 failures_frame(extract_failures, run_id, ingested_at),
             ]
         ),
-        sources=carried_sources(cleaned, raws, run_id, ingested_at),
+        sources=sources_frame(sources, run_id, ingested_at),
         entities=records_frame(ENTITY_REFS, entities),
     )
     timings["frames"] += time.thread_time() - t1
     out.stage_seconds = dict(timings)
     return out
+
+
+def process_batch(raws: Sequence[RawDoc], run_id: str, ingested_at: datetime) -> BatchFrames:
+    """Clean, parse and extract one batch in one go (what scorers and tests call; the flow runs
+    the two halves as two tasks, with the check for stored articles between them)."""
+    return extract_batch(clean_batch(raws), run_id, ingested_at)

@@ -94,17 +94,11 @@ def first_copies(documents: pl.DataFrame) -> pl.Series:
     return documents.select(pl.col("doc_id").is_first_distinct()).to_series()
 
 
-def carried_sources(
-    documents: pl.DataFrame, raws: Sequence[RawDoc], run_id: str, seen_at: datetime
-) -> pl.DataFrame:
-    """One ``document_sources`` row per document of a batch (later copies of an article
-    included): its input, the article it carries, and the bytes and address it was read from."""
+def carried_sources(docs: Sequence[Document], raws: Sequence[RawDoc]) -> list[SourceRecord]:
+    """One ``document_sources`` record per cleaned document of a batch (later copies of an
+    article included): its input, the article it carries, and the bytes and address it was
+    read from."""
     read = {r.source: r for r in raws}
-    return sources_frame(
-        [
-            SourceRecord(source, doc_id, read[source].sha256, read[source].url)
-            for source, doc_id in documents.select("source", "doc_id").iter_rows()
-        ],
-        run_id,
-        seen_at,
-    )
+    return [
+        SourceRecord(d.source, d.doc_id, read[d.source].sha256, read[d.source].url) for d in docs
+    ]

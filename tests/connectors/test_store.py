@@ -249,6 +249,35 @@ def test_article_stays_while_any_source_carries_it(tmp_path: Path) -> None:
         assert set(db.query("SELECT doc_id FROM events")["doc_id"]) == {"d2", "d3"}
 
 
+def test_stored_articles_are_those_the_current_pipeline_wrote(tmp_path: Path) -> None:
+    """The check between cleaning and parsing: an article counts as stored only as the given
+    pipeline version made it, and, for a run that re-extracts, only when that run wrote it."""
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        load_batch(db, _batch("d1", "/a.txt"))  # pipeline "1", run "r1"
+        assert db.stored_articles(["d1", "d2"], "1") == {"d1"}
+        assert db.stored_articles(["d1"], "2") == set()  # an older pipeline's: read again
+        assert db.stored_articles(["d1"], "1", run_id="r1") == {"d1"}
+        assert db.stored_articles(["d1"], "1", run_id="r2") == set()
+        assert db.stored_articles([], "1") == set()
+
+
+def test_link_to_an_article_that_is_not_stored_is_a_failure(tmp_path: Path) -> None:
+    """An input linked to an article another batch was reading, whose extraction then failed:
+    a failure row that says so (the next run reads the input again), never an orphan link."""
+    with NewsDB.open(tmp_path / "x.duckdb") as db:
+        links = BatchFrames.empty(
+            sources=sources_frame([SourceRecord("/copy.txt", "d9", "sha-x")], "r1", NOW)
+        )
+        report = load_batch(db, links)
+        assert report.status == {}
+        assert [(f.source, f.error_kind) for f in report.failures] == [("/copy.txt", "stale_link")]
+        assert "d9" in report.failures[0].message
+        assert _sources(db) == []
+        assert db.con.execute("SELECT source, error_kind FROM failures").fetchall() == [
+            ("/copy.txt", "stale_link")
+        ]
+
+
 def test_unchanged_source_moves_last_seen_only(tmp_path: Path) -> None:
     with NewsDB.open(tmp_path / "x.duckdb") as db:
         load_batch(db, _batch("d1", "/a.txt"))

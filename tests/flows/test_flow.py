@@ -233,6 +233,100 @@ def test_bad_inputs_become_failures_and_never_stop_the_run(
     assert all(len(m) > 10 for m in messages)
 
 
+def _copies(folder: Path, seed: Path) -> list[Path]:
+    """Three inputs carrying one article in other bytes: as saved, with Windows line endings,
+    with a byte-order mark (what the same story looks like from three places)."""
+    folder.mkdir()
+    body = seed.read_bytes()
+    variants = {
+        "a.txt": body,
+        "b.txt": body.replace(b"\n", b"\r\n"),
+        "c.txt": b"\xef\xbb\xbf" + body,
+    }
+    for name, data in variants.items():
+        (folder / name).write_bytes(data)
+    return [folder / name for name in variants]
+
+
+def _count_parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles handed to the parser, in order (the flow's default runner is threads in
+    this process, so the patch reaches its tasks)."""
+    import transforms.batch as batch
+
+    parsed: list[str] = []
+    real = batch.extract_all
+
+    def counting(docs: Any, timings: dict[str, float]) -> Any:
+        parsed.extend(d.doc_id for d in docs)
+        return real(docs, timings)
+
+    monkeypatch.setattr(batch, "extract_all", counting)
+    return parsed
+
+
+def test_copies_of_an_article_are_parsed_once_wherever_they_fall(
+    prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies in other bytes, one per batch with several batches in flight: the article is
+    parsed once and every copy is one of its sources. Read again later with other bytes
+    around the same text (a re-fetched page), it is not parsed at all."""
+    from flows.ingest import ingest
+
+    parsed = _count_parsed(monkeypatch)
+    copies = _copies(tmp_path / "in", SEEDS / "000_38393c7eca97659f.txt")
+    db = tmp_path / "news.duckdb"
+    run = ingest.with_options(name="copies")
+    kw: dict[str, Any] = dict(db_path=str(db), cache_dir=str(tmp_path / "raw"), batch_size=1)
+
+    first = run(sources=[str(tmp_path / "in")], max_in_flight=3, **kw)
+    assert len(parsed) == 1
+    assert (first["new"], first["duplicate"], first["failed"]) == (1, 2, 0)
+    assert _rows(db, "SELECT count(*), count(DISTINCT doc_id) FROM document_sources") == [(3, 1)]
+    assert _rows(db, "SELECT count(*) FROM documents") == [(1,)]
+    quotes = _rows(db, "SELECT count(*) FROM quotes")[0][0]
+    assert quotes >= len(EXPECT["000_38393c7eca97659f.txt"]["quotes"]) > 0
+
+    parsed.clear()
+    copies[1].write_bytes(copies[1].read_bytes() + b"\r\n\r\n")  # new bytes, same text
+    second = run(sources=[str(tmp_path / "in")], **kw)
+    assert parsed == []
+    assert (second["unchanged"], second["updated"], second["new"]) == (3, 0, 0)
+    assert _rows(db, "SELECT count(*) FROM quotes")[0][0] == quotes
+
+
+def test_copies_of_an_article_whose_extraction_fails_all_fail_and_are_read_again(
+    prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy linked to an article that another batch was reading, whose extraction then
+    failed, is a failure too (as the load or as the extraction finds it): nothing points at
+    an article that is not stored, and the next run reads every copy again."""
+    import transforms.batch as batch
+    from flows.ingest import ingest
+
+    (quotes, (name, events), entities) = batch.EXTRACTORS
+
+    def broken(doc: Any) -> Any:
+        raise ValueError("extractor bug")
+
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, (name, broken), entities))
+    _copies(tmp_path / "in", SEEDS / "003_ab72f8260a983db2.txt")
+    db = tmp_path / "news.duckdb"
+    run = ingest.with_options(name="copies-failing")
+    kw: dict[str, Any] = dict(db_path=str(db), cache_dir=str(tmp_path / "raw"), batch_size=1)
+
+    first = run(sources=[str(tmp_path / "in")], max_in_flight=3, **kw)
+    assert first["failed"] == 3
+    kinds = _rows(db, "SELECT error_kind, count(*) FROM failures GROUP BY ALL ORDER BY ALL")
+    assert {k for k, _ in kinds} <= {"extract_error", "stale_link"}
+    assert _rows(db, "SELECT count(*) FROM document_sources") == [(0,)]
+    assert _rows(db, "SELECT count(*) FROM documents") == [(0,)]
+
+    monkeypatch.setattr(batch, "EXTRACTORS", (quotes, (name, events), entities))
+    second = run(sources=[str(tmp_path / "in")], max_in_flight=3, **kw)
+    assert (second["new"], second["duplicate"], second["failed"]) == (1, 2, 0)
+    assert _rows(db, "SELECT count(*), count(DISTINCT doc_id) FROM document_sources") == [(3, 1)]
+
+
 def test_parallel_runners_give_same_tables_as_one_process(
     prefect_harness: None, tmp_path: Path
 ) -> None:
