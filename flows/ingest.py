@@ -172,7 +172,8 @@ def ingest(
                 )
             if discover_failures:
                 db.load(failures_only(discover_failures, run_id))
-            logger.info("%d inputs in %d batches", len(items), -(-len(items) // batch_size))
+            planned = list(batches(items, batch_size, in_flight=max_in_flight))
+            logger.info("%d inputs in %d batches", len(items), len(planned))
 
             with RunProgress(len(items), enabled=show_progress) as progress:
 
@@ -198,7 +199,7 @@ def ingest(
                     return extract_task.submit(cleaned, run_id, started_at, skip)
 
                 in_flight = InFlight(start_extract, stored, load)
-                for batch in batches(items, batch_size):
+                for batch in planned:
                     if stop.is_set():  # Ctrl-C: stop here, between two batches
                         break
                     acquired = acquire_task(batch, config, fetch_originals)

@@ -124,9 +124,31 @@ def copies_of(fetch_originals: bool) -> OriginalUrl | None:
     return original_url
 
 
-def batches(items: Sequence[SourceItem], size: int) -> Iterator[list[SourceItem]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+def batches(
+    items: Sequence[SourceItem], size: int, *, in_flight: int = 1
+) -> Iterator[list[SourceItem]]:
+    """``items`` in batches of ``size``, smaller towards the end when batches run in parallel.
+
+    With ``in_flight`` batches at once on several workers, the last full-size batches would
+    leave some workers idle while one finishes: a run's time is its slowest worker's. So once
+    the inputs left no longer fill ``in_flight`` batches, each batch takes an equal share of them
+    (``ceil(left / in_flight)``, at least ``size // MIN_SHARE``), as guided self-scheduling does.
+    A run with one batch at a time keeps full batches: nothing waits on a tail.
+    """
+    smallest = max(1, size // MIN_SHARE)
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        take = size if in_flight <= 1 else max(smallest, min(size, -(-left // in_flight)))
+        if in_flight > 1 and left - take < smallest:  # no last batch of a few inputs alone
+            take = left if left < 2 * smallest else -(-left // 2)
+        yield list(items[start : start + take])
+        start += take
+
+
+#: The smallest batch of a parallel run's tail is ``size // MIN_SHARE`` (each batch costs two
+#: tasks and a load, so a tail of single inputs would cost more than the idle time it saves).
+MIN_SHARE = 8
 
 
 def failures_only(failures: Sequence[Failure], run_id: str) -> BatchFrames:
