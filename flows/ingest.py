@@ -43,6 +43,7 @@ from connectors.runwriter import RunWriter
 from flows.artifacts import publish_highlights
 from flows.inflight import InFlight
 from flows.interrupt import stop_requests
+from flows.memory import free_finished_batches, run_objects_frozen
 from flows.progress import RunProgress
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -114,8 +115,10 @@ def load_task(
     db: RunWriter, frames: BatchFrames, reprocess: bool, seen: Seen, run_id: str, at: datetime
 ) -> LoadReport:
     """Merge one batch into DuckDB in a single transaction (the only writer), then remember
-    the followed URLs it settled."""
-    return db.load(frames, reprocess=reprocess, seen=seen, run_id=run_id, at=at)
+    the followed URLs it settled, and free the batches finished before it (``flows/memory.py``)."""
+    report = db.load(frames, reprocess=reprocess, seen=seen, run_id=run_id, at=at)
+    free_finished_batches()
+    return report
 
 
 @flow(name="ingest", description="Ingest news files and URLs into the newsdb DuckDB database.")
@@ -154,7 +157,7 @@ def ingest(
     )
     summary = RunSummary(run_id=run_id, db_path=db_path)
 
-    with RunWriter.hold(db_path) as db, stop_requests() as stop:
+    with RunWriter.hold(db_path) as db, stop_requests() as stop, run_objects_frozen():
         for dead in db.start_run(run_id, started_at, source_list, NEWSDB_VERSION):
             logger.warning("run %s never finished (killed?); marked crashed", dead)
         status = "crashed"
