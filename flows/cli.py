@@ -22,6 +22,7 @@ from typing import Any
 
 from flows import analyst
 from flows.interrupt import INTERRUPTED_LINE, init_worker
+from flows.memory import large_blocks_mapped
 from flows.options import DaskTarget, OptionError, check_run_options, parse_dask
 from flows.reading import cmd_export, cmd_query
 from flows.serving import cmd_serve, cmd_server
@@ -160,6 +161,9 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
         raise UsageError("--workers must be at least 1")
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+    if target is None and workers == 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    large_blocks_mapped()  # this process now only moves and loads batches (flows/memory.py)
     if target is not None:
         from prefect_dask import DaskTaskRunner
 
@@ -172,9 +176,7 @@ def task_runner_for(workers: int, dask: str | None) -> Any:
                 }
             )
         return DaskTaskRunner(address=target.address)
-    if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=init_worker)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=init_worker)
 
 
 @contextmanager
