@@ -25,6 +25,7 @@ from prefect.futures import PrefectFuture, as_completed
 from flows.survey import Seen
 from transforms.batch import CleanedBatch
 from transforms.model import BatchFrames
+from transforms.run.plan import articles_to_skip
 
 #: Submits the extraction of a cleaned batch, leaving out the articles in the set.
 StartExtract = Callable[[CleanedBatch, frozenset[str]], PrefectFuture[BatchFrames]]
@@ -82,7 +83,7 @@ class InFlight:
         articles = cleaned.doc_ids()
         reading = frozenset().union(*(b.reading for b in self._extracting))
         stored = self._stored(articles)
-        skip = frozenset(a for a in articles if a in reading or a in stored)
+        skip = articles_to_skip(articles, stored, reading)
         future = self._start_extract(cleaned, skip)
         self._extracting.append(
             _Batch(future, batch.n_inputs, batch.seen, frozenset(articles) - skip)

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from transforms.model import Failure, RawDoc, SourceRecord
-from transforms.run.plan import STORED_SCHEMA, inputs_frame, plan_batch
+from transforms.run.plan import STORED_SCHEMA, articles_to_skip, inputs_frame, plan_batch
 from transforms.run.summary import RunSummary
 from transforms.run.version import PIPELINE_VERSION
 
@@ -151,3 +151,9 @@ def test_summary_names_links_followed_out_of_the_folders() -> None:
     assert "links followed out of the input folders: 1" in s.to_text()
     assert "/in/out.txt -> /home/me/private.txt" in s.to_text()
     assert "| /in/out.txt | /home/me/private.txt |" in s.to_markdown()
+
+
+def test_articles_stored_or_being_read_are_not_parsed_again() -> None:
+    skip = articles_to_skip(["d1", "d2", "d3", "d1"], stored={"d1"}, reading={"d3", "d9"})
+    assert skip == {"d1", "d3"}
+    assert articles_to_skip(["d2"], stored=set(), reading=set()) == frozenset()

@@ -15,7 +15,7 @@ The decision is a join of the batch's inputs with what the store holds for them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Literal
@@ -119,3 +119,12 @@ def plan_batch(
         ],
         status=dict(zip(plan["source"], plan["status"], strict=True)),
     )
+
+
+def articles_to_skip(
+    articles: Sequence[str], stored: Collection[str], reading: Collection[str]
+) -> frozenset[str]:
+    """The articles of a cleaned batch that need no parsing: stored already (as the current
+    pipeline made them) or being read by a batch still in flight. Their inputs are linked to
+    them; the load makes such a link a failure if the article is not stored by then."""
+    return frozenset(a for a in articles if a in stored or a in reading)
