@@ -4,6 +4,7 @@
     .venv/bin/python bench/run_bench.py --polnear           # PolNeAR's 840 articles, read in place
     .venv/bin/python bench/run_bench.py --n 10000 --workers 2 --no-floor   # memory at scale
     .venv/bin/python bench/run_bench.py --n 543 --variants 3   # 181 articles, 3 copies each
+    .venv/bin/python bench/run_bench.py --n 500 --rounds 3     # interleaved, medians
 
 It reports, in one run on one set of inputs (generated news HTML from ``bench/make_corpus.py``,
 or the real articles of ``../shared/corpora/polnear/text``; nothing is fetched or copied):
@@ -22,6 +23,12 @@ model and the dictionaries are *not* warmed up: each timed run loads them as a u
 (in-line with 1 worker, in every worker process with 2), so the two runs pay the same start-up.
 The last lines are the README's table row.
 
+This machine's speed drifts by a quarter or more over minutes (other guests on its host), so
+a ratio of two runs made minutes apart can say more about the moment than about the code.
+``--rounds R`` runs the floor and the flows R times, each ratio taken within its round and the
+order reversed every other round (floor, 1, 2 workers; then 2, 1, floor), and reports the
+medians: the figures to quote.
+
 ``--variants K`` runs on pages that hold each article K times, on K site templates
 (``bench/corpus_v{K}``, generated when missing; see ``make_corpus.py``), as a crawl of many
 sites holds copies of one story; the output says how many distinct articles the pages hold.
@@ -33,10 +40,12 @@ import argparse
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -305,6 +314,136 @@ def _cpu_of(r: dict[str, Any]) -> float:
     return float(r["cpu_flow_s"] + r["cpu_workers_s"])
 
 
+def print_floor(fl: dict[str, float], n: int) -> None:
+    print(
+        f"floor (text + full spaCy, 1 process): {fl['wall_s']:.1f} s wall, "
+        f"{fl['cpu_s']:.1f} s CPU (extract {fl['extract_s']:.1f} s, spaCy "
+        f"{fl['spacy_cpu_s']:.1f} s CPU, {fl['tokens'] / fl['spacy_cpu_s']:.0f} tokens per "
+        f"CPU second) = {n / fl['wall_s']:.2f} docs/s"
+    )
+
+
+def print_flow(w: int, r: dict[str, Any], n: int) -> None:
+    stages = r["stage_seconds"]
+    busy = sum(stages.values()) or 1.0
+    share = ", ".join(f"{k} {100 * v / busy:.0f}%" for k, v in sorted(stages.items()))
+    peaks = ", ".join(f"{mb:.0f}" for mb in r["worker_rss_mb"]) or "none (in-process)"
+    print(
+        f"ingest flow, {w} worker(s): {r['wall_s']:.1f} s wall = {n / r['wall_s']:.2f} docs/s; "
+        f"CPU {_cpu_of(r):.1f} s (flow {r['cpu_flow_s']:.1f} s, workers "
+        f"{r['cpu_workers_s']:.1f} s; Prefect server {r['cpu_server_s']:.1f} s more); "
+        f"{r['new']} loaded, {r['failed']} failed, {r['quotes']} quotes, {r['events']} events"
+    )
+    print(
+        f"  peak RSS: flow {r['peak_rss_mb']:.0f} MB, workers {peaks} MB; Prefect start-up "
+        f"+ warm-up {r['warmup_s']:.1f} s (not counted)"
+    )
+    print(f"  RSS by tenth of the run, MB (flow/largest worker): {rss_by_tenth(r['timeline'])}")
+    print(
+        f"  CPU time by stage: {share} ({busy:.1f} s in the stages; the rest is start-up, "
+        "acquire, loads and Prefect)"
+    )
+
+
+@dataclass
+class Round:
+    """One floor and one flow per worker count, run back to back on the same pages."""
+
+    floor: dict[str, float] | None = None
+    flows: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def ratio(self) -> float | None:
+        """The 1-worker flow's wall time over the floor's, in this round."""
+        one = self.flows.get(1)
+        return one["wall_s"] / self.floor["wall_s"] if one and self.floor else None
+
+    def cpu_ratio(self) -> float | None:
+        one = self.flows.get(1)
+        return _cpu_of(one) / self.floor["cpu_s"] if one and self.floor else None
+
+    def speedup(self) -> float | None:
+        """The 1 -> 2 worker speed-up in wall time, in this round."""
+        one, two = self.flows.get(1), self.flows.get(2)
+        return one["wall_s"] / two["wall_s"] if one and two else None
+
+
+def run_round(k: int, pages: list[Path], run_dir: Path, args: argparse.Namespace) -> Round:
+    """One round. Odd rounds run in reverse order (2 workers, 1 worker, floor), so a machine
+    whose speed drifts during the rounds favours no side of a ratio."""
+    n = len(pages)
+    steps: list[int | None] = ([] if args.no_floor else [None]) + list(args.workers)
+    if k % 2:
+        steps.reverse()
+    rnd = Round()
+    for step in steps:
+        if step is None:
+            rnd.floor = floor(pages)
+            print_floor(rnd.floor, n)
+        else:
+            rnd.flows[step] = flow_run(run_dir, step, args.batch_size)
+            print_flow(step, rnd.flows[step], n)
+    for label, value, unit in (
+        ("1-worker flow / floor", rnd.ratio(), ""),
+        ("speed-up 1 -> 2 workers", rnd.speedup(), "x"),
+    ):
+        if value is not None:
+            print(f"{label}: {value:.2f}{unit} wall")
+    return rnd
+
+
+def _med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _times(walls: list[float], cpus: list[float]) -> str:
+    """A table cell: median wall and CPU seconds of some runs."""
+    return f"{_med(walls):.1f} s ({_med(cpus):.1f} s CPU)" if walls else "-"
+
+
+def summary(rounds: list[Round], n: int, label: str) -> None:
+    """Medians over the rounds (one round: its figures), and the README's table row."""
+    floors = [r.floor for r in rounds if r.floor]
+    counts = sorted({w for r in rounds for w in r.flows})
+    ratios = [x for x in (r.ratio() for r in rounds) if x is not None]
+    cpu_ratios = [x for x in (r.cpu_ratio() for r in rounds) if x is not None]
+    speedups = [x for x in (r.speedup() for r in rounds) if x is not None]
+    if len(rounds) > 1:
+        print(f"\nmedians of {len(rounds)} rounds (each ratio is taken within its round):")
+        if floors:
+            print(f"  floor {_times([f['wall_s'] for f in floors], [f['cpu_s'] for f in floors])}")
+        for w in counts:
+            runs = [r.flows[w] for r in rounds if w in r.flows]
+            walls, cpus = [x["wall_s"] for x in runs], [_cpu_of(x) for x in runs]
+            print(f"  {w} worker(s) {_times(walls, cpus)}")
+    if ratios:
+        each = ", ".join(f"{x:.2f}" for x in ratios)
+        print(
+            f"ratio 1-worker flow / floor: {_med(ratios):.2f} wall ({each}), "
+            f"{_med(cpu_ratios):.2f} CPU"
+        )
+    if speedups:
+        each = ", ".join(f"{x:.2f}" for x in speedups)
+        print(f"speed-up 1 -> 2 workers: {_med(speedups):.2f}x wall ({each})")
+    print(
+        "\n| inputs | floor | flow, 1 worker | flow, 2 workers | 1 worker / floor | 2 vs 1 "
+        "| peak RSS flow / workers |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    cells = [f"{n} {label}" + (f", median of {len(rounds)} rounds" if len(rounds) > 1 else "")]
+    cells.append(_times([f["wall_s"] for f in floors], [f["cpu_s"] for f in floors]))
+    for w in (1, 2):
+        runs = [r.flows[w] for r in rounds if w in r.flows]
+        cells.append(_times([x["wall_s"] for x in runs], [_cpu_of(x) for x in runs]))
+    cells.append(f"{_med(ratios):.2f}" if ratios else "-")
+    cells.append(f"{_med(speedups):.2f}x" if speedups else "-")
+    last = [r.flows[max(r.flows)] for r in rounds if r.flows]
+    if last:
+        flow_peak = max(x["peak_rss_mb"] for x in last)
+        worker_peak = max((max(x["worker_rss_mb"], default=0) for x in last), default=0)
+        cells.append(f"{flow_peak:.0f} / {worker_peak:.0f} MB")
+    print("| " + " | ".join(cells) + " |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=None, help="inputs (default 500; PolNeAR: all)")
@@ -322,9 +461,17 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-floor", action="store_true", help="the flow runs only")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the floor and the flows this many times, interleaved, and give medians",
+    )
     args = parser.parse_args()
     if args.polnear and args.variants != 1:
         parser.error("--variants is for generated pages, not --polnear")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
 
     if args.polnear:
         pages, label = polnear_texts(args.n), "PolNeAR articles (text, read in place)"
@@ -339,61 +486,12 @@ def main() -> int:
     n = len(pages)
     print(f"{n} {label}; wall times are this machine's at the moment, CPU times are user + sys")
 
-    fl: dict[str, float] | None = None
-    if not args.no_floor:
-        fl = floor(pages)
-        print(
-            f"floor (text + full spaCy, 1 process): {fl['wall_s']:.1f} s wall, "
-            f"{fl['cpu_s']:.1f} s CPU (extract {fl['extract_s']:.1f} s, spaCy "
-            f"{fl['spacy_cpu_s']:.1f} s CPU, {fl['tokens'] / fl['spacy_cpu_s']:.0f} tokens per "
-            f"CPU second) = {n / fl['wall_s']:.2f} docs/s"
-        )
-    results: dict[int, dict[str, Any]] = {}
-    for w in args.workers:
-        r = flow_run(run_dir, w, args.batch_size)
-        results[w] = r
-        stages = r["stage_seconds"]
-        busy = sum(stages.values()) or 1.0
-        share = ", ".join(f"{k} {100 * v / busy:.0f}%" for k, v in sorted(stages.items()))
-        peaks = ", ".join(f"{mb:.0f}" for mb in r["worker_rss_mb"]) or "none (in-process)"
-        print(
-            f"ingest flow, {w} worker(s): {r['wall_s']:.1f} s wall = {n / r['wall_s']:.2f} docs/s; "
-            f"CPU {_cpu_of(r):.1f} s (flow {r['cpu_flow_s']:.1f} s, workers "
-            f"{r['cpu_workers_s']:.1f} s; Prefect server {r['cpu_server_s']:.1f} s more); "
-            f"{r['new']} loaded, {r['failed']} failed, {r['quotes']} quotes, {r['events']} events"
-        )
-        print(
-            f"  peak RSS: flow {r['peak_rss_mb']:.0f} MB, workers {peaks} MB; Prefect start-up "
-            f"+ warm-up {r['warmup_s']:.1f} s (not counted)"
-        )
-        print(f"  RSS by tenth of the run, MB (flow/largest worker): {rss_by_tenth(r['timeline'])}")
-        print(
-            f"  CPU time by stage: {share} ({busy:.1f} s in the stages; the rest is start-up, "
-            "acquire, loads and Prefect)"
-        )
-    one, two = results.get(1), results.get(2)
-    if one and fl:
-        print(
-            f"ratio 1-worker flow / floor: {one['wall_s'] / fl['wall_s']:.2f} wall, "
-            f"{_cpu_of(one) / fl['cpu_s']:.2f} CPU"
-        )
-    if one and two:
-        print(f"speed-up 1 -> 2 workers: {one['wall_s'] / two['wall_s']:.2f}x wall")
-    print(
-        "\n| inputs | floor | flow, 1 worker | flow, 2 workers | 1 worker / floor | 2 vs 1 "
-        "| peak RSS flow / workers |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    cells = [f"{n} {'PolNeAR texts' if args.polnear else 'pages'}"]
-    cells.append(f"{fl['wall_s']:.1f} s ({fl['cpu_s']:.1f} s CPU)" if fl else "-")
-    for run in (one, two):
-        cells.append(f"{run['wall_s']:.1f} s ({_cpu_of(run):.1f} s CPU)" if run else "-")
-    cells.append(f"{one['wall_s'] / fl['wall_s']:.2f}" if one and fl else "-")
-    cells.append(f"{one['wall_s'] / two['wall_s']:.2f}x" if one and two else "-")
-    last = two or one
-    if last:
-        cells.append(f"{last['peak_rss_mb']:.0f} / {max(last['worker_rss_mb'], default=0):.0f} MB")
-    print("| " + " | ".join(cells) + " |")
+    rounds = []
+    for k in range(args.rounds):
+        if args.rounds > 1:
+            print(f"\nround {k + 1} of {args.rounds}")
+        rounds.append(run_round(k, pages, run_dir, args))
+    summary(rounds, n, "PolNeAR texts" if args.polnear else "pages")
     return 0
 
 
