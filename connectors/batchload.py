@@ -18,8 +18,10 @@ The decisions, made inside the batch's transaction so they see what is really st
   next run reads it again.
 
 The ``entities`` table follows in the same transaction: every entity the batch's rows point
-to, or that the rows it deletes pointed to, is rebuilt from what is stored afterwards
-(``sql/load/entities_touched.sql``, ``merge_entities.sql``).
+to, or that the rows it deletes pointed to, is moved by what the batch's articles held before
+the write and hold after it (``sql/load/entities_touched.sql``, ``merge_entities.sql``, and the
+tallies in ``entity_tallies``), so a load reads its own articles' rows only, never the whole
+history of an entity that most batches mention.
 
 The SQL that writes lives in ``sql/load/``; this module only decides and sequences.
 """
@@ -146,8 +148,8 @@ def _load_once(
         staged_failures=failures,
         staged_entities=entities,
     ):
-        # Entities are brought up to date from what the batch leaves stored, in the same
-        # transaction: those whose rows the batch may change are noted before it writes.
+        # Entities are moved by the batch's difference, in the same transaction: the rows of
+        # the articles it may change are noted before it writes and compared after.
         db.run_script(read_sql("load/entities_touched.sql"))
         db.run_script(read_sql("load/replace_batch.sql"))
         db.run_script(read_sql("load/merge_entities.sql"))

@@ -23,7 +23,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 #: The schema version ``sql/schema.sql`` creates. Bump it together with a new
 #: ``sql/migrations/NNN_*.sql`` that brings version NNN-1 to NNN.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def read_sql(name: str, sql_dir: Path = SQL_DIR) -> str:

@@ -21,6 +21,15 @@ from connectors.duckstore import NewsDB
 from transforms.model import BatchFrames
 from transforms.run.plan import STORED_SCHEMA
 
+#: How many distinct keys a hash join's build side may have and still be pushed into the
+#: scan of the other side as an IN filter (DuckDB's default is 50). A load's statements pick
+#: the stored rows of the batch's articles (``doc_id IN (SELECT doc_id FROM staged_...)``),
+#: a few hundred keys against tables that grow with the database. Pushed down, the scan tests
+#: the key first and skips the other columns where nothing matches; joined afterwards, it read
+#: every column of every row into the buffer pool, so each load's memory grew with the tables.
+#: A batch with more articles than this loads the same, only without the pushdown.
+JOIN_FILTER_KEYS = 1000
+
 
 class RunWriter:
     """Per-step connections to one database file, for a run that holds its ``RunLock``.
@@ -32,6 +41,8 @@ class RunWriter:
         self.path = str(path)
         self.wait = wait
         self._memory = NewsDB.open(self.path) if self.path == ":memory:" else None
+        if self._memory is not None:
+            _tune(self._memory)
 
     @classmethod
     @contextmanager
@@ -60,6 +71,7 @@ class RunWriter:
         # checking it again on every step would cost each batch two more queries.
         db = NewsDB(connect(self.path, wait=self.wait), self.path)
         try:
+            _tune(db)
             yield db
         finally:
             db.close()
@@ -124,3 +136,8 @@ class RunWriter:
             if seen and at is not None:
                 db.mark_seen(seen, run_id, at)
         return report
+
+
+def _tune(db: NewsDB) -> None:
+    """The writer's settings (``JOIN_FILTER_KEYS``), on each connection it opens."""
+    db.execute(f"SET dynamic_or_filter_threshold = {JOIN_FILTER_KEYS}")

@@ -166,6 +166,16 @@ CREATE TABLE IF NOT EXISTS entities (
     n_documents      INTEGER NOT NULL
 );
 
+-- How many rows give each entity each name, type, role, affiliation and country: what the load
+-- (sql/load/merge_entities.sql) moves by each batch's difference to keep entities' names,
+-- variants, roles and country up to date without re-reading every row that points to them.
+CREATE TABLE IF NOT EXISTS entity_tallies (
+    entity_id   VARCHAR NOT NULL,        -- entities.entity_id
+    facet       VARCHAR NOT NULL,        -- name | entity_type | role | affiliation | country
+    value       VARCHAR NOT NULL,
+    n           INTEGER NOT NULL         -- rows (quotes, event actor sides) that give it
+);
+
 -- Article URLs already taken from a feed, sitemap or site (via = the source as the user named
 -- it, e.g. feed:https://...): each run fetches only URLs not in here. A URL whose fetch failed
 -- for a passing reason (timeout, 5xx, 429) is not recorded, so the next run tries it again.
@@ -386,6 +396,12 @@ COMMENT ON COLUMN entities.country IS 'The country its events give it most often
 COMMENT ON COLUMN entities.n_quotes IS 'Quotes it is the speaker of.';
 COMMENT ON COLUMN entities.n_events IS 'Events it is an actor in.';
 COMMENT ON COLUMN entities.n_documents IS 'Articles that quote it or name it as an actor.';
+
+COMMENT ON TABLE entity_tallies IS 'Bookkeeping behind entities: how many rows (quotes, and event actor sides) give each entity each name, type, role, affiliation and country. Each load moves these by what its articles added and removed, and entities takes its name, variants, roles, affiliations and country from them.';
+COMMENT ON COLUMN entity_tallies.entity_id IS 'The entity (entities.entity_id).';
+COMMENT ON COLUMN entity_tallies.facet IS 'What the value is: name, entity_type, role, affiliation or country.';
+COMMENT ON COLUMN entity_tallies.value IS 'The name, type, role, affiliation or country (ISO 3166 alpha-3) as the rows give it.';
+COMMENT ON COLUMN entity_tallies.n IS 'How many rows give it (always at least 1: a value no row gives any more is removed).';
 
 COMMENT ON MACRO speaker_key IS 'A name as a plain matching key: lower case, spacing and apostrophe style ignored. People are matched by entity (entities.entity_id), not by this.';
 

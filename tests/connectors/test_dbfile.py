@@ -17,7 +17,7 @@ import pytest
 
 from connectors.dbfile import RunLock, StoreError, connect, lock_path
 from connectors.duckstore import SCHEMA_VERSION, SQL_DIR, NewsDB, split_statements
-from connectors.runwriter import RunWriter
+from connectors.runwriter import JOIN_FILTER_KEYS, RunWriter
 from transforms.model import BatchFrames
 
 NOW = datetime(2026, 1, 2, tzinfo=UTC)
@@ -228,3 +228,15 @@ def test_older_database_gains_seen_urls(tmp_path: Path, version: int) -> None:
         assert len(comments) == 4 and all(c for (c,) in comments)
         assert migrated.execute("SELECT run_id FROM runs") == [("r0",)]
         assert migrated.execute("SELECT count(*) FROM document_sources") == [(0,)]
+
+
+@pytest.mark.parametrize("where", ["file", ":memory:"])
+def test_the_writers_connections_push_a_batchs_keys_into_scans(tmp_path: Path, where: str) -> None:
+    """Every connection the run's writer opens carries its settings (runwriter.py), so a load
+    picks a batch's stored rows by key instead of reading whole tables."""
+    path = tmp_path / "news.duckdb" if where == "file" else ":memory:"
+    with RunWriter.hold(path) as writer:
+        for _ in range(2):  # each step's connection, not only the first
+            with writer.session() as db:
+                setting = db.execute("SELECT current_setting('dynamic_or_filter_threshold')")
+                assert setting == [(JOIN_FILTER_KEYS,)]

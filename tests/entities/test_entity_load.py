@@ -142,3 +142,30 @@ def test_everything_an_entity_said_and_did(
         what = set(rows["what"])
         assert "said" in what and "did: CONSULT" in what and "did: ACCUSE" in what
         assert rows.filter(rows["what"] == "said").height >= 2
+
+
+def test_loads_keep_entities_as_a_fresh_load_of_what_is_stored(tmp_path: Path) -> None:
+    """Each load moves entities by its own articles' difference (entity_tallies): after
+    articles are added, re-extracted, edited and left behind by their input, the entities and
+    tallies are those of one fresh load of the articles stored, and of the rows recounted."""
+    with NewsDB.open(tmp_path / "steps.duckdb") as db:
+        load_batch(db, _batch(tmp_path, {"mayor": MAYOR, "a": LAVROV_A}))
+        load_batch(db, _batch(tmp_path, {"b": LAVROV_B}))
+        load_batch(db, _batch(tmp_path, {"a": LAVROV_A}), reprocess=True)
+        load_batch(db, _batch(tmp_path, {"mayor": MAYOR_EDITED}))
+        # Input b now carries the edited mayor's article: Lavrov's second article goes.
+        load_batch(db, _batch(tmp_path, {"b": MAYOR_EDITED}))
+        (lavrov,) = _named(db, "Sergei Lavrov")
+        assert lavrov["n_documents"] == 1 and "Sergey Lavrov" not in lavrov["name_variants"]
+        stepped = _entities(db)
+        tallies = db.execute("SELECT * FROM entity_tallies ORDER BY ALL")
+        # The tallies recounted from every stored row, as the migration that added them does.
+        db.execute("DELETE FROM entity_tallies")
+        db.run_script((SQL_DIR / "migrations" / "006_entity_tallies.sql").read_text())
+        assert db.execute("SELECT * FROM entity_tallies ORDER BY ALL") == tallies
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    with NewsDB.open(tmp_path / "fresh.duckdb") as db:
+        load_batch(db, _batch(fresh, {"mayor": MAYOR_EDITED, "a": LAVROV_A}))
+        assert _entities(db) == stepped
+        assert db.execute("SELECT * FROM entity_tallies ORDER BY ALL") == tallies
