@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from transforms.clean.boilerplate import is_boilerplate
 
 _MARKUP = "*_#> "
+#: ``Token.ent_iob_`` by the code ``Doc.to_array("ENT_IOB")`` gives (spaCy's IOB_STRINGS).
+_IOB = ("", "I", "O", "B")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +40,20 @@ class DocLayout:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text: str = doc.text
         # Per-token strings in one array read: Token objects cost, strings do not.
         strings = doc.vocab.strings
-        columns = doc.to_array(["IDX", "LOWER", "POS", "SENT_START"]).tolist() if len(doc) else []
+        attrs: list[int | str] = ["IDX", "LOWER", "POS", "SENT_START", "DEP", "ENT_TYPE"]
+        attrs += ["ENT_IOB", "ORTH", "SPACY"]
+        columns = doc.to_array(attrs).tolist() if len(doc) else []
+        # ``doc.text``, which builds a Token per word to join their ``text_with_ws``.
+        self.text: str = "".join(strings[row[7]] + " " * row[8] for row in columns)
         self.token_starts: list[int] = [row[0] for row in columns]
         self.lowers: list[str] = [strings[row[1]] for row in columns]
         self.pos: list[str] = [strings[row[2]] for row in columns]
         self.sentence_starts: list[int] = [row[0] for row in columns if row[3] == 1]
+        self.deps: list[str] = [strings[row[4]] for row in columns]
+        self.ent_types: list[str] = [strings[row[5]] for row in columns]  # "" outside entities
+        self.ent_iobs: list[str] = [_IOB[row[6]] for row in columns]  # as ``Token.ent_iob_``
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access (a scan of the whole document):
