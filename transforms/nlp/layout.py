@@ -43,7 +43,7 @@ class DocLayout:
         # Per-token strings in one array read: Token objects cost, strings do not.
         strings = doc.vocab.strings
         attrs: list[int | str] = ["IDX", "LOWER", "POS", "SENT_START", "DEP", "ENT_TYPE"]
-        attrs += ["ENT_IOB", "ORTH", "SPACY"]
+        attrs += ["ENT_IOB", "ORTH", "SPACY", "TAG"]
         columns = doc.to_array(attrs).tolist() if len(doc) else []
         # ``doc.text``, which builds a Token per word to join their ``text_with_ws``.
         self.text: str = "".join(strings[row[7]] + " " * row[8] for row in columns)
@@ -54,6 +54,8 @@ class DocLayout:
         self.deps: list[str] = [strings[row[4]] for row in columns]
         self.ent_types: list[str] = [strings[row[5]] for row in columns]  # "" outside entities
         self.ent_iobs: list[str] = [_IOB[row[6]] for row in columns]  # as ``Token.ent_iob_``
+        self.tags: list[str] = [strings[row[9]] for row in columns]
+        self.token_ends: list[int] = [row[0] + len(strings[row[7]]) for row in columns]
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access (a scan of the whole document):
@@ -122,14 +124,10 @@ class DocLayout:
 
     def text_of(self, first: int, last: int) -> str:
         """Verbatim text of tokens ``first..last`` (inclusive)."""
-        return self.text[self.doc[first].idx : _token_end(self.doc[last])]
+        return self.text[self.token_starts[first] : self.token_ends[last]]
 
     def char_span(self, first: int, last: int) -> tuple[int, int]:
-        return self.doc[first].idx, _token_end(self.doc[last])
-
-
-def _token_end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
+        return self.token_starts[first], self.token_ends[last]
 
 
 def text_blocks(text: str) -> list[Block]:
