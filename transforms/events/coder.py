@@ -76,7 +76,8 @@ def code_events(doc: Doc) -> list[EventRecord]:
         return []
     sentence_discards = discards()
     for index, sent in enumerate(ctx.sentences):
-        if not (is_boilerplate(sent, ctx.layout) or sentence_discards.sentence_hit(sent.text)):
+        text = ctx.text[sent.start_char : sent.end_char]  # ``sent.text``, without its Tokens
+        if not (is_boilerplate(sent, ctx.layout) or sentence_discards.sentence_hit(text)):
             for cand in _code_sentence(ctx, sent, index):
                 earlier = next((e for e in reversed(ctx.events) if retold(e, cand)), None)
                 if earlier is not None and earlier.sentence != index:
