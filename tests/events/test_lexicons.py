@@ -57,6 +57,52 @@ def test_multiword_verbs_prefer_the_longer_entry() -> None:
     assert hit("About 900 handlers walked out on Monday.", "walked") == "143"
 
 
+def test_the_pattern_index_finds_what_trying_every_pattern_finds() -> None:
+    from transforms.events.patterns import _Head, _pattern_matches, best_pattern
+    from transforms.events.syntax import frame
+
+    def scan(patterns, fr):  # the first matching pattern of the whole list
+        subjects = [_Head.of(t) for t in fr.subjects]
+        objects = [_Head.of(t) for t in fr.objects]
+        preps = [(p, None if o is None else _Head.of(o)) for p, o in fr.preps]
+        return next((p for p in patterns if _pattern_matches(p, subjects, objects, preps)), None)
+
+    vd = verb_dictionary()
+    nlp = load_nlp()
+    sentences = [
+        "Iraq summoned the Turkish ambassador over the shelling.",
+        "The EU imposed sanctions on Belarus and a curfew on the city.",
+        "Rebels fired rockets at the base, and the army arrested dozens of protesters.",
+        "The minister called for talks with the opposition and promised financial aid.",
+        "Police used tear gas against demonstrators who threw stones at troops.",
+    ]
+    matched = 0
+    for doc in nlp.pipe(sentences):
+        for tok in doc:
+            fr = frame(tok)
+            for entry in vd.entries(tok):
+                patterns = entry.block.patterns
+                found = best_pattern(patterns, fr, entry.block.index or {})
+                assert found is scan(patterns, fr), (tok.text, entry.block.name)
+                matched += found is not None
+    assert matched >= 3
+
+
+def test_a_dictionary_loaded_by_hand_indexes_its_patterns_when_first_asked(tmp_path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("---  DEPLOY   [190]  ---\nDEPLOY\n- * TROOPS [0874]\n", encoding="utf-8")
+    vd = VerbDictionary()
+    vd.load(path)
+    block = vd.blocks["DEPLOY"]
+    assert block.index is None
+    doc = load_nlp()("Moscow deployed troops.")
+    from transforms.events.syntax import frame
+
+    found = vd.lookup(doc[1], frame(doc[1]))
+    assert found is not None and found.code == "0874"
+    assert block.index is not None and block.index["troops"] == (0,)
+
+
 def test_override_file_replaces_only_the_verb_it_names(tmp_path) -> None:
     base = tmp_path / "base.txt"
     base.write_text(

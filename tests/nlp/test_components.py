@@ -68,3 +68,30 @@ def test_the_model_reads_texts_in_groups_bounded_by_count_and_by_characters() ->
     assert [len(g) for g in model_batches([short[0], huge, short[1]])] == [1, 1, 1]
     parsed = list(parse([*long, "Talks resumed."]))  # order kept across the groups
     assert [d.text for d in parsed] == [long_text] * 5 + ["Talks resumed."]
+
+
+def test_the_layout_columns_are_what_the_tokens_say() -> None:
+    text = "Barack Obama met  the French envoy\n\nin Paris, officials said .\t“Fine,” he said. "
+    (doc,) = parse([new_doc(text, doc_id="cols")])
+    layout = doc._.layout
+    assert layout.text == doc.text == text
+    assert layout.deps == [t.dep_ for t in doc]
+    assert layout.tags == [t.tag_ for t in doc]
+    assert layout.ent_types == [t.ent_type_ for t in doc]
+    assert layout.ent_iobs == [t.ent_iob_ for t in doc]
+    assert "B" in layout.ent_iobs and "I" in layout.ent_iobs
+    assert layout.token_ends == [t.idx + len(t.text) for t in doc]
+    assert layout.text_of(0, 1) == "Barack Obama"
+
+
+def test_may_cue_is_the_first_test_of_cue_entry() -> None:
+    (doc,) = parse(
+        [new_doc("The minister said talks would resume, according to aides.", doc_id="c")]
+    )
+    from transforms.nlp.speech import may_cue
+
+    for tok in doc:
+        if not may_cue(tok.pos_, tok.tag_):
+            assert cue_entry(tok) is None
+    assert may_cue("VERB", "VBD") and not may_cue("NOUN", "NN")
+    assert cue_entry(doc[2]) is not None

@@ -61,6 +61,13 @@ from transforms.events.scope import (
 from transforms.events.triggers import noun_candidate, verb_candidate
 from transforms.model import EventRecord
 
+#: The parts of speech a trigger can have (a quoted act is a verb too).
+_TRIGGER_POS = frozenset({"VERB", "NOUN"})
+#: What ``_remember`` notes: nouns and names that start a named entity or fill an actor's role.
+_ACTOR_POS = frozenset({"NOUN", "PROPN"})
+_NAMED_STARTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"})
+
 
 def code_events(doc: Doc) -> list[EventRecord]:
     """Every PLOVER event of a ``Doc`` the language layer and the quote stage have read."""
@@ -69,7 +76,8 @@ def code_events(doc: Doc) -> list[EventRecord]:
         return []
     sentence_discards = discards()
     for index, sent in enumerate(ctx.sentences):
-        if not (is_boilerplate(sent, ctx.layout) or sentence_discards.sentence_hit(sent.text)):
+        text = ctx.text[sent.start_char : sent.end_char]  # ``sent.text``, without its Tokens
+        if not (is_boilerplate(sent, ctx.layout) or sentence_discards.sentence_hit(text)):
             for cand in _code_sentence(ctx, sent, index):
                 earlier = next((e for e in reversed(ctx.events) if retold(e, cand)), None)
                 if earlier is not None and earlier.sentence != index:
@@ -85,15 +93,19 @@ def _code_sentence(ctx: Article, sent: Span, index: int) -> list[Candidate]:
     PLOVER rewrites and filters, the casualties."""
     consumed: set[int] = set()
     candidates: list[Candidate] = []
-    for tok in sent:
-        if tok.i in consumed:
+    doc, pos, starts = ctx.doc, ctx.layout.pos, ctx.layout.token_starts
+    # Only verbs and nouns can be triggers (a quoted act too is a verb): the layout's per-token
+    # columns pick them without building a Token for every word of the sentence.
+    for i in range(sent.start, sent.end):
+        if i in consumed or pos[i] not in _TRIGGER_POS:
             continue
+        tok = doc[i]
         cand: Candidate | None = None
-        if in_spans(tok.idx, ctx.direct):
+        if in_spans(starts[i], ctx.direct):
             cand = quoted_act(ctx, tok)  # "We condemn ...": the words are the act
-        elif tok.pos_ == "VERB":
+        elif pos[i] == "VERB":
             cand = verb_candidate(ctx, tok, consumed)
-        elif tok.pos_ == "NOUN":
+        else:
             cand = noun_candidate(ctx, tok)
         if cand is not None:
             cand.sentence = index
@@ -129,12 +141,16 @@ def _in_background(cand: Candidate, verbs: set[int]) -> bool:
 def _remember(ctx: Article, sent: Span) -> None:
     """Note the sentence's coded actors: the parties "the two sides" and "the bloc" refer back
     to, and the countries the gazetteer prefers among homonymous places."""
-    for tok in sent:
-        named_start = tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and tok.ent_iob_ == "B"
-        role = tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative"}
-        if not (named_start or role) or tok.pos_ not in {"NOUN", "PROPN"}:
+    layout = ctx.layout  # per-token columns: no Token is built for the words skipped
+    for i in range(sent.start, sent.end):
+        if layout.pos[i] not in _ACTOR_POS:
             continue
-        head = tok.head if named_start and tok.dep_ == "compound" else tok
+        named_start = layout.ent_types[i] in _NAMED_STARTS and layout.ent_iobs[i] == "B"
+        dep = layout.deps[i]
+        if not (named_start or dep in _ACTOR_DEPS):
+            continue
+        tok = ctx.doc[i]
+        head = tok.head if named_start and dep == "compound" else tok
         actor = ctx.memory.actor(head)
         if actor is not None:
             ctx.memory.remember(actor)

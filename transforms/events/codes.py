@@ -93,8 +93,13 @@ class ParsedCode:
     international: bool
 
 
+@lru_cache(maxsize=8192)
 def parse_code(code: str | None) -> ParsedCode:
-    """``"ISRGOV"`` -> (ISR, GOV); ``"IGOUNO"`` -> (None, IGO); ``"~COP"`` -> (None, COP)."""
+    """``"ISRGOV"`` -> (ISR, GOV); ``"IGOUNO"`` -> (None, IGO); ``"~COP"`` -> (None, COP).
+
+    Memoised: every phrase of every article parses its dictionary codes, which come from a
+    fixed set; the answer is frozen and depends on nothing else.
+    """
     if not code:
         return ParsedCode(None, None, False)
     code = code.strip().upper()

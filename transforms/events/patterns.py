@@ -85,18 +85,50 @@ class Frame:
     preps: list[tuple[str, Token | None]] = field(default_factory=list)
 
 
-def best_pattern(patterns: list[VerbPattern], frame: Frame) -> VerbPattern | None:
+#: Each pattern's position in its block's list, under every word that can satisfy one of its
+#: constraints (see ``index_patterns``).
+PatternIndex = dict[str, tuple[int, ...]]
+
+
+def index_patterns(patterns: list[VerbPattern]) -> PatternIndex:
+    """Where to look first: each pattern filed under the words of its most selective constraint.
+
+    Every pattern has at least one constraint (a pre-verb noun, a post-verb noun or a
+    preposition), and no frame satisfies it without containing one of that constraint's words.
+    So only the patterns filed under a word of the frame can match: a verb has dozens of
+    patterns, a frame a handful of words.
+    """
+    filed: dict[str, list[int]] = {}
+    for k, pattern in enumerate(patterns):
+        options = [spec.head for spec in (*pattern.pre, *pattern.post)]
+        options += [prep.preps for prep in pattern.preps]
+        for word in min(options, key=len, default=()):
+            filed.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in filed.items()}
+
+
+def best_pattern(
+    patterns: list[VerbPattern], frame: Frame, index: PatternIndex
+) -> VerbPattern | None:
     """The most specific matching pattern; among equals, the first listed.
 
     ``patterns`` is kept sorted by decreasing weight (stable, so file order breaks ties),
-    so the first match is the answer.
+    so the first match is the answer. ``index`` is ``index_patterns(patterns)``: only the
+    patterns it files under the frame's words are tried, in list order.
     """
     if not (frame.objects or frame.preps or frame.subjects):
         return None
     subjects = [_Head.of(t) for t in frame.subjects]
     objects = [_Head.of(t) for t in frame.objects]
     preps = [(p, None if obj is None else _Head.of(obj)) for p, obj in frame.preps]
-    for pattern in patterns:
+    words = {p for p, _ in preps}
+    for head in (*subjects, *objects):
+        words.update((head.lower, head.lemma))
+    candidates: set[int] = set()
+    for word in words:
+        candidates.update(index.get(word, ()))
+    for k in sorted(candidates):
+        pattern = patterns[k]
         if _pattern_matches(pattern, subjects, objects, preps):
             return pattern
     return None

@@ -209,11 +209,11 @@ def reporting_verb(tok: Token) -> Token | None:
     """The speech verb whose complement contains ``tok``, if any."""
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
-            return None
         head = cur.head
         if cur.dep_ in {"ccomp", "parataxis"} and reports_speech(head):
             return head
+        if head.i == cur.i:
+            return None  # the root, its own head: the rest of the walk would stay on it
         cur = head
     return None
 
@@ -221,7 +221,7 @@ def reporting_verb(tok: Token) -> Token | None:
 def governing_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:  # the root (spaCy builds a new Token on each access: no ``is``)
             return cur if cur.pos_ in {"VERB", "AUX"} else None
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
@@ -269,15 +269,16 @@ def verb_in_scope(tok: Token) -> bool:
         return False  # the condition of a hypothetical ("... if all the hostages were released")
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
-            break
+        head = cur.head
         if cur.dep_ == "relcl" and not _temporal_relative(cur):
             return False
         if cur.dep_ == "pcomp":
             return False
-        if cur.dep_ in {"acl", "ccomp"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+        if cur.dep_ in {"acl", "ccomp"} and head.pos_ in {"NOUN", "PROPN"}:
             return False  # "reports that civilians had been wounded"
-        cur = cur.head
+        if head.i == cur.i:
+            break  # the root, its own head: the rest of the walk would stay on it
+        cur = head
     return True
 
 
@@ -359,9 +360,10 @@ def ancestor_distance(tok: Token, ancestor: Token) -> int | None:
     while True:
         if cur.i == ancestor.i:
             return dist
-        if cur.head is cur or dist > 12:
-            return None
-        cur = cur.head
+        head = cur.head
+        if head.i == cur.i or dist > 12:
+            return None  # the root (not ``ancestor``), or too far
+        cur = head
         dist += 1
 
 

@@ -27,7 +27,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from transforms.events.patterns import Frame, NounSpec, PrepSpec, VerbPattern, best_pattern
+from transforms.events.patterns import (
+    Frame,
+    NounSpec,
+    PatternIndex,
+    PrepSpec,
+    VerbPattern,
+    best_pattern,
+    index_patterns,
+)
 from transforms.nlp.registry import Lexicon
 
 _BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
@@ -76,6 +84,8 @@ class VerbBlock:
     name: str
     code: str | None
     patterns: list[VerbPattern] = field(default_factory=list)
+    #: ``index_patterns(patterns)``, built once the patterns are final (None until then).
+    index: PatternIndex | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,7 @@ class VerbDictionary:
             if header:
                 if block is not None and added_patterns:
                     block.patterns[:0] = added_patterns
+                    block.index = None
                 added_patterns = []
                 synset_label = None
                 name, default = header.group(1), _clean_code(header.group(2))
@@ -166,6 +177,7 @@ class VerbDictionary:
             self._add_verb(line, block, default, override=override, replaced=replaced)
         if block is not None and added_patterns:
             block.patterns[:0] = added_patterns
+            block.index = None
 
     def _add_verb(
         self,
@@ -312,10 +324,13 @@ class VerbDictionary:
         if best is None:
             return None
         _, entry, end = best
-        pattern = best_pattern(entry.block.patterns, frame)
+        block = entry.block
+        if block.index is None:  # a dictionary loaded by hand, not by build_dictionary
+            block.index = index_patterns(block.patterns)
+        pattern = best_pattern(block.patterns, frame, block.index)
         if pattern is not None:
-            return VerbHit(pattern.code, entry.verb, entry.block.name, pattern.text, end)
-        return VerbHit(entry.code, entry.verb, entry.block.name, None, end)
+            return VerbHit(pattern.code, entry.verb, block.name, pattern.text, end)
+        return VerbHit(entry.code, entry.verb, block.name, None, end)
 
 
 def _multiword_end(doc: Doc, token: Token, entry: VerbEntry) -> int | None:
@@ -349,6 +364,7 @@ def build_dictionary(paths: Sequence[Path]) -> VerbDictionary:
         # Most specific first; sort is stable, so newsdb's patterns (inserted first) win ties.
         block.patterns.sort(key=lambda p: -p.weight)
         block.patterns[:] = [p for p in block.patterns if p.weight > 0]
+        block.index = index_patterns(block.patterns)
     return vd
 
 

@@ -102,7 +102,7 @@ class MentionTable:
         self._last_speaker: tuple[Entity, int, int] | None = None  # entity, paragraph, token
         doc = layout.doc
         nouns = (i for i, pos in enumerate(layout.pos) if pos in _HEAD_POS)
-        heads = {i for i in nouns if is_mention_head(doc[i], layout)} | self._speakers
+        heads = {i for i in nouns if is_mention_head(i, layout)} | self._speakers
         for i in sorted(heads):
             self._visit(doc[i])
 

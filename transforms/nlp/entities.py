@@ -62,14 +62,18 @@ class EntityTable:
                 mention = self._mention_at(root)
                 if mention.kind == "name":
                     self._add_parts(mention)
-        nouns = (doc[i] for i, pos in enumerate(self.layout.pos) if pos in ("NOUN", "PROPN"))
-        for tok in nouns:
+        layout = self.layout
+        for i, pos in enumerate(layout.pos):
+            # The layout's columns first: a Token only for the unnamed nouns outside quotations.
             if (
-                tok.lemma_.lower() in ORG_NOUNS
-                and not tok.ent_type_
-                and not self._walls[tok.i]
-                and tok.dep_ not in ("compound", "amod")
+                pos not in ("NOUN", "PROPN")
+                or layout.ent_types[i]
+                or self._walls[i]
+                or layout.deps[i] in ("compound", "amod")
             ):
+                continue
+            tok = doc[i]
+            if tok.lemma_.lower() in ORG_NOUNS:
                 mention = self._mention_at(tok)
                 if mention.entity_type == "organisation" and _names_something(
                     doc[mention.first : tok.i]

@@ -16,11 +16,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from transforms.clean.boilerplate import is_boilerplate
 
 _MARKUP = "*_#> "
+#: ``Token.ent_iob_`` by the code ``Doc.to_array("ENT_IOB")`` gives (spaCy's IOB_STRINGS).
+_IOB = ("", "I", "O", "B")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +42,26 @@ class DocLayout:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
-        # Per-token strings in one array read: Token objects cost, strings do not.
+        # Per-token columns in one array read: Token objects cost, strings do not.
+        attrs: list[int | str] = ["IDX", "SPACY", "SENT_START", "ENT_IOB"]
+        attrs += ["LOWER", "POS", "DEP", "ENT_TYPE", "TAG"]
+        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
+        starts, spaces, sent_starts, iobs = columns[:4]
         strings = doc.vocab.strings
-        columns = doc.to_array(["IDX", "LOWER", "POS", "SENT_START"]).tolist() if len(doc) else []
-        self.token_starts: list[int] = [row[0] for row in columns]
-        self.lowers: list[str] = [strings[row[1]] for row in columns]
-        self.pos: list[str] = [strings[row[2]] for row in columns]
-        self.sentence_starts: list[int] = [row[0] for row in columns if row[3] == 1]
+        self.token_starts: list[int] = starts
+        # A token ends where the next starts, less the space between them (spaCy's offsets).
+        pairs = zip(starts[1:], spaces[:-1], strict=True)
+        self.token_ends: list[int] = [nxt - space for nxt, space in pairs]
+        if spaces:
+            self.token_ends.append(len(self.text) - spaces[-1])
+        marked = zip(starts, sent_starts, strict=True)
+        self.sentence_starts: list[int] = [i for i, s in marked if s == 1]
+        self.ent_iobs: list[str] = [_IOB[code] for code in iobs]  # as ``Token.ent_iob_``
+        self.lowers: list[str] = _strings(columns[4], strings)
+        self.pos: list[str] = _strings(columns[5], strings)
+        self.deps: list[str] = _strings(columns[6], strings)
+        self.ent_types: list[str] = _strings(columns[7], strings)  # "" outside entities
+        self.tags: list[str] = _strings(columns[8], strings)
         self.blocks: list[Block] = text_blocks(self.text)
         self._block_starts = [b.start for b in self.blocks]
         # doc.ents builds new Span objects on every access (a scan of the whole document):
@@ -114,14 +130,17 @@ class DocLayout:
 
     def text_of(self, first: int, last: int) -> str:
         """Verbatim text of tokens ``first..last`` (inclusive)."""
-        return self.text[self.doc[first].idx : _token_end(self.doc[last])]
+        return self.text[self.token_starts[first] : self.token_ends[last]]
 
     def char_span(self, first: int, last: int) -> tuple[int, int]:
-        return self.doc[first].idx, _token_end(self.doc[last])
+        return self.token_starts[first], self.token_ends[last]
 
 
-def _token_end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
+def _strings(hashes: list[int], strings: StringStore) -> list[str]:
+    """The strings of a column of hashes, each distinct hash looked up once (the store decodes
+    a new string on every lookup, and a column repeats a few values many times)."""
+    names = {h: strings[h] for h in set(hashes)}
+    return [names[h] for h in hashes]
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -295,24 +295,29 @@ NOT_MENTIONS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDIN
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def is_mention_head(tok: Token, layout: DocLayout) -> bool:
-    """Whether ``tok`` heads a noun phrase the pass resolves: a noun or name that is not part
-    of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject (which
-    stands for its antecedent)."""
-    if tok.pos_ == "PRON":
-        low = tok.lower_
+def is_mention_head(i: int, layout: DocLayout) -> bool:
+    """Whether token ``i`` heads a noun phrase the pass resolves: a noun or name that is not
+    part of a larger name or compound, an anaphoric pronoun, or a relative pronoun as subject
+    (which stands for its antecedent). Asked of every noun of an article, so the layout's
+    columns answer first and a Token is built only for the nouns that pass them."""
+    pos, dep = layout.pos[i], layout.deps[i]
+    if pos == "PRON":
+        low = layout.lowers[i]
         if low in RELATIVE_PRONOUNS:
-            return tok.dep_ in SUBJECT_DEPS
+            return dep in SUBJECT_DEPS
         return low in ANAPHORS
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NOT_MENTIONS:
+    if pos not in ("NOUN", "PROPN") or layout.ent_types[i] in NOT_MENTIONS:
         return False
-    if tok.dep_ in ("compound", "flat", "amod") or _hyphen_modifier(tok):
+    if dep in ("compound", "flat", "amod"):
         return False
-    if layout.entity_roots[tok.i] != tok.i and tok.dep_ == "pobj":
+    tok = layout.doc[i]
+    if _hyphen_modifier(tok):
+        return False
+    if layout.entity_roots[i] != i and dep == "pobj":
         return False  # "Teachers" in "the Nigerian Union of Teachers": part of a name
     # A common noun matters as a subject, or when it can name a person, organisation or group
     # ("the envoy", "the ministry", "protesters"); "the ballot" in passing is nobody.
-    return tok.pos_ == "PROPN" or tok.dep_ in SUBJECT_DEPS or could_be_someone(tok)
+    return pos == "PROPN" or dep in SUBJECT_DEPS or could_be_someone(tok)
 
 
 def _hyphen_modifier(tok: Token) -> bool:

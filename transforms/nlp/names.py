@@ -9,6 +9,8 @@ the nouns around the name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from transforms.nlp.gender import first_name_gender
@@ -286,8 +288,13 @@ def modifiers_of(doc: Doc, first: int, head_i: int) -> tuple[str, ...]:
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la"})
 
 
+@lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
-    """Lower-case words of a name, hyphens split, possessive clitics dropped."""
+    """Lower-case words of a name, hyphens split, possessive clitics dropped.
+
+    Memoised: the resolver compares the same few names of an article many times over; the
+    answer is a tuple of strings, which no caller can change.
+    """
     out: list[str] = []
     for raw in name.replace("-", " ").replace("‐", " ").split():
         w = raw.lower().strip(".,()[]\"“”'")

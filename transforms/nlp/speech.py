@@ -136,9 +136,15 @@ def cue_for(lemma: str, particle: str | None = None) -> CueVerb | None:
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
 
 
+def may_cue(pos: str, tag: str) -> bool:
+    """Can a token with this part of speech and tag be a reporting verb? (``cue_entry``'s first
+    test, which a scan of a whole document asks of the layout's columns, not of Tokens.)"""
+    return pos in ("VERB", "AUX") or tag in _VERB_TAGS
+
+
 def cue_entry(tok: Token) -> CueVerb | None:
     """The lexicon entry when ``tok`` is a reporting verb (with its particle, if phrasal)."""
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+    if not may_cue(tok.pos_, tok.tag_):
         return None
     lemma = tok.lemma_.lower()
     if lemma not in CUE_VERBS and lemma not in _PHRASAL_LEMMAS:

@@ -24,7 +24,7 @@ from transforms.nlp.nouns import (
     SOURCE_DOCUMENT_NOUNS,
 )
 from transforms.nlp.phrases import is_quote_mark
-from transforms.nlp.speech import asserts, cue_entry, is_according
+from transforms.nlp.speech import asserts, cue_entry, is_according, may_cue
 
 
 def subject_of(cue: Token, outer_cue_of: dict[int, Token] | None = None) -> Token | None:
@@ -202,9 +202,12 @@ def speaker_subjects(
         beside.update(range(close + 1, min(close + 5, len(doc))))
         beside.update(range(max(opening - 4, 0), opening))
     out: set[int] = set()
-    for tok in doc:
-        if walls[tok.i]:
+    pos, tags, lowers = layout.pos, layout.tags, layout.lowers
+    for i in range(len(doc)):
+        # Most words are neither "according" nor verbs: skip them without building a Token.
+        if walls[i] or (lowers[i] != "according" and not may_cue(pos[i], tags[i])):
             continue
+        tok = doc[i]
         if is_according(tok):
             pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
             if pobj is not None:

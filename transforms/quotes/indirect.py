@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from transforms.nlp.layout import DocLayout
 from transforms.nlp.marks import QuoteSpan
@@ -37,6 +37,7 @@ from transforms.nlp.speech import (
     asserts,
     cue_entry,
     is_according,
+    may_cue,
 )
 from transforms.nlp.subjects import is_non_speaker, issuer_of
 from transforms.quotes.attribution import Attribution, Candidate, attribute
@@ -71,12 +72,16 @@ def find_indirect_quotes(
     doc = layout.doc
     fragments = direct.fragments
     opens = [f.open for f in fragments]
-    outer_cue_of = _split_coordinated_cues(doc, masks.no_cue)
+    outer_cue_of = _split_coordinated_cues(layout, masks.no_cue)
 
     candidates: list[Candidate] = []
-    for tok in doc:
-        if masks.no_cue[tok.i] or tok.i in direct.used_cues:
+    pos, tags, lowers = layout.pos, layout.tags, layout.lowers
+    for i in range(len(doc)):
+        if masks.no_cue[i] or i in direct.used_cues:
             continue
+        if lowers[i] != "according" and not may_cue(pos[i], tags[i]):
+            continue  # neither "according to" nor a verb: no Token built
+        tok = doc[i]
         if is_according(tok):
             cand = _according(layout, tok, masks)
         else:
@@ -100,7 +105,7 @@ def _with_parent(cand: Candidate) -> list[Candidate]:
 # --- which cue tokens count ---------------------------------------------------------------------
 
 
-def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
+def _split_coordinated_cues(layout: DocLayout, blocked: list[bool]) -> dict[int, Token]:
     """Cues coordinated with the head of another cue's reported clause, that share its subject.
 
     "said the sanctions were illegal and vowed to respond": "vowed" hangs off "were" but its
@@ -110,10 +115,12 @@ def _split_coordinated_cues(doc: Doc, blocked: list[bool]) -> dict[int, Token]:
     summoned the ambassador and accused Ankara of ...": "it" is the speaker, "had" marks the
     whole coordination as reported).
     """
+    doc = layout.doc
     outer: dict[int, Token] = {}
-    for tok in doc:
-        if tok.dep_ not in ("conj", "advcl") or blocked[tok.i]:
+    for i, dep in enumerate(layout.deps):
+        if dep not in ("conj", "advcl") or blocked[i]:
             continue
+        tok = doc[i]
         entry = cue_entry(tok)
         if entry is None or not _has_complement(tok, entry):
             continue
