@@ -54,16 +54,10 @@ SELECT entity_id, facet, value, sum(n)::INTEGER AS n
 FROM (
     SELECT entity_id, facet, value, n FROM entity_tallies
     WHERE entity_id IN (SELECT entity_id FROM touched_entity_ids)
-    UNION ALL
-    SELECT entity_id, 'name', name, sign FROM entity_delta WHERE name IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'entity_type', entity_type, sign FROM entity_delta WHERE entity_type IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'role', role, sign FROM entity_delta WHERE role IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'affiliation', affiliation, sign FROM entity_delta WHERE affiliation IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'country', country, sign FROM entity_delta WHERE country IS NOT NULL
+    UNION ALL  -- one row per facet a delta row gives (UNPIVOT leaves NULLs out)
+    SELECT entity_id, facet, value, sign
+    FROM (UNPIVOT entity_delta ON name, entity_type, role, affiliation, country
+          INTO NAME facet VALUE value)
 )
 GROUP BY entity_id, facet, value
 HAVING sum(n) > 0;

@@ -33,15 +33,6 @@ WITH entity_rows AS (
     WHERE actor2_entity_id IS NOT NULL
 )
 SELECT entity_id, facet, value, count(*)::INTEGER AS n
-FROM (
-    SELECT entity_id, 'name' AS facet, name AS value FROM entity_rows WHERE name IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'entity_type', entity_type FROM entity_rows WHERE entity_type IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'role', role FROM entity_rows WHERE role IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'affiliation', affiliation FROM entity_rows WHERE affiliation IS NOT NULL
-    UNION ALL
-    SELECT entity_id, 'country', country FROM entity_rows WHERE country IS NOT NULL
-)
+FROM (UNPIVOT entity_rows ON name, entity_type, role, affiliation, country
+      INTO NAME facet VALUE value)  -- NULLs left out
 GROUP BY ALL;
