@@ -196,7 +196,7 @@ def _clause_chain(cand: Candidate) -> list[Token]:
     cur = chain[-1]
     for _ in range(6):
         temporal = cur.dep_ == "relcl" and is_time(cur.head)
-        if cur.head is cur or not (temporal or cur.dep_ in CHAIN_DEPS):
+        if cur.head.i == cur.i or not (temporal or cur.dep_ in CHAIN_DEPS):
             break
         cur = cur.head
         chain.append(cur)

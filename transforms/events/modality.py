@@ -27,7 +27,7 @@ def _clause_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs it borrows auxiliaries from (xcomp/conj heads)."""
     chain = [trigger]
     tok = trigger
-    while tok.dep_ in {"xcomp", "conj"} and tok.head is not tok and len(chain) < 4:
+    while tok.dep_ in {"xcomp", "conj"} and tok.head.i != tok.i and len(chain) < 4:
         tok = tok.head
         chain.append(tok)
     return chain

@@ -174,7 +174,7 @@ def background_clauses(sent: Span, published_year: int | None) -> set[int]:
     for tok in discards().background_tokens(sent, published_year):
         cur = tok
         for _ in range(12):
-            if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+            if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
                 break
             cur = cur.head
         verbs.add(cur.i)

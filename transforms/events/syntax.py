@@ -298,7 +298,7 @@ def noun_in_scope(tok: Token) -> bool:
         return False  # "a response to any Israeli attack": no attack has happened
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return True
         if cur.dep_ == "relcl" and not _temporal_relative(cur):
             return False
