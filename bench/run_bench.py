@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import page_ids, read_manifest  # noqa: E402
 from bench.scoring.paths import find_data  # noqa: E402
+from flows.settings import DEFAULT_BATCH_SIZE  # noqa: E402
 
 POLNEAR_TEXT = Path("../shared/corpora/polnear/text")
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz")
@@ -458,7 +459,12 @@ def main() -> int:
         metavar="K",
         help="generated pages hold each article K times, on K site templates (default 1)",
     )
-    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help="articles per batch (default: the CLI's, so the runs are what a user's are)",
+    )
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-floor", action="store_true", help="the flow runs only")
     parser.add_argument(
